@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
 /**
  * Walks the trie depth first, in branch order, and hands out its leaves as the map's entries.
  *
- * <p>Removal through the iterator edits the trie it is walking (lists shift, nodes collapse), so
+ * <p>Removal through the iterator edits the trie it is walking (children move, nodes collapse), so
  * on the first {@link #remove()} the iterator first copies the leaves it has not reached yet into
  * a queue and goes on from there: one pass over what is left, the same in every phase, whatever a
  * phase does to its nodes.

@@ -1,33 +1,149 @@
 package dev.hamtlab.phase1;
 
 import java.util.AbstractMap;
-import java.util.HashMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** STUB (to be replaced by the real trie): lets bench-common compile against the final API. */
+/**
+ * Phase 1, malloc per array: the phase 0 trie with each node's children in an exactly-sized
+ * {@code Object[]} instead of a growable list. Every structural change allocates a new array of
+ * the new size and copies; the JVM's {@code new} plays C's {@code malloc}. No slack slots, but
+ * one allocation (and a copy) per key added or removed. The rest (5 bits a level of the raw
+ * {@code hashCode()}, bitmap and popcount index, collision nodes) is phase 0's.
+ *
+ * <p>Null keys and null values are not permitted: every method given one throws
+ * {@link NullPointerException}.
+ */
 public final class Hamt<K, V> extends AbstractMap<K, V> {
-    private final HashMap<K, V> map = new HashMap<>();
+    static final String NULL_MESSAGE = "null key or value: hamtlab maps do not permit nulls";
+
+    private final Allocator allocator = new Allocator();
+    private BitmapNode<K, V> root = BitmapNode.empty();
+    private int size;
+    /** Counts structural changes (keys added or removed), so iterators can fail fast. */
+    int modCount;
 
     public Hamt() {
     }
 
-    @Override public V get(Object key) { return map.get(Objects.requireNonNull(key, "null key: hamtlab maps do not permit null keys or values")); }
-    @Override public boolean containsKey(Object key) { return map.containsKey(Objects.requireNonNull(key, "null key: hamtlab maps do not permit null keys or values")); }
-    @Override public V put(K key, V value) {
-        Objects.requireNonNull(key, "null key: hamtlab maps do not permit null keys or values");
-        Objects.requireNonNull(value, "null value: hamtlab maps do not permit null keys or values");
-        return map.put(key, value);
+    @Override
+    public V get(Object key) {
+        Objects.requireNonNull(key, NULL_MESSAGE);
+        return root.get(key, Hashing.hash(key), 0);
     }
-    @Override public V remove(Object key) { return map.remove(Objects.requireNonNull(key, "null key: hamtlab maps do not permit null keys or values")); }
-    @Override public int size() { return map.size(); }
-    @Override public void clear() { map.clear(); }
-    @Override public Set<Map.Entry<K, V>> entrySet() { return map.entrySet(); }
 
-    /** Counters of what the allocation strategy did; needs -Dhamtlab.stats=true. */
-    public Map<String, Long> stats() { return Map.of("nodesAllocated", 0L, "arraysAllocated", 0L, "slotsAllocated", 0L); }
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
 
-    /** Walks the whole trie and throws IllegalStateException naming the first broken invariant. */
-    public void verifyInvariants() { }
+    @Override
+    public boolean containsValue(Object value) {
+        Objects.requireNonNull(value, NULL_MESSAGE);
+        return super.containsValue(value);
+    }
+
+    @Override
+    public V put(K key, V value) {
+        Objects.requireNonNull(key, NULL_MESSAGE);
+        Objects.requireNonNull(value, NULL_MESSAGE);
+        V old = root.put(key, Hashing.hash(key), 0, value, allocator);
+        if (old == null) {
+            size++;
+            modCount++;
+        }
+        return old;
+    }
+
+    @Override
+    public V remove(Object key) {
+        Objects.requireNonNull(key, NULL_MESSAGE);
+        V removed = root.remove(key, Hashing.hash(key), 0, allocator);
+        if (removed != null) {
+            size--;
+            modCount++;
+        }
+        return removed;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void clear() {
+        root = BitmapNode.empty();
+        size = 0;
+        modCount++;
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return new EntrySet();
+    }
+
+    /**
+     * What the allocation strategy has done for this map since it was made: nodes, children
+     * arrays and their slots allocated. Needs the JVM flag {@code -Dhamtlab.stats=true}.
+     *
+     * @throws IllegalStateException when counting is off
+     */
+    public Map<String, Long> stats() {
+        return allocator.stats();
+    }
+
+    /**
+     * Walks the whole trie and checks that it is well formed: bitmaps agree with the children,
+     * every key sits on its hash path, no non-root node holds a single leaf, collision nodes hold
+     * two or more distinct keys of one hash, and the entries add up to {@link #size()}.
+     *
+     * @throws IllegalStateException naming the first broken invariant
+     */
+    public void verifyInvariants() {
+        int entries = root.verify(0, 0, true);
+        Node.check(entries == size, "size " + size + " counts the " + entries + " entries");
+    }
+
+    BitmapNode<K, V> root() {
+        return root;
+    }
+
+    private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {
+        @Override
+        public Iterator<Map.Entry<K, V>> iterator() {
+            return new EntryIterator<>(Hamt.this);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null) {
+                return false;
+            }
+            V value = get(e.getKey());
+            return value != null && value.equals(e.getValue());
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            if (!contains(o)) {
+                return false;
+            }
+            Hamt.this.remove(((Map.Entry<?, ?>) o).getKey());
+            return true;
+        }
+
+        @Override
+        public void clear() {
+            Hamt.this.clear();
+        }
+    }
 }
