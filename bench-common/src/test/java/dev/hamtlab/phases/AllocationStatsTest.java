@@ -1,0 +1,143 @@
+package dev.hamtlab.phases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What each phase's allocation strategy does, counted exactly on small tries whose shape is known,
+ * and the promise of every phase that a lookup or an update of a present key allocates nothing.
+ * Integer keys 0..31 hash to themselves, so they fill the 32 branches of the root.
+ */
+class AllocationStatsTest {
+
+    private static final int ROOT_BRANCHES = 32;
+
+    @Test
+    void phase0GrowsItsListsByDoublingAndNeverShrinks() {
+        dev.hamtlab.phase0.Hamt<Integer, Integer> map = new dev.hamtlab.phase0.Hamt<>();
+        fillRoot(map);
+        // capacity 2, 4, 8, 16, 32: five arrays, 62 slots
+        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 5L, "slotsAllocated", 62L), map.stats());
+        emptyRoot(map);
+        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 5L, "slotsAllocated", 62L), map.stats());
+    }
+
+    @Test
+    void phase1AllocatesOneExactArrayPerChildAddedOrRemoved() {
+        dev.hamtlab.phase1.Hamt<Integer, Integer> map = new dev.hamtlab.phase1.Hamt<>();
+        fillRoot(map);
+        // arrays of 1, 2, ... 32 slots
+        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 32L, "slotsAllocated", 528L), map.stats());
+        emptyRoot(map);
+        // then of 31, 30, ... 0 slots
+        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 64L, "slotsAllocated", 1024L), map.stats());
+    }
+
+    @Test
+    void aSplitAllocatesOneNodeAndItsArray() {
+        // 0 and 32 share branch 0 at the root and part at the next level
+        dev.hamtlab.phase0.Hamt<Integer, Integer> phase0 = new dev.hamtlab.phase0.Hamt<>();
+        phase0.put(0, 0);
+        phase0.put(32, 32);
+        assertEquals(Map.of("nodesAllocated", 1L, "arraysAllocated", 2L, "slotsAllocated", 4L), phase0.stats());
+
+        dev.hamtlab.phase1.Hamt<Integer, Integer> phase1 = new dev.hamtlab.phase1.Hamt<>();
+        phase1.put(0, 0);
+        phase1.put(32, 32);
+        assertEquals(Map.of("nodesAllocated", 1L, "arraysAllocated", 2L, "slotsAllocated", 3L), phase1.stats());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"phase0", "phase1"})
+    void lookupsAndUpdatesOfPresentKeysAllocateNothing(String phase) {
+        Map<Integer, Integer> map = newMap(phase).get();
+        Integer[] keys = IntStream.range(0, 10_000).map(i -> i * 0x9E3779B9).boxed().toArray(Integer[]::new);
+        for (Integer key : keys) {
+            map.put(key, key);
+        }
+        Integer value = 7;
+        double getBytes = bytesPerCall(keys, map::get);
+        double updateBytes = bytesPerCall(keys, key -> map.put(key, value));
+        // a single boxed Integer or node per call would be 16 bytes or more
+        assertTrue(getBytes < 1, phase + " get allocates " + getBytes + " bytes per call");
+        assertTrue(updateBytes < 1, phase + " update allocates " + updateBytes + " bytes per call");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"phase0", "phase1"})
+    void verifyInvariantsCatchesACorruptBitmap(String phase) throws ReflectiveOperationException {
+        Map<Integer, Integer> map = newMap(phase).get();
+        fillRoot(map);
+        Object root = field(map, "root").get(map);
+        Field bitmap = field(root, "bitmap");
+        bitmap.setInt(root, bitmap.getInt(root) & ~1);
+        Runnable verify = () -> invokeVerify(map);
+        IllegalStateException e = assertThrows(IllegalStateException.class, verify::run);
+        assertTrue(e.getMessage().startsWith("broken invariant"), e.getMessage());
+    }
+
+    private static void fillRoot(Map<Integer, Integer> map) {
+        for (int key = 0; key < ROOT_BRANCHES; key++) {
+            map.put(key, key);
+        }
+    }
+
+    private static void emptyRoot(Map<Integer, Integer> map) {
+        for (int key = 0; key < ROOT_BRANCHES; key++) {
+            map.remove(key);
+        }
+        assertTrue(map.isEmpty());
+    }
+
+    private static Supplier<Map<Integer, Integer>> newMap(String phase) {
+        return switch (phase) {
+            case "phase0" -> dev.hamtlab.phase0.Hamt::new;
+            case "phase1" -> dev.hamtlab.phase1.Hamt::new;
+            default -> throw new IllegalArgumentException(phase);
+        };
+    }
+
+    /** Bytes this thread allocates per call of {@code call}, over warmed-up passes over the keys. */
+    private static double bytesPerCall(Integer[] keys, java.util.function.Consumer<Integer> call) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        int passes = 20;
+        for (int pass = 0; pass < passes; pass++) {
+            for (Integer key : keys) {
+                call.accept(key);
+            }
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int pass = 0; pass < passes; pass++) {
+            for (Integer key : keys) {
+                call.accept(key);
+            }
+        }
+        long after = threads.getThreadAllocatedBytes(thread);
+        return (after - before) / (double) (passes * keys.length);
+    }
+
+    private static Field field(Object owner, String name) throws NoSuchFieldException {
+        Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+
+    private static void invokeVerify(Map<Integer, Integer> map) {
+        if (map instanceof dev.hamtlab.phase0.Hamt<Integer, Integer> phase0) {
+            phase0.verifyInvariants();
+        } else {
+            ((dev.hamtlab.phase1.Hamt<Integer, Integer>) map).verifyInvariants();
+        }
+    }
+}
