@@ -1,0 +1,93 @@
+package dev.hamtlab.contract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The kinds of keys the contract feeds a map, from friendly to hostile. A trie takes 5 hash bits a
+ * level, lowest bits first, so keys that share low bits share a path from the root down.
+ */
+enum KeySpace {
+    /** Plain Integers with random values: hashes spread over every level. */
+    RANDOM_INTEGERS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return random.nextInt();
+        }
+    },
+    /** Every key has the same hash: one collision node holds them all. */
+    FULL_COLLISIONS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return new CollidingKey(index, base);
+        }
+    },
+    /** The same low 5 bits (one shared level), random high bits. */
+    SAME_LOW_5_BITS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return sameLowBits(5, index, base, random);
+        }
+    },
+    /** The same low 10 bits (two shared levels), random high bits. */
+    SAME_LOW_10_BITS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return sameLowBits(10, index, base, random);
+        }
+    },
+    /** The same low 15 bits (three shared levels), random high bits. */
+    SAME_LOW_15_BITS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return sameLowBits(15, index, base, random);
+        }
+    },
+    /**
+     * Hashes share the low 5, 10, ... or 30 bits with one of four base hashes, so paths part at
+     * every depth down to the last, two-bit level, where some keys collide fully.
+     */
+    SHARED_PREFIXES {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            int group = base + random.nextInt(4) * GOLDEN_GAMMA;
+            return sameLowBits(5 * (1 + random.nextInt(6)), index, group, random);
+        }
+    },
+    /** About a quarter of the keys fall into four fully colliding groups; the rest are spread. */
+    QUARTER_FULL_COLLISIONS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            int hash = random.nextInt(4) == 0 ? base ^ random.nextInt(4) : random.nextInt();
+            return new CollidingKey(index, hash);
+        }
+    };
+
+    /** An odd constant, so base + i * GOLDEN_GAMMA gives distinct, well-mixed bases. */
+    private static final int GOLDEN_GAMMA = 0x9E3779B9;
+
+    /**
+     * The key numbered {@code index} of a pool whose shared hash is {@code base}; {@code random}
+     * supplies the bits that differ.
+     */
+    abstract Object key(int index, int base, SplittableRandom random);
+
+    /** {@code count} distinct keys, the same ones for the same seed. */
+    List<Object> keys(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int base = random.nextInt();
+        Set<Object> keys = new LinkedHashSet<>();
+        for (int index = 0; keys.size() < count; index++) {
+            keys.add(key(index, base, random));
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private static CollidingKey sameLowBits(int bits, int index, int base, SplittableRandom random) {
+        int low = (1 << bits) - 1;
+        return new CollidingKey(index, base & low | random.nextInt() & ~low);
+    }
+}
