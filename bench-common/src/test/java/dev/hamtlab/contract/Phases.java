@@ -4,9 +4,17 @@ import java.util.List;
 
 /** Every phase the contract runs against. Adding a phase is one line here (and its dependency in the pom). */
 final class Phases {
+    /** The smallest chunk a pool accepts (one full node), so the fallback runs all the time. */
+    private static final int TINY_CHUNK = 32;
+
     static final List<Subject> ALL = List.of(
             Subject.of("phase0", dev.hamtlab.phase0.Hamt::new, dev.hamtlab.phase0.Hamt::verifyInvariants),
-            Subject.of("phase1", dev.hamtlab.phase1.Hamt::new, dev.hamtlab.phase1.Hamt::verifyInvariants));
+            Subject.of("phase1", dev.hamtlab.phase1.Hamt::new, dev.hamtlab.phase1.Hamt::verifyInvariants),
+            Subject.of("phase2", dev.hamtlab.phase2.Hamt::new, dev.hamtlab.phase2.Hamt::verifyInvariants),
+            Subject.of("phase2, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase2.Hamt<>(TINY_CHUNK,
+                    dev.hamtlab.phase2.Fallback.NEW_ARRAY), dev.hamtlab.phase2.Hamt::verifyInvariants),
+            Subject.of("phase2, 32-slot chunks, new-chunk fallback", () -> new dev.hamtlab.phase2.Hamt<>(TINY_CHUNK,
+                    dev.hamtlab.phase2.Fallback.NEW_CHUNK), dev.hamtlab.phase2.Hamt::verifyInvariants));
 
     private Phases() {
     }
