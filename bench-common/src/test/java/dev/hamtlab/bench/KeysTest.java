@@ -42,6 +42,17 @@ class KeysTest {
     }
 
     @Test
+    void distinctAtOneMillionWhereRandomIntsDoRepeat() {
+        // 2M draws from 2^32 ints repeat a few hundred times, so only here does distinctness get tested.
+        Keys keys = Keys.of(Size.ONE_M.count());
+        Set<Integer> inserted = distinct(keys.insertOrder());
+        Set<Integer> misses = distinct(keys.misses());
+        assertEquals(Size.ONE_M.count(), inserted.size());
+        assertEquals(Size.ONE_M.count(), misses.size());
+        assertTrue(Collections.disjoint(inserted, misses));
+    }
+
+    @Test
     void keysAreSpreadOverTheIntRange() {
         Set<Integer> keys = distinct(Keys.of(COUNT).insertOrder());
         assertTrue(keys.stream().anyMatch(k -> k < -1_000_000_000), "negative keys too");
