@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openjdk.jmh.util.Version;
@@ -57,7 +56,8 @@ final class Environment {
         /** For example "JDK 17.0.15 (OpenJDK 64-Bit Server VM), Intel Xeon, 2 cores, 23.6 GiB, Linux 6.1 amd64, commit 1a2b3c4". */
         String summary() {
             return "JDK " + javaVersion + " (" + vmName + "), " + cpuModel + ", " + cores + " cores, "
-                    + gibibytes() + ", " + os + ", commit " + shortCommit() + dirtyNote();
+                    + gibibytes() + ", " + os + ", commit " + shortCommit()
+                    + (Boolean.TRUE.equals(gitDirty) ? " with uncommitted changes" : "");
         }
 
         private String gibibytes() {
@@ -66,13 +66,6 @@ final class Environment {
 
         private String shortCommit() {
             return gitCommit.length() > 7 ? gitCommit.substring(0, 7) : gitCommit;
-        }
-
-        private String dirtyNote() {
-            if (gitDirty == null) {
-                return "";
-            }
-            return gitDirty ? " (with uncommitted changes)" : "";
         }
     }
 
@@ -123,11 +116,7 @@ final class Environment {
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroy();
-                return Optional.empty();
-            }
-            return Optional.of(output);
+            return process.waitFor() == 0 ? Optional.of(output) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
