@@ -1,0 +1,174 @@
+package dev.hamtlab.bench;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openjdk.jmh.util.Version;
+
+/**
+ * Where and how a run was made: written before the first benchmark as environment.md for people
+ * and environment.json for {@link Report}, so even a run cut short records its machine.
+ */
+final class Environment {
+    static final String JSON_FILE = "environment.json";
+    static final String MARKDOWN_FILE = "environment.md";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private Environment() {
+    }
+
+    /** The facts of one run; the selection lists hold CLI names, so the report knows what was planned. */
+    record Facts(
+            String date,
+            String command,
+            String workingDirectory,
+            String preset,
+            String presetSettings,
+            List<String> implementations,
+            List<String> sizes,
+            List<String> operations,
+            List<String> forkJvmFlags,
+            List<String> runnerJvmFlags,
+            String javaVersion,
+            String vmName,
+            String vmVendor,
+            String vmVersion,
+            String jmhVersion,
+            String cpuModel,
+            int cores,
+            long memoryBytes,
+            String os,
+            String gitCommit,
+            Boolean gitDirty) {
+
+        /** For example "JDK 17.0.15 (OpenJDK 64-Bit Server VM), Intel Xeon, 2 cores, 23.6 GiB, Linux 6.1 amd64, commit 1a2b3c4". */
+        String summary() {
+            return "JDK " + javaVersion + " (" + vmName + "), " + cpuModel + ", " + cores + " cores, "
+                    + gibibytes() + ", " + os + ", commit " + shortCommit()
+                    + (Boolean.TRUE.equals(gitDirty) ? " with uncommitted changes" : "");
+        }
+
+        private String gibibytes() {
+            return String.format(Locale.ROOT, "%.1f GiB", memoryBytes / (1024.0 * 1024 * 1024));
+        }
+
+        private String shortCommit() {
+            return gitCommit.length() > 7 ? gitCommit.substring(0, 7) : gitCommit;
+        }
+    }
+
+    static Facts collect(RunOptions options) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Optional<String> status = git("status", "--porcelain", "--untracked-files=no");
+        return new Facts(
+                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                options.commandLine(),
+                Path.of("").toAbsolutePath().toString(),
+                options.preset().cliName(),
+                options.preset().settings(),
+                cliNames(options.implementations()),
+                cliNames(options.sizes()),
+                cliNames(options.operations()),
+                options.preset().forkJvmFlags(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.vm.vendor"),
+                System.getProperty("java.vm.version"),
+                Version.getPlainVersion(),
+                cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                os.getTotalMemorySize(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                git("rev-parse", "HEAD").orElse("unknown"),
+                status.map(s -> !s.isEmpty()).orElse(null));
+    }
+
+    static void write(Path folder, Facts facts) throws IOException {
+        Files.writeString(folder.resolve(JSON_FILE), GSON.toJson(facts) + "\n");
+        Files.writeString(folder.resolve(MARKDOWN_FILE), markdown(facts));
+    }
+
+    /** The facts written by {@link #write}, or empty if the folder has none. */
+    static Optional<Facts> read(Path folder) throws IOException {
+        Path file = folder.resolve(JSON_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(GSON.fromJson(Files.readString(file), Facts.class));
+    }
+
+    /** Output of a git command run in the working directory, or empty without git or a repository. */
+    static Optional<String> git(String... arguments) {
+        List<String> command = Stream.concat(Stream.of("git"), Stream.of(arguments)).collect(Collectors.toList());
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.waitFor() == 0 ? Optional.of(output) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static String markdown(Facts facts) {
+        String rows = Stream.of(
+                row("Date", facts.date()),
+                row("Command", "`" + facts.command() + "`"),
+                row("Working directory", "`" + facts.workingDirectory() + "`"),
+                row("Preset", facts.preset() + ": " + facts.presetSettings()),
+                row("Implementations", String.join(", ", facts.implementations())),
+                row("Sizes", String.join(", ", facts.sizes())),
+                row("Operations", String.join(", ", facts.operations())),
+                row("Forked JVMs' flags", facts.forkJvmFlags().isEmpty()
+                        ? "none: benchmarks run in the runner's JVM" : flags(facts.forkJvmFlags())),
+                row("Runner JVM's flags", flags(facts.runnerJvmFlags())),
+                row("JDK", facts.javaVersion() + ": " + facts.vmName() + ", " + facts.vmVendor() + ", " + facts.vmVersion()),
+                row("JMH", facts.jmhVersion()),
+                row("CPU", facts.cpuModel()),
+                row("Cores", String.valueOf(facts.cores())),
+                row("Memory", facts.gibibytes()),
+                row("OS", facts.os()),
+                row("Git commit", facts.gitCommit()),
+                row("Uncommitted changes", facts.gitDirty() == null ? "unknown" : facts.gitDirty() ? "yes" : "no"))
+                .collect(Collectors.joining());
+        return "# Environment\n\n| Fact | Value |\n|---|---|\n" + rows;
+    }
+
+    private static String row(String fact, String value) {
+        return "| " + fact + " | " + value + " |\n";
+    }
+
+    private static String flags(List<String> flags) {
+        return flags.isEmpty() ? "none" : flags.stream().map(f -> "`" + f + "`").collect(Collectors.joining(" "));
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static List<String> cliNames(List<? extends Choice> choices) {
+        return choices.stream().map(Choice::cliName).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.hamtlab.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Every map the study measures: its phases and the peers they are compared with. The report is
+ * generic over this enum: each phase is compared with the phase declared before it, and every
+ * phase with every peer.
+ */
+public enum Implementation implements Choice {
+    HASHMAP("hashmap", "HashMap", false, HashMap::new),
+    PHASE0("phase0", "phase0", true, dev.hamtlab.phase0.Hamt::new),
+    PHASE1("phase1", "phase1", true, dev.hamtlab.phase1.Hamt::new);
+
+    private final String cliName;
+    private final String displayName;
+    private final boolean phase;
+    private final Supplier<Map<Integer, Integer>> factory;
+
+    Implementation(String cliName, String displayName, boolean phase, Supplier<Map<Integer, Integer>> factory) {
+        this.cliName = cliName;
+        this.displayName = displayName;
+        this.phase = phase;
+        this.factory = factory;
+    }
+
+    @Override
+    public String cliName() {
+        return cliName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** A phase of the study; otherwise a peer the phases are measured against. */
+    public boolean isPhase() {
+        return phase;
+    }
+
+    public Map<Integer, Integer> create() {
+        return factory.get();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.hamtlab.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The runner: runs each (operation, implementation, size) as its own JMH run, keeps each finished
+ * result at once in the results folder's raw/, and writes the report from there.
+ */
+public final class Main {
+    private static final String USAGE = String.join("\n",
+            "usage: " + RunOptions.launcher() + " [options]   run benchmarks and write a report",
+            "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
+            "options:",
+            "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
+            "  --impls A,B      " + Choice.list(Implementation.values()) + " (default all)",
+            "  --sizes A,B      " + Choice.list(Size.values()) + " (default all)",
+            "  --ops A,B        " + Choice.list(Operation.values()) + " (default all)",
+            "  --out FOLDER     results folder (default results/<date>-<commit>-<preset>)",
+            "  --force          replace the results of an existing, non-empty results folder");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 bad input (nothing written). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length > 0 && args[0].equals("report")) {
+                return report(args, out);
+            }
+            if (List.of(args).contains("--help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            return benchmark(RunOptions.parse(args), out, err);
+        } catch (BadInput e) {
+            err.println("hamtlab: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("hamtlab: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int report(String[] args, PrintStream out) throws BadInput, IOException {
+        if (args.length != 2) {
+            throw new BadInput("usage: report FOLDER, where FOLDER is a results folder holding raw/*.json");
+        }
+        Path folder = Path.of(args[1]);
+        if (!Files.isDirectory(folder.resolve(Report.RAW_FOLDER))) {
+            throw new BadInput("'" + folder + "' has no raw/ folder; give a results folder, e.g. results/<run>");
+        }
+        Report.write(folder);
+        out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+        return 0;
+    }
+
+    private static int benchmark(RunOptions options, PrintStream out, PrintStream err) throws IOException {
+        Path folder = options.out();
+        Path raw = folder.resolve(Report.RAW_FOLDER);
+        if (options.force()) {
+            deleteEarlierResults(folder);
+        }
+        Files.createDirectories(raw);
+        Environment.write(folder, Environment.collect(options));
+
+        int total = options.operations().size() * options.sizes().size() * options.implementations().size();
+        out.println("hamtlab: " + total + " benchmarks, preset " + options.preset().cliName() + " ("
+                + options.preset().settings() + "), writing " + folder);
+        out.println("hamtlab: if the run is cut short, build the report of what finished with: "
+                + Report.rebuildCommand(folder));
+        Progress progress = new Progress(total);
+        int failed = 0;
+        // Operation, then size, then implementation: a run cut short still has whole comparison rows.
+        for (Operation operation : options.operations()) {
+            for (Size size : options.sizes()) {
+                for (Implementation implementation : options.implementations()) {
+                    String label = progress.label(operation, implementation, size);
+                    try {
+                        Result score = runOne(options.preset(), operation, implementation, size, raw);
+                        out.println(label + Report.score(score.getScore(), score.getScoreError()) + " ns/op" + progress.times());
+                    } catch (RunnerException e) {
+                        failed++;
+                        out.println(label + "FAILED" + progress.times());
+                        err.println("hamtlab: " + operation.cliName() + " " + implementation.cliName() + " "
+                                + size.cliName() + " failed: " + reason(e));
+                    }
+                }
+            }
+        }
+        Report.write(folder);
+        out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+        if (failed > 0) {
+            err.println("hamtlab: " + failed + " of " + total + " benchmarks failed; the report shows them as missing");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Runs one benchmark and writes its JMH JSON to raw/, whole or not at all. */
+    private static Result runOne(Preset preset, Operation operation, Implementation implementation, Size size,
+            Path raw) throws RunnerException, IOException {
+        Collection<RunResult> results = new Runner(jmhOptions(preset, operation, implementation, size)).run();
+        if (results.size() != 1) {
+            throw new RunnerException("expected one result, JMH returned " + results.size());
+        }
+        String name = operation.cliName() + "_" + implementation.cliName() + "_" + size.cliName() + ".json";
+        Path partial = raw.resolve(name + ".partial");
+        try (PrintStream json = new PrintStream(Files.newOutputStream(partial), false, "UTF-8")) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
+        }
+        Files.move(partial, raw.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return results.iterator().next().getPrimaryResult();
+    }
+
+    static Options jmhOptions(Preset preset, Operation operation, Implementation implementation, Size size) {
+        return preset.applyTo(new OptionsBuilder())
+                .include("^" + Pattern.quote(operation.benchmarkName()) + "$")
+                .param("impl", implementation.cliName())
+                .param("size", size.cliName())
+                // Each call handles all keys of the size; this makes the score ns per key.
+                .operationsPerInvocation(size.count())
+                .verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true)
+                .build();
+    }
+
+    /**
+     * --force: an earlier run's results and report go first, so the report never mixes two runs;
+     * its environment files are about to be rewritten.
+     */
+    private static void deleteEarlierResults(Path folder) throws IOException {
+        Path raw = folder.resolve(Report.RAW_FOLDER);
+        if (Files.exists(raw)) {
+            try (Stream<Path> paths = Files.walk(raw)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        for (String file : List.of(Report.REPORT_FILE, Report.SUMMARY_FILE)) {
+            Files.deleteIfExists(folder.resolve(file));
+        }
+    }
+
+    private static String reason(RunnerException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        // JMH attaches the benchmark's own exception to its BenchmarkException as a suppressed one.
+        return Stream.of(cause.getSuppressed()).map(Throwable::toString).findFirst().orElse(cause.toString());
+    }
+
+    /** The progress line: "[ 7/36] query-hit  phase1   10K   23.4 ± 0.8 ns/op   (elapsed 1:02, about 4:10 left)". */
+    private static final class Progress {
+        private final int total;
+        private final long start = System.nanoTime();
+        private int done;
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        String label(Operation operation, Implementation implementation, Size size) {
+            int digits = String.valueOf(total).length();
+            return String.format(Locale.ROOT, "[%" + digits + "d/%d] %-" + width(Operation.values()) + "s %-"
+                    + width(Implementation.values()) + "s %-" + width(Size.values()) + "s ",
+                    done + 1, total, operation.cliName(), implementation.cliName(), size.cliName());
+        }
+
+        /** Call once per finished benchmark; the estimate assumes the rest take as long on average. */
+        String times() {
+            done++;
+            long elapsed = System.nanoTime() - start;
+            String left = done == total ? "done" : "about " + clock(elapsed / done * (total - done)) + " left";
+            return "   (elapsed " + clock(elapsed) + ", " + left + ")";
+        }
+
+        private static int width(Choice[] choices) {
+            return Stream.of(choices).mapToInt(c -> c.cliName().length()).max().orElse(0) + 1;
+        }
+
+        private static String clock(long nanos) {
+            long seconds = nanos / 1_000_000_000L;
+            return seconds >= 3600
+                    ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.hamtlab.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes report.md and summary.md of a results folder from its raw JMH JSON and its
+ * environment.json alone, so cached results rebuild the report without rerunning anything.
+ */
+final class Report {
+    static final String RAW_FOLDER = "raw";
+    static final String REPORT_FILE = "report.md";
+    static final String SUMMARY_FILE = "summary.md";
+
+    private static final String MISSING = "–";
+
+    /** One benchmark's score in ns per key, and JMH's 99.9% confidence interval around it. */
+    record Result(Operation operation, Implementation implementation, Size size,
+            double nanos, double error, double low, double high) {
+
+        double opsPerSecond() {
+            return 1e9 / nanos;
+        }
+
+        boolean hasConfidenceInterval() {
+            return !Double.isNaN(low) && !Double.isNaN(high);
+        }
+
+        boolean overlaps(Result other) {
+            return low <= other.high && other.low <= high;
+        }
+    }
+
+    private final Path folder;
+    private final Optional<Environment.Facts> facts;
+    private final List<Result> results;
+    private final List<Operation> operations;
+    private final List<Implementation> implementations;
+    private final List<Size> sizes;
+
+    private Report(Path folder, Optional<Environment.Facts> facts, List<Result> results) {
+        this.folder = folder;
+        this.facts = facts;
+        this.results = results;
+        // What the run planned (from its environment) and what it produced: planned cells without
+        // a result show as missing, whatever the raw folder holds still shows.
+        this.operations = union(Operation.class, facts.map(Environment.Facts::operations), results, Result::operation);
+        this.implementations = union(Implementation.class, facts.map(Environment.Facts::implementations), results,
+                Result::implementation);
+        this.sizes = union(Size.class, facts.map(Environment.Facts::sizes), results, Result::size);
+    }
+
+    static void write(Path folder) throws IOException {
+        Report report = new Report(folder, Environment.read(folder), readRaw(folder.resolve(RAW_FOLDER)));
+        Files.writeString(folder.resolve(REPORT_FILE), report.full());
+        Files.writeString(folder.resolve(SUMMARY_FILE), report.summary());
+    }
+
+    static String rebuildCommand(Path folder) {
+        return RunOptions.launcher() + " report " + folder;
+    }
+
+    /** A score as the report and the progress lines print it: "23.4 ± 0.8", or "23.4" without an error. */
+    static String score(double nanos, double error) {
+        return Double.isNaN(error) ? nanos(nanos) : nanos(nanos) + " ± " + nanos(error);
+    }
+
+    private static String nanos(double nanos) {
+        return String.format(Locale.ROOT, "%,.1f", nanos);
+    }
+
+    private String full() {
+        return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
+                + howItWasMade() + "\n"
+                + comparisons()
+                + allResults();
+    }
+
+    private String summary() {
+        String origin = facts.map(f -> "Measured by `" + f.command() + "` (preset " + f.preset() + "), ")
+                .orElse("Measured ");
+        return origin + "results in `" + folder.getFileName() + "`. " + legend() + "\n\n" + comparisons();
+    }
+
+    private String howItWasMade() {
+        StringBuilder text = new StringBuilder("## How this was made\n\n");
+        facts.ifPresentOrElse(f -> text
+                .append("- Command: `").append(f.command()).append("`, run in `").append(f.workingDirectory()).append("`\n")
+                .append("- Preset: ").append(f.preset()).append(": ").append(f.presetSettings())
+                .append("; forked JVMs' flags: ")
+                .append(f.forkJvmFlags().isEmpty() ? "none (no fork)" : String.join(" ", f.forkJvmFlags())).append("\n")
+                .append("- Environment: ").append(f.summary()).append("; all details in [")
+                .append(Environment.MARKDOWN_FILE).append("](").append(Environment.MARKDOWN_FILE).append(")\n"),
+                () -> text.append("- Environment: unknown, the folder has no ").append(Environment.JSON_FILE).append("\n"));
+        text.append("- Generated from ").append(results.size()).append(" results in ").append(RAW_FOLDER)
+                .append("/*.json (JMH's JSON); rebuild it with `").append(rebuildCommand(folder)).append("`\n");
+        text.append("- ").append(legend()).append("\n");
+        if (facts.map(f -> f.preset().equals(Preset.SMOKE.cliName())).orElse(false)) {
+            text.append("- Smoke preset: these runs only prove that the benchmarks work; their numbers mean nothing.\n");
+        }
+        long measured = results.stream().map(r -> List.of(r.operation(), r.implementation(), r.size())).distinct().count();
+        long missing = (long) operations.size() * implementations.size() * sizes.size() - measured;
+        if (missing > 0) {
+            text.append("- ").append(missing).append(" planned benchmarks have no result (failed or cut short): ")
+                    .append(MISSING).append(" in the tables.\n");
+        }
+        return text.toString();
+    }
+
+    private static String legend() {
+        return "Scores are JMH average times per key (ns/op); ops/s = 10^9 / ns/op; improvement = after ops/s"
+                + " / before ops/s - 1, *within noise* when the two 99.9% confidence intervals overlap"
+                + " and *no CI* when a result has too few measurements for one.";
+    }
+
+    /** Per operation: each phase against the phase before it, then each phase against each peer. */
+    private String comparisons() {
+        StringBuilder text = new StringBuilder();
+        for (Operation operation : operations) {
+            text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
+            for (Implementation after : implementations) {
+                if (after.isPhase()) {
+                    previousPhase(after).filter(implementations::contains)
+                            .ifPresent(before -> text.append(table(operation, before, after)));
+                }
+            }
+            for (Implementation after : implementations) {
+                for (Implementation peer : implementations) {
+                    if (after.isPhase() && !peer.isPhase()) {
+                        text.append(table(operation, peer, after));
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static Optional<Implementation> previousPhase(Implementation phase) {
+        Implementation[] all = Implementation.values();
+        for (int i = phase.ordinal() - 1; i >= 0; i--) {
+            if (all[i].isPhase()) {
+                return Optional.of(all[i]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String table(Operation operation, Implementation before, Implementation after) {
+        StringBuilder text = new StringBuilder()
+                .append("### ").append(after.displayName()).append(" vs ").append(before.displayName()).append("\n\n")
+                .append("| Scale | ").append(before.displayName()).append(" ops/s | ").append(after.displayName())
+                .append(" ops/s | Improvement | ns/op |\n")
+                .append("|-------|------:|------:|------:|------:|\n");
+        for (Size size : sizes) {
+            Optional<Result> was = find(operation, before, size);
+            Optional<Result> is = find(operation, after, size);
+            text.append("| ").append(size.cliName())
+                    .append(" | ").append(was.map(Report::opsPerSecond).orElse(MISSING))
+                    .append(" | ").append(is.map(Report::opsPerSecond).orElse(MISSING))
+                    .append(" | ").append(was.isPresent() && is.isPresent() ? improvement(was.get(), is.get()) : MISSING)
+                    .append(" | ").append(is.map(r -> nanos(r.nanos())).orElse(MISSING))
+                    .append(" |\n");
+        }
+        return text.append("\n").toString();
+    }
+
+    private static String improvement(Result before, Result after) {
+        long percent = Math.round((after.opsPerSecond() / before.opsPerSecond() - 1) * 100);
+        String change = String.format(Locale.ROOT, "%+d%%", percent);
+        if (!before.hasConfidenceInterval() || !after.hasConfidenceInterval()) {
+            return change + " (no CI)";
+        }
+        return before.overlaps(after) ? change + " (within noise)" : change;
+    }
+
+    private String allResults() {
+        StringBuilder text = new StringBuilder("## All results\n\n")
+                .append("| Operation | Implementation | Scale | ns/op | ops/s |\n")
+                .append("|-----------|----------------|-------|------:|------:|\n");
+        for (Operation operation : operations) {
+            for (Size size : sizes) {
+                for (Implementation implementation : implementations) {
+                    Optional<Result> result = find(operation, implementation, size);
+                    text.append("| ").append(operation.cliName())
+                            .append(" | ").append(implementation.displayName())
+                            .append(" | ").append(size.cliName())
+                            .append(" | ").append(result.map(r -> score(r.nanos(), r.error())).orElse(MISSING))
+                            .append(" | ").append(result.map(Report::opsPerSecond).orElse(MISSING))
+                            .append(" |\n");
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static String opsPerSecond(Result result) {
+        return String.format(Locale.ROOT, "%,.0f", result.opsPerSecond());
+    }
+
+    private Optional<Result> find(Operation operation, Implementation implementation, Size size) {
+        return results.stream()
+                .filter(r -> r.operation() == operation && r.implementation() == implementation && r.size() == size)
+                .findFirst();
+    }
+
+    private static <E extends Enum<E> & Choice> List<E> union(Class<E> type, Optional<List<String>> planned,
+            List<Result> results, Function<Result, E> found) {
+        Set<E> all = EnumSet.noneOf(type);
+        planned.orElse(List.of()).forEach(name -> Choice.find(type.getEnumConstants(), name).ifPresent(all::add));
+        results.forEach(r -> all.add(found.apply(r)));
+        return List.copyOf(all);
+    }
+
+    private static List<Result> readRaw(Path rawFolder) throws IOException {
+        List<Result> results = new ArrayList<>();
+        if (!Files.isDirectory(rawFolder)) {
+            return results;
+        }
+        List<Path> files;
+        try (Stream<Path> entries = Files.list(rawFolder)) {
+            files = entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().collect(Collectors.toList());
+        }
+        for (Path file : files) {
+            try {
+                for (JsonElement run : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
+                    results.add(result(run.getAsJsonObject()));
+                }
+            } catch (RuntimeException e) {
+                throw new IOException(file + " is not a result of MapBenchmark: " + e.getMessage(), e);
+            }
+        }
+        return results;
+    }
+
+    /** One entry of JMH's JSON output. */
+    private static Result result(JsonObject run) {
+        String benchmark = run.get("benchmark").getAsString();
+        Operation operation = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark));
+        JsonObject params = run.getAsJsonObject("params");
+        Implementation implementation = named(Implementation.values(), params.get("impl").getAsString());
+        Size size = named(Size.values(), params.get("size").getAsString());
+        JsonObject metric = run.getAsJsonObject("primaryMetric");
+        String unit = metric.get("scoreUnit").getAsString();
+        if (!unit.equals("ns/op")) {
+            throw new IllegalArgumentException("score unit is " + unit + ", not ns/op");
+        }
+        var confidence = metric.getAsJsonArray("scoreConfidence");
+        return new Result(operation, implementation, size, metric.get("score").getAsDouble(),
+                metric.get("scoreError").getAsDouble(), confidence.get(0).getAsDouble(), confidence.get(1).getAsDouble());
+    }
+
+    private static <E extends Choice> E named(E[] choices, String name) {
+        return Choice.find(choices, name).orElseThrow(() -> new IllegalArgumentException("unknown parameter " + name));
+    }
+}

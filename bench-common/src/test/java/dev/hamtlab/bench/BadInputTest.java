@@ -1,0 +1,131 @@
+package dev.hamtlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every refused command line: exit code 2, one line on stderr naming the valid choices, nothing written. */
+class BadInputTest {
+    private static final String OUT = "OUT";
+
+    @TempDir
+    Path temp;
+
+    static Stream<Arguments> refusedCommandLines() {
+        return Stream.of(
+                Arguments.of("--impls treemap --out OUT",
+                        "unknown implementation 'treemap'; valid implementations: hashmap, phase0, phase1"),
+                Arguments.of("--sizes 1K,2K --out OUT", "unknown size '2K'; valid sizes: 1K, 10K, 100K, 1M"),
+                Arguments.of("--sizes 1000 --out OUT", "unknown size '1000'; valid sizes: 1K, 10K, 100K, 1M"),
+                Arguments.of("--sizes 1K, --out OUT", "unknown size ''; valid sizes: 1K, 10K, 100K, 1M"),
+                Arguments.of("--ops insert,remove --out OUT",
+                        "unknown operation 'remove'; valid operations: insert, query-hit, query-miss"),
+                Arguments.of("--preset slow --out OUT", "unknown preset 'slow'; valid presets: smoke, quick, full"),
+                Arguments.of("--preset quick,full --out OUT", "unknown preset 'quick,full'; valid presets: smoke, quick, full"),
+                Arguments.of("--forks 3 --out OUT", "unknown option '--forks'; valid options: --preset, --impls, --sizes,"),
+                Arguments.of("--out OUT quick", "unknown option 'quick'; valid options: --preset,"),
+                Arguments.of("--out OUT --sizes", "option --sizes needs a value; valid sizes: 1K, 10K, 100K, 1M"),
+                Arguments.of("--impls --out OUT",
+                        "option --impls needs a value; valid implementations: hashmap, phase0, phase1"),
+                Arguments.of("--preset smoke --out", "option --out needs a value; the results folder to write"),
+                Arguments.of("report", "usage: report FOLDER"),
+                Arguments.of("report OUT", "has no raw/ folder"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedCommandLines")
+    void refusedWithOneLineAndNothingWritten(String commandLine, String expectedMessage) throws IOException {
+        Path out = temp.resolve("x");
+        String[] args = Stream.of(commandLine.split(" ")).map(a -> a.equals(OUT) ? out.toString() : a)
+                .toArray(String[]::new);
+
+        CommandLine result = CommandLine.run(args);
+
+        assertRefused(result, expectedMessage);
+        assertTrue(isEmpty(temp), "nothing may be created");
+    }
+
+    @Test
+    void refusesAnExistingNonEmptyFolderWithoutForce() throws IOException {
+        Path out = existingResults();
+        Map<Path, String> before = snapshot(out);
+
+        CommandLine result = CommandLine.run("--preset", "smoke", "--sizes", "1K", "--out", out.toString());
+
+        assertRefused(result, "already exists and is not empty; choose another --out, or add --force");
+        assertEquals(before, snapshot(out));
+    }
+
+    @Test
+    void forceDoesNotLetOtherBadInputTouchTheFolder() throws IOException {
+        Path out = existingResults();
+        Map<Path, String> before = snapshot(out);
+
+        CommandLine result = CommandLine.run("--force", "--sizes", "2K", "--out", out.toString());
+
+        assertRefused(result, "unknown size '2K'");
+        assertEquals(before, snapshot(out));
+    }
+
+    @Test
+    void refusesAnOutThatIsAFile() throws IOException {
+        Path file = Files.writeString(temp.resolve("x"), "not a folder");
+
+        CommandLine result = CommandLine.run("--force", "--preset", "smoke", "--out", file.toString());
+
+        assertRefused(result, "exists and is not a folder; choose another --out");
+        assertEquals("not a folder", Files.readString(file));
+    }
+
+    private static void assertRefused(CommandLine result, String expectedMessage) {
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith("hamtlab: ") && result.err().endsWith("\n"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(result.err().contains(expectedMessage), "expected '" + expectedMessage + "' in: " + result.err());
+    }
+
+    /** A results folder from an earlier run, with old timestamps so any rewrite shows. */
+    private Path existingResults() throws IOException {
+        Path out = temp.resolve("x");
+        Files.createDirectories(out.resolve("raw"));
+        Files.writeString(out.resolve("report.md"), "# an earlier report\n");
+        Files.writeString(out.resolve("raw").resolve("insert_hashmap_1K.json"), "[]\n");
+        try (Stream<Path> paths = Files.walk(out)) {
+            for (Path path : paths.toList()) {
+                Files.setLastModifiedTime(path, FileTime.fromMillis(0));
+            }
+        }
+        return out;
+    }
+
+    /** Every file and folder under root with its content and modification time. */
+    private static Map<Path, String> snapshot(Path root) throws IOException {
+        Map<Path, String> snapshot = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                String content = Files.isRegularFile(path) ? Files.readString(path) : "folder";
+                snapshot.put(path, content + " @" + Files.getLastModifiedTime(path));
+            }
+        }
+        return snapshot;
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.hamtlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openjdk.jmh.runner.options.Options;
+
+/** What the runner asks JMH for, per benchmark. */
+class JmhOptionsTest {
+
+    @ParameterizedTest
+    @EnumSource(Size.class)
+    void scoreIsPerKey(Size size) {
+        Options options = Main.jmhOptions(Preset.QUICK, Operation.INSERT, Implementation.PHASE1, size);
+        assertEquals(size.count(), options.getOperationsPerInvocation().get());
+        assertEquals(List.of(size.cliName()), List.copyOf(options.getParameter("size").get()));
+        assertEquals(List.of("phase1"), List.copyOf(options.getParameter("impl").get()));
+    }
+
+    @Test
+    void includesOnlyTheOperationsBenchmark() {
+        Options options = Main.jmhOptions(Preset.QUICK, Operation.QUERY_HIT, Implementation.HASHMAP, Size.ONE_K);
+        Pattern include = Pattern.compile(options.getIncludes().get(0));
+        assertTrue(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHit").find());
+        assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryMiss").find());
+        assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHitAndMore").find());
+    }
+
+    @Test
+    void forkedPresetsRunOnAFixedPreTouchedHeap() {
+        for (Preset preset : List.of(Preset.QUICK, Preset.FULL)) {
+            Options options = Main.jmhOptions(preset, Operation.INSERT, Implementation.PHASE0, Size.ONE_M);
+            assertTrue(options.getForkCount().get() >= 1);
+            assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"), List.copyOf(options.getJvmArgs().get()));
+        }
+    }
+
+    @Test
+    void smokeRunsInProcessWithOneShortIteration() {
+        Options options = Main.jmhOptions(Preset.SMOKE, Operation.INSERT, Implementation.PHASE0, Size.ONE_K);
+        assertEquals(0, options.getForkCount().get());
+        assertEquals(0, options.getWarmupIterations().get());
+        assertEquals(1, options.getMeasurementIterations().get());
+    }
+}

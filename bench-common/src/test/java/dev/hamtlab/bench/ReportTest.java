@@ -1,0 +1,182 @@
+package dev.hamtlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report built through the CLI's report command from canned JMH JSON. */
+class ReportTest {
+    private static final String INSERT = "dev.hamtlab.bench.MapBenchmark.insert";
+    private static final String QUERY_HIT = "dev.hamtlab.bench.MapBenchmark.queryHit";
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void cannedRun() throws IOException {
+        Files.createDirectories(folder.resolve("raw"));
+        Environment.write(folder, facts());
+        // 1K insert: phase1 doubles phase0, HashMap is twice as fast again; tight intervals.
+        raw(INSERT, "phase0", "1K", 200, 2);
+        raw(INSERT, "phase1", "1K", 100, 1);
+        raw(INSERT, "hashmap", "1K", 50, 0.5);
+        // 10K insert: a 5% gain inside overlapping intervals; HashMap missing (cut short).
+        raw(INSERT, "phase0", "10K", 400, 50);
+        raw(INSERT, "phase1", "10K", 380, 50);
+        // 1K query-hit: phase0 has a single measurement, so no confidence interval.
+        raw(QUERY_HIT, "phase0", "1K", 30, Double.NaN);
+        raw(QUERY_HIT, "phase1", "1K", 20, 1);
+        raw(QUERY_HIT, "hashmap", "1K", 1234.5, 10);
+    }
+
+    @Test
+    void phaseAgainstPreviousPhase() throws IOException {
+        Map<String, List<String>> table = table(report(), "insert", "phase1 vs phase0");
+        assertEquals(List.of("5,000,000", "10,000,000", "+100%", "100.0"), table.get("1K"));
+        assertEquals(List.of("2,500,000", "2,631,579", "+5% (within noise)", "380.0"), table.get("10K"));
+    }
+
+    @Test
+    void phaseAgainstPeerIsNegativeWhenSlower() throws IOException {
+        String report = report();
+        assertEquals(List.of("20,000,000", "10,000,000", "-50%", "100.0"),
+                table(report, "insert", "phase1 vs HashMap").get("1K"));
+        assertEquals(List.of("20,000,000", "5,000,000", "-75%", "200.0"),
+                table(report, "insert", "phase0 vs HashMap").get("1K"));
+    }
+
+    @Test
+    void missingCellsShowADash() throws IOException {
+        String report = report();
+        assertEquals(List.of("–", "2,631,579", "–", "380.0"), table(report, "insert", "phase1 vs HashMap").get("10K"));
+        assertEquals(List.of("–", "–", "–", "–"), table(report, "query-hit", "phase1 vs phase0").get("10K"));
+        assertTrue(report.contains("| insert | HashMap | 10K | – | – |"), report);
+        assertEquals(List.of("–", "–", "–", "–"), table(report, "insert", "phase1 vs phase0").get("100K"));
+        assertTrue(report.contains("10 planned benchmarks have no result"), report);
+    }
+
+    @Test
+    void noConfidenceIntervalIsSaid() throws IOException {
+        String report = report();
+        assertEquals(List.of("33,333,333", "50,000,000", "+50% (no CI)", "20.0"),
+                table(report, "query-hit", "phase1 vs phase0").get("1K"));
+        assertTrue(report.contains("| query-hit | phase0 | 1K | 30.0 | 33,333,333 |"), report);
+    }
+
+    @Test
+    void allResultsListScoreWithErrorAndOpsPerSecond() throws IOException {
+        String report = report();
+        assertTrue(report.contains("| insert | phase1 | 1K | 100.0 ± 1.0 | 10,000,000 |"), report);
+        assertTrue(report.contains("| query-hit | HashMap | 1K | 1,234.5 ± 10.0 | 810,045 |"), report);
+    }
+
+    @Test
+    void reportNamesHowItWasMade() throws IOException {
+        String report = report();
+        assertTrue(report.contains("`./bench --preset quick --sizes 1K,10K,100K`"), report);
+        assertTrue(report.contains("1 fork, 2 × 1 s warmup, 3 × 1 s measurement"), report);
+        assertTrue(report.contains("Canned CPU, 2 cores"), report);
+        assertTrue(report.contains("[environment.md](environment.md)"), report);
+    }
+
+    @Test
+    void summaryHoldsTheComparisonsOnly() throws IOException {
+        report();
+        String summary = Files.readString(folder.resolve("summary.md"));
+        assertEquals(List.of("5,000,000", "10,000,000", "+100%", "100.0"),
+                table(summary, "insert", "phase1 vs phase0").get("1K"));
+        assertFalse(summary.contains("## All results"));
+        assertFalse(summary.contains("## How this was made"));
+    }
+
+    @Test
+    void withoutEnvironmentTheResultsAloneAreReported() throws IOException {
+        Files.delete(folder.resolve("environment.json"));
+        String report = report();
+        assertTrue(report.contains("Environment: unknown"), report);
+        // Nothing is known to be planned beyond the results: no 100K row.
+        assertEquals(List.of("1K", "10K"), List.copyOf(table(report, "insert", "phase1 vs phase0").keySet()));
+        assertEquals(List.of("–", "2,631,579", "–", "380.0"), table(report, "insert", "phase1 vs HashMap").get("10K"));
+    }
+
+    @Test
+    void unreadableRawFileFailsNamingIt() throws IOException {
+        Files.writeString(folder.resolve("raw").resolve("insert_phase1_1M.json"), "[{\"benchmark\": 3}]");
+        CommandLine result = CommandLine.run("report", folder.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("insert_phase1_1M.json is not a result of MapBenchmark"), result.err());
+    }
+
+    private String report() throws IOException {
+        CommandLine result = CommandLine.run("report", folder.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        return Files.readString(folder.resolve("report.md"));
+    }
+
+    /** The canned run planned all three maps, three sizes (nothing ran at 100K) and two operations. */
+    private static Environment.Facts facts() {
+        return new Environment.Facts("2025-01-01T00:00:00Z", "./bench --preset quick --sizes 1K,10K,100K", "/repo",
+                "quick", Preset.QUICK.settings(), List.of("hashmap", "phase0", "phase1"), List.of("1K", "10K", "100K"),
+                List.of("insert", "query-hit"), List.of("-Xms2g"), List.of(), "17.0.15", "OpenJDK 64-Bit Server VM",
+                "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30, "Linux 6.1 amd64", "0123456789abcdef", false);
+    }
+
+    /** Writes one JMH result as JMH 1.37 writes it; a NaN error is written as JMH does, as "NaN". */
+    private void raw(String benchmark, String impl, String size, double score, double error) throws IOException {
+        String low = Double.isNaN(error) ? "\"NaN\"" : number(score - error);
+        String high = Double.isNaN(error) ? "\"NaN\"" : number(score + error);
+        String json = "[\n  {\n"
+                + "    \"jmhVersion\" : \"1.37\",\n"
+                + "    \"benchmark\" : \"" + benchmark + "\",\n"
+                + "    \"mode\" : \"avgt\",\n"
+                + "    \"params\" : { \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\" },\n"
+                + "    \"primaryMetric\" : {\n"
+                + "      \"score\" : " + number(score) + ",\n"
+                + "      \"scoreError\" : " + (Double.isNaN(error) ? "\"NaN\"" : number(error)) + ",\n"
+                + "      \"scoreConfidence\" : [ " + low + ", " + high + " ],\n"
+                + "      \"scoreUnit\" : \"ns/op\"\n"
+                + "    },\n"
+                + "    \"secondaryMetrics\" : { }\n"
+                + "  }\n]\n";
+        String op = benchmark.endsWith("insert") ? "insert" : "query-hit";
+        Files.writeString(folder.resolve("raw").resolve(op + "_" + impl + "_" + size + ".json"), json);
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /** The rows, by scale, of the table under "### heading" in the section of the operation. */
+    static Map<String, List<String>> table(String markdown, String operation, String heading) {
+        List<String> lines = markdown.lines().toList();
+        int section = indexOf(lines, "## " + operation + ":", 0);
+        int start = indexOf(lines, "### " + heading, section);
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        // The heading, a blank line, the header row, the separator, then the rows.
+        for (int i = start + 4; i < lines.size() && lines.get(i).startsWith("| "); i++) {
+            List<String> cells = List.of(lines.get(i).substring(2, lines.get(i).length() - 2).split(" \\| "));
+            rows.put(cells.get(0), cells.subList(1, cells.size()));
+        }
+        return rows;
+    }
+
+    private static int indexOf(List<String> lines, String prefix, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "'");
+    }
+}
