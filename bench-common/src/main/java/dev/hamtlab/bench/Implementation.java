@@ -2,6 +2,7 @@ package dev.hamtlab.bench;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -10,19 +11,20 @@ import java.util.function.Supplier;
  * phase with every peer.
  */
 public enum Implementation implements Choice {
-    HASHMAP("hashmap", "HashMap", false, HashMap::new),
-    PHASE0("phase0", "phase0", true, dev.hamtlab.phase0.Hamt::new),
-    PHASE1("phase1", "phase1", true, dev.hamtlab.phase1.Hamt::new);
+    HASHMAP("hashmap", "HashMap", null, HashMap::new),
+    PHASE0("phase0", "phase0", "phase0-baseline", dev.hamtlab.phase0.Hamt::new),
+    PHASE1("phase1", "phase1", "phase1", dev.hamtlab.phase1.Hamt::new);
 
     private final String cliName;
     private final String displayName;
-    private final boolean phase;
+    private final String module;
     private final Supplier<Map<Integer, Integer>> factory;
 
-    Implementation(String cliName, String displayName, boolean phase, Supplier<Map<Integer, Integer>> factory) {
+    /** {@code module} is a phase's Maven module (its folder), null for a peer. */
+    Implementation(String cliName, String displayName, String module, Supplier<Map<Integer, Integer>> factory) {
         this.cliName = cliName;
         this.displayName = displayName;
-        this.phase = phase;
+        this.module = module;
         this.factory = factory;
     }
 
@@ -37,7 +39,12 @@ public enum Implementation implements Choice {
 
     /** A phase of the study; otherwise a peer the phases are measured against. */
     public boolean isPhase() {
-        return phase;
+        return module != null;
+    }
+
+    /** The phase's module folder, whose README shows its measured effect; empty for a peer. */
+    Optional<String> module() {
+        return Optional.ofNullable(module);
     }
 
     public Map<Integer, Integer> create() {

@@ -29,6 +29,7 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: " + RunOptions.launcher() + " [options]   run benchmarks and write a report",
             "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
+            "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default all)",
@@ -48,7 +49,16 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length > 0 && args[0].equals("report")) {
-                return report(args, out);
+                Path folder = resultsFolder(args, "report");
+                Report.write(folder);
+                out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+                return 0;
+            }
+            if (args.length > 0 && args[0].equals("publish")) {
+                for (Path readme : Publish.readmes(resultsFolder(args, "publish"), Path.of(""))) {
+                    out.println("hamtlab: wrote " + readme);
+                }
+                return 0;
             }
             if (List.of(args).contains("--help")) {
                 out.println(USAGE);
@@ -64,17 +74,16 @@ public final class Main {
         }
     }
 
-    private static int report(String[] args, PrintStream out) throws BadInput, IOException {
+    /** The results folder a {@code report} or {@code publish} command names. */
+    private static Path resultsFolder(String[] args, String command) throws BadInput {
         if (args.length != 2) {
-            throw new BadInput("usage: report FOLDER, where FOLDER is a results folder holding raw/*.json");
+            throw new BadInput("usage: " + command + " FOLDER, where FOLDER is a results folder holding raw/*.json");
         }
         Path folder = Path.of(args[1]);
         if (!Files.isDirectory(folder.resolve(Report.RAW_FOLDER))) {
             throw new BadInput("'" + folder + "' has no raw/ folder; give a results folder, e.g. results/<run>");
         }
-        Report.write(folder);
-        out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
-        return 0;
+        return folder;
     }
 
     private static int benchmark(RunOptions options, PrintStream out, PrintStream err) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -63,8 +64,12 @@ final class Report {
         this.sizes = union(Size.class, facts.map(Environment.Facts::sizes), results, Result::size);
     }
 
+    static Report read(Path folder) throws IOException {
+        return new Report(folder, Environment.read(folder), readRaw(folder.resolve(RAW_FOLDER)));
+    }
+
     static void write(Path folder) throws IOException {
-        Report report = new Report(folder, Environment.read(folder), readRaw(folder.resolve(RAW_FOLDER)));
+        Report report = read(folder);
         Files.writeString(folder.resolve(REPORT_FILE), report.full());
         Files.writeString(folder.resolve(SUMMARY_FILE), report.summary());
     }
@@ -85,14 +90,24 @@ final class Report {
     private String full() {
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
                 + howItWasMade() + "\n"
-                + comparisons()
+                + comparisons(implementation -> true)
                 + allResults();
     }
 
-    private String summary() {
-        String origin = facts.map(f -> "Measured by `" + f.command() + "` (preset " + f.preset() + "), ")
-                .orElse("Measured ");
-        return origin + "results in `" + folder.getFileName() + "`. " + legend() + "\n\n" + comparisons();
+    String summary() {
+        return origin() + legend() + "\n\n" + comparisons(implementation -> true);
+    }
+
+    /** One phase's tables alone: against the phase before it and against every peer. */
+    String phaseSummary(Implementation phase) {
+        return origin() + legend() + "\n\n" + comparisons(phase::equals);
+    }
+
+    /** Where the numbers come from: the command, the preset, the folder and the machine. */
+    private String origin() {
+        String path = "`results/" + folder.getFileName() + "`";
+        return facts.map(f -> "Measured by `" + f.command() + "` (preset " + f.preset() + ") on " + f.summary() + "; results and report in " + path + ". ")
+                .orElse("Results and report in " + path + ". ");
     }
 
     private String howItWasMade() {
@@ -126,20 +141,23 @@ final class Report {
                 + " and *no CI* when a result has too few measurements for one.";
     }
 
-    /** Per operation: each phase against the phase before it, then each phase against each peer. */
-    private String comparisons() {
+    /**
+     * Per operation: each phase against the phase before it, then each phase against each peer;
+     * only the phases that {@code shown} accepts.
+     */
+    private String comparisons(Predicate<Implementation> shown) {
         StringBuilder text = new StringBuilder();
         for (Operation operation : operations) {
             text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
             for (Implementation after : implementations) {
-                if (after.isPhase()) {
+                if (after.isPhase() && shown.test(after)) {
                     previousPhase(after).filter(implementations::contains)
                             .ifPresent(before -> text.append(table(operation, before, after)));
                 }
             }
             for (Implementation after : implementations) {
                 for (Implementation peer : implementations) {
-                    if (after.isPhase() && !peer.isPhase()) {
+                    if (after.isPhase() && shown.test(after) && !peer.isPhase()) {
                         text.append(table(operation, peer, after));
                     }
                 }

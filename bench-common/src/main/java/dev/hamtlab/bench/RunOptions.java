@@ -49,7 +49,7 @@ record RunOptions(
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
-                        + ", or the command: report FOLDER");
+                        + ", or the commands: report FOLDER, publish FOLDER");
             }
         }
         if (out == null) {

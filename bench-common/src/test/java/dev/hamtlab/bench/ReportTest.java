@@ -2,6 +2,7 @@ package dev.hamtlab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -85,7 +86,7 @@ class ReportTest {
     void reportNamesHowItWasMade() throws IOException {
         String report = report();
         assertTrue(report.contains("`./bench --preset quick --sizes 1K,10K,100K`"), report);
-        assertTrue(report.contains("1 fork, 2 × 1 s warmup, 3 × 1 s measurement"), report);
+        assertTrue(report.contains("quick: " + Preset.QUICK.settings()), report);
         assertTrue(report.contains("Canned CPU, 2 cores"), report);
         assertTrue(report.contains("[environment.md](environment.md)"), report);
     }
@@ -116,6 +117,42 @@ class ReportTest {
         CommandLine result = CommandLine.run("report", folder.toString());
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("insert_phase1_1M.json is not a result of MapBenchmark"), result.err());
+    }
+
+    @Test
+    void publishFillsEveryReadmeWithItsOwnTables(@TempDir Path root) throws IOException, BadInput {
+        for (String readme : List.of("README.md", "phase0-baseline/README.md", "phase1/README.md")) {
+            Files.createDirectories(root.resolve(readme).getParent());
+            Files.writeString(root.resolve(readme), "# title\n\n" + Publish.BEGIN + "\nold\n" + Publish.END + "\ntail\n");
+        }
+        Publish.readmes(folder, root);
+
+        String top = Files.readString(root.resolve("README.md"));
+        assertEquals(List.of("5,000,000", "10,000,000", "+100%", "100.0"), table(top, "insert", "phase1 vs phase0").get("1K"));
+        assertTrue(top.contains("### phase0 vs HashMap"), top);
+        assertTrue(top.startsWith("# title\n\n" + Publish.BEGIN + "\nMeasured by `./bench --preset quick"), top);
+        assertTrue(top.endsWith(Publish.END + "\ntail\n") && !top.contains("old"), top);
+
+        String phase1 = Files.readString(root.resolve("phase1/README.md"));
+        assertEquals(List.of("20,000,000", "10,000,000", "-50%", "100.0"), table(phase1, "insert", "phase1 vs HashMap").get("1K"));
+        assertTrue(phase1.contains("### phase1 vs phase0") && !phase1.contains("### phase0 vs HashMap"), phase1);
+        String phase0 = Files.readString(root.resolve("phase0-baseline/README.md"));
+        assertTrue(phase0.contains("### phase0 vs HashMap") && !phase0.contains("### phase1"), phase0);
+    }
+
+    @Test
+    void publishWritesNothingWhenAReadmeHasNoBlock(@TempDir Path root) throws IOException {
+        String marked = Publish.BEGIN + "\nold\n" + Publish.END + "\n";
+        Files.writeString(root.resolve("README.md"), marked);
+        Files.createDirectories(root.resolve("phase0-baseline"));
+        Files.writeString(root.resolve("phase0-baseline/README.md"), marked);
+        Files.createDirectories(root.resolve("phase1"));
+        Files.writeString(root.resolve("phase1/README.md"), "no block here\n");
+
+        BadInput error = assertThrows(BadInput.class, () -> Publish.readmes(folder, root));
+        assertTrue(error.getMessage().contains("phase1/README.md' has no " + Publish.BEGIN), error.getMessage());
+        assertEquals(marked, Files.readString(root.resolve("README.md")));
+        assertEquals(marked, Files.readString(root.resolve("phase0-baseline/README.md")));
     }
 
     private String report() throws IOException {
