@@ -57,6 +57,73 @@ class AllocationStatsTest {
         assertEquals(Map.of("nodesAllocated", 1L, "arraysAllocated", 2L, "slotsAllocated", 3L), phase1.stats());
     }
 
+    @Test
+    void phase2CarvesEverySliceFromItsChunkAndAbandonsTheOldOne() {
+        dev.hamtlab.phase2.Hamt<Integer, Integer> map = new dev.hamtlab.phase2.Hamt<>();
+        fillRoot(map);
+        emptyRoot(map);
+        fillRoot(map);
+        Map<String, Long> stats = map.stats();
+        // slices of 1..32, then 31..0, then 1..32 slots, all bumped from the one chunk
+        assertEquals(1, stats.get("chunksAllocated"));
+        assertEquals(1552, stats.get("slotsCarved"));
+        assertEquals(1520, stats.get("slotsAbandoned"));
+        assertEquals(32, stats.get("liveSlots"));
+        assertEquals(0, stats.get("fallbacks"));
+        assertEquals(0, stats.get("arraysAllocated"));
+    }
+
+    @Test
+    void phase3CarvesAgainFromItsFreelists() {
+        dev.hamtlab.phase3.Hamt<Integer, Integer> map = new dev.hamtlab.phase3.Hamt<>();
+        fillRoot(map);
+        emptyRoot(map);
+        fillRoot(map);
+        Map<String, Long> stats = map.stats();
+        // only the first fill bumps (1..32 slots); emptying reuses 31..1, the second fill 1..32
+        assertEquals(1, stats.get("chunksAllocated"));
+        assertEquals(528, stats.get("slotsCarved"));
+        assertEquals(63, stats.get("slicesReused"));
+        assertEquals(1024, stats.get("slotsReused"));
+        assertEquals(32, stats.get("liveSlots"));
+        // what waits: one slice of each size 1..31, left by the second fill
+        assertEquals(496, stats.get("slotsInFreelists"));
+    }
+
+    @Test
+    void phase3ReusesTheNodesRemovalCollapses() {
+        dev.hamtlab.phase3.Hamt<Integer, Integer> map = new dev.hamtlab.phase3.Hamt<>();
+        // 0 and 32 share branch 0 at the root: a split makes a node, removing 32 collapses it
+        map.put(0, 0);
+        map.put(32, 32);
+        map.remove(32);
+        assertEquals(1, map.stats().get("nodesInFreelist"));
+        map.put(64, 64);
+        assertEquals(Map.of("nodesAllocated", 1L, "nodesReused", 1L, "nodesInFreelist", 0L),
+                select(map.stats(), "nodesAllocated", "nodesReused", "nodesInFreelist"));
+        assertEquals(Map.of(0, 0, 64, 64), new java.util.HashMap<>(map));
+    }
+
+    @Test
+    void aFullChunkFallsBackToPlainArraysOrToANewChunk() {
+        // A 32-slot chunk fits slices of 1..7 slots (28 in all); the 25 slices of 8..32 fall back.
+        dev.hamtlab.phase2.Hamt<Integer, Integer> arrays = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_ARRAY);
+        fillRoot(arrays);
+        assertEquals(Map.of("chunksAllocated", 1L, "fallbacks", 25L, "arraysAllocated", 25L),
+                select(arrays.stats(), "chunksAllocated", "fallbacks", "arraysAllocated"));
+
+        dev.hamtlab.phase2.Hamt<Integer, Integer> chunks = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_CHUNK);
+        fillRoot(chunks);
+        Map<String, Long> stats = chunks.stats();
+        assertEquals(0, stats.get("arraysAllocated"));
+        assertEquals(528, stats.get("slotsCarved"));
+        assertEquals(stats.get("fallbacks") + 1, stats.get("chunksAllocated"));
+        // every chunk but the last is carved to its end or wastes its tail; the last one is in use
+        long used = stats.get("slotsCarved") + stats.get("chunkTailSlotsWasted");
+        long chunkCount = stats.get("chunksAllocated");
+        assertTrue(used > 32 * (chunkCount - 1) && used <= 32 * chunkCount, stats.toString());
+    }
+
     @ParameterizedTest
     @FieldSource("dev.hamtlab.contract.Phases#ALL")
     void lookupsAndUpdatesOfPresentKeysAllocateNothing(Subject phase) {
@@ -84,6 +151,14 @@ class AllocationStatsTest {
         bitmap.setInt(root, bitmap.getInt(root) & ~1);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> phase.verifyInvariants(map));
         assertTrue(e.getMessage().startsWith("broken invariant"), e.getMessage());
+    }
+
+    private static Map<String, Long> select(Map<String, Long> stats, String... names) {
+        Map<String, Long> selected = new java.util.HashMap<>();
+        for (String name : names) {
+            selected.put(name, stats.get(name));
+        }
+        return selected;
     }
 
     private static void fillRoot(Map<? super Integer, ? super Integer> map) {

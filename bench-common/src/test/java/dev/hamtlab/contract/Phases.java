@@ -14,7 +14,12 @@ final class Phases {
             Subject.of("phase2, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase2.Hamt<>(TINY_CHUNK,
                     dev.hamtlab.phase2.Fallback.NEW_ARRAY), dev.hamtlab.phase2.Hamt::verifyInvariants),
             Subject.of("phase2, 32-slot chunks, new-chunk fallback", () -> new dev.hamtlab.phase2.Hamt<>(TINY_CHUNK,
-                    dev.hamtlab.phase2.Fallback.NEW_CHUNK), dev.hamtlab.phase2.Hamt::verifyInvariants));
+                    dev.hamtlab.phase2.Fallback.NEW_CHUNK), dev.hamtlab.phase2.Hamt::verifyInvariants),
+            Subject.of("phase3", dev.hamtlab.phase3.Hamt::new, dev.hamtlab.phase3.Hamt::verifyInvariants),
+            Subject.of("phase3, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase3.Hamt<>(TINY_CHUNK,
+                    dev.hamtlab.phase3.Fallback.NEW_ARRAY), dev.hamtlab.phase3.Hamt::verifyInvariants),
+            Subject.of("phase3, 32-slot chunks, new-chunk fallback", () -> new dev.hamtlab.phase3.Hamt<>(TINY_CHUNK,
+                    dev.hamtlab.phase3.Fallback.NEW_CHUNK), dev.hamtlab.phase3.Hamt::verifyInvariants));
 
     private Phases() {
     }

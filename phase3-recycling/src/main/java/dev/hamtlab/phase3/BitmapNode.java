@@ -1,0 +1,228 @@
+package dev.hamtlab.phase3;
+
+import static dev.hamtlab.phase3.Hashing.BITS_PER_LEVEL;
+import static dev.hamtlab.phase3.Hashing.BRANCHING;
+import static dev.hamtlab.phase3.Hashing.MAX_SHIFT;
+import static dev.hamtlab.phase3.Hashing.bitpos;
+import static dev.hamtlab.phase3.Hashing.index;
+import static dev.hamtlab.phase3.Hashing.mask;
+
+/**
+ * A 32-way node: bit i of {@code bitmap} says branch i is present, and the present children sit
+ * in branch order in a slice of exactly that many slots: {@code slab[offset]} onwards.
+ *
+ * <p>Every child added or removed carves a new slice of the new size from the map's children
+ * pool and copies the rest across. The phase's idea lands here and in the {@link Allocator}: the
+ * old slice goes back to the pool's freelist of its size, and a node that removal collapses goes
+ * to the node freelist, from which {@link #split} takes its nodes first.
+ */
+final class BitmapNode<K, V> extends Node<K, V> {
+    private static final Object[] NO_CHILDREN = {};
+
+    private int bitmap;
+    private Object[] slab;
+    private int offset;
+
+    private BitmapNode(int bitmap, Object[] slab, int offset) {
+        this.bitmap = bitmap;
+        this.slab = slab;
+        this.offset = offset;
+    }
+
+    static <K, V> BitmapNode<K, V> empty() {
+        return new BitmapNode<>(0, NO_CHILDREN, 0);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    V get(Object key, int hash, int shift) {
+        int bit = bitpos(hash, shift);
+        if ((bitmap & bit) == 0) {
+            return null;
+        }
+        Object child = slab[offset + index(bitmap, bit)];
+        if (child instanceof Leaf) {
+            Leaf<K, V> leaf = (Leaf<K, V>) child;
+            return key.equals(leaf.key) ? leaf.value : null;
+        }
+        return ((Node<K, V>) child).get(key, hash, shift + BITS_PER_LEVEL);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    V put(K key, int hash, int shift, V value, Allocator allocator) {
+        int bit = bitpos(hash, shift);
+        int idx = index(bitmap, bit);
+        if ((bitmap & bit) == 0) {
+            insertChild(idx, bit, new Leaf<>(key, value), allocator);
+            return null;
+        }
+        Object child = slab[offset + idx];
+        if (child instanceof Leaf) {
+            Leaf<K, V> leaf = (Leaf<K, V>) child;
+            if (key.equals(leaf.key)) {
+                V old = leaf.value;
+                leaf.value = value;
+                return old;
+            }
+            slab[offset + idx] = split(leaf, Hashing.hash(leaf.key), new Leaf<>(key, value), hash,
+                    shift + BITS_PER_LEVEL, allocator);
+            return null;
+        }
+        if (child instanceof CollisionNode<?, ?> collision && collision.hash != hash) {
+            slab[offset + idx] = split(child, collision.hash, new Leaf<>(key, value), hash,
+                    shift + BITS_PER_LEVEL, allocator);
+            return null;
+        }
+        return ((Node<K, V>) child).put(key, hash, shift + BITS_PER_LEVEL, value, allocator);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    V remove(Object key, int hash, int shift, Allocator allocator) {
+        int bit = bitpos(hash, shift);
+        if ((bitmap & bit) == 0) {
+            return null;
+        }
+        int idx = index(bitmap, bit);
+        Object child = slab[offset + idx];
+        if (child instanceof Leaf) {
+            Leaf<K, V> leaf = (Leaf<K, V>) child;
+            if (!key.equals(leaf.key)) {
+                return null;
+            }
+            removeChild(idx, bit, allocator);
+            return leaf.value;
+        }
+        Node<K, V> node = (Node<K, V>) child;
+        V removed = node.remove(key, hash, shift + BITS_PER_LEVEL, allocator);
+        if (removed != null) {
+            // Keep the trie canonical: a child left holding one leaf hands it back up.
+            Leaf<K, V> sole = node.soleLeaf();
+            if (sole != null) {
+                slab[offset + idx] = sole;
+                node.recycle(allocator);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * A node holding {@code existing} and {@code added}, two children whose hashes agree below
+     * {@code shift}: a collision node when the whole hashes agree, otherwise a chain of bitmap
+     * nodes down to the first level where they part.
+     */
+    static <K, V> Node<K, V> split(Object existing, int existingHash, Leaf<K, V> added, int addedHash,
+                                   int shift, Allocator allocator) {
+        if (existingHash == addedHash) {
+            @SuppressWarnings("unchecked")
+            Leaf<K, V> leaf = (Leaf<K, V>) existing;
+            return CollisionNode.of(addedHash, leaf, added, allocator);
+        }
+        int existingBit = bitpos(existingHash, shift);
+        int addedBit = bitpos(addedHash, shift);
+        Node<K, V> below = existingBit == addedBit
+                ? split(existing, existingHash, added, addedHash, shift + BITS_PER_LEVEL, allocator)
+                : null;
+        int offset = allocator.carve(below != null ? 1 : 2);
+        Object[] slab = allocator.slab;
+        if (below != null) {
+            slab[offset] = below;
+        } else {
+            boolean existingFirst = mask(existingHash, shift) < mask(addedHash, shift);
+            slab[offset] = existingFirst ? existing : added;
+            slab[offset + 1] = existingFirst ? added : existing;
+        }
+        BitmapNode<K, V> node = allocator.reuseNode();
+        if (node == null) {
+            allocator.countNode();
+            return new BitmapNode<>(existingBit | addedBit, slab, offset);
+        }
+        node.bitmap = existingBit | addedBit;
+        node.slab = slab;
+        node.offset = offset;
+        return node;
+    }
+
+    private void insertChild(int idx, int bit, Object child, Allocator allocator) {
+        int arity = arity();
+        int copyOffset = allocator.carve(arity + 1);
+        Object[] copy = allocator.slab;
+        System.arraycopy(slab, offset, copy, copyOffset, idx);
+        copy[copyOffset + idx] = child;
+        System.arraycopy(slab, offset + idx, copy, copyOffset + idx + 1, arity - idx);
+        allocator.abandon(slab, offset, arity);
+        slab = copy;
+        offset = copyOffset;
+        bitmap |= bit;
+    }
+
+    private void removeChild(int idx, int bit, Allocator allocator) {
+        int arity = arity();
+        int copyOffset = allocator.carve(arity - 1);
+        Object[] copy = allocator.slab;
+        System.arraycopy(slab, offset, copy, copyOffset, idx);
+        System.arraycopy(slab, offset + idx + 1, copy, copyOffset + idx, arity - idx - 1);
+        allocator.abandon(slab, offset, arity);
+        slab = copy;
+        offset = copyOffset;
+        bitmap ^= bit;
+    }
+
+    @Override
+    void recycle(Allocator allocator) {
+        allocator.abandon(slab, offset, arity());
+        allocator.recycle(this);
+    }
+
+    @Override
+    int arity() {
+        return Integer.bitCount(bitmap);
+    }
+
+    @Override
+    Object child(int i) {
+        return slab[offset + i];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    Leaf<K, V> soleLeaf() {
+        return arity() == 1 && slab[offset] instanceof Leaf ? (Leaf<K, V>) slab[offset] : null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    int verify(int prefix, int shift, boolean isRoot) {
+        int arity = arity();
+        check(shift <= MAX_SHIFT, "no bitmap node below shift " + MAX_SHIFT + ", found one at " + shift);
+        check(offset >= 0 && offset + arity <= slab.length, "the slice lies in its slab: " + arity + " slots at "
+                + offset + " of " + slab.length);
+        check(isRoot || arity > 1 || arity == 1 && !(slab[offset] instanceof Leaf),
+                "a non-root node holds more than one leaf (arity " + arity + ")");
+        int entries = 0;
+        int i = 0;
+        for (int branch = 0; branch < BRANCHING; branch++) {
+            if ((bitmap & (1 << branch)) == 0) {
+                continue;
+            }
+            Object child = slab[offset + i++];
+            int childPrefix = prefix | branch << shift;
+            if (child instanceof Leaf) {
+                int hash = Hashing.hash(((Leaf<K, V>) child).key);
+                check(hasPrefix(hash, childPrefix, shift + BITS_PER_LEVEL),
+                        "leaf of hash " + Integer.toHexString(hash) + " sits on its hash path");
+                entries++;
+            } else {
+                check(child instanceof Node, "child " + i + " is a leaf or a node, found " + child);
+                entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false);
+            }
+        }
+        return entries;
+    }
+
+    /** Whether the low {@code bits} bits of {@code hash} (all of them past 32) are {@code prefix}. */
+    static boolean hasPrefix(int hash, int prefix, int bits) {
+        return bits >= Integer.SIZE ? hash == prefix : (hash & ((1 << bits) - 1)) == prefix;
+    }
+}

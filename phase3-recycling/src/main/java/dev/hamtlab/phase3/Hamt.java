@@ -1,0 +1,168 @@
+package dev.hamtlab.phase3;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Phase 3, recycling: the phase 2 trie whose pool keeps freelists. A slice that growth or
+ * shrinking leaves behind goes on the freelist of its size and is carved again before the bump
+ * pointer moves; a bitmap node that removal collapses is reused by the next split. Under steady
+ * insert/remove churn the pool stops growing, where phase 2's grows without end. Leaves are not
+ * recycled: they are the entries handed out by iterators. The rest is phase 2's.
+ *
+ * <p>Null keys and null values are not permitted: every method given one throws
+ * {@link NullPointerException}.
+ */
+public final class Hamt<K, V> extends AbstractMap<K, V> {
+    static final String NULL_MESSAGE = "null key or value: hamtlab maps do not permit nulls";
+
+    private final Allocator allocator;
+    private BitmapNode<K, V> root = BitmapNode.empty();
+    private int size;
+    /** Counts structural changes (keys added or removed), so iterators can fail fast. */
+    int modCount;
+
+    /** A map with a pool of {@value Allocator#DEFAULT_CHUNK_SLOTS}-slot chunks that falls back to a new chunk. */
+    public Hamt() {
+        this(Allocator.DEFAULT_CHUNK_SLOTS, Fallback.NEW_CHUNK);
+    }
+
+    /**
+     * A map whose pool pre-allocates chunks of {@code chunkSlots} slots and does {@code fallback}
+     * when a chunk cannot fit a slice.
+     *
+     * @throws IllegalArgumentException when a chunk could not hold a full node's 32 children
+     */
+    public Hamt(int chunkSlots, Fallback fallback) {
+        if (chunkSlots < Hashing.BRANCHING) {
+            throw new IllegalArgumentException("chunkSlots must be at least " + Hashing.BRANCHING + ", got " + chunkSlots);
+        }
+        this.allocator = new Allocator(chunkSlots, Objects.requireNonNull(fallback, "fallback"));
+    }
+
+    @Override
+    public V get(Object key) {
+        Objects.requireNonNull(key, NULL_MESSAGE);
+        return root.get(key, Hashing.hash(key), 0);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        Objects.requireNonNull(value, NULL_MESSAGE);
+        return super.containsValue(value);
+    }
+
+    @Override
+    public V put(K key, V value) {
+        Objects.requireNonNull(key, NULL_MESSAGE);
+        Objects.requireNonNull(value, NULL_MESSAGE);
+        V old = root.put(key, Hashing.hash(key), 0, value, allocator);
+        if (old == null) {
+            size++;
+            modCount++;
+        }
+        return old;
+    }
+
+    @Override
+    public V remove(Object key) {
+        Objects.requireNonNull(key, NULL_MESSAGE);
+        V removed = root.remove(key, Hashing.hash(key), 0, allocator);
+        if (removed != null) {
+            size--;
+            modCount++;
+        }
+        return removed;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void clear() {
+        root = BitmapNode.empty();
+        allocator.clear();
+        size = 0;
+        modCount++;
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return new EntrySet();
+    }
+
+    /**
+     * What the allocation strategy has done for this map since it was made: nodes and plain
+     * arrays allocated, chunks, slices and slots carved from the pool, fallbacks, slots abandoned
+     * and wasted at chunk tails, the slots live slices hold now, slices, slots and nodes reused
+     * from the freelists, and what waits in them now. Needs the JVM flag
+     * {@code -Dhamtlab.stats=true}.
+     *
+     * @throws IllegalStateException when counting is off
+     */
+    public Map<String, Long> stats() {
+        return allocator.stats();
+    }
+
+    /**
+     * Walks the whole trie and checks that it is well formed: bitmaps agree with the children,
+     * every key sits on its hash path, no non-root node holds a single leaf, collision nodes hold
+     * two or more distinct keys of one hash, and the entries add up to {@link #size()}.
+     *
+     * @throws IllegalStateException naming the first broken invariant
+     */
+    public void verifyInvariants() {
+        int entries = root.verify(0, 0, true);
+        Node.check(entries == size, "size " + size + " counts the " + entries + " entries");
+    }
+
+    BitmapNode<K, V> root() {
+        return root;
+    }
+
+    private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {
+        @Override
+        public Iterator<Map.Entry<K, V>> iterator() {
+            return new EntryIterator<>(Hamt.this);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            if (!(o instanceof Map.Entry<?, ?> e) || e.getKey() == null) {
+                return false;
+            }
+            V value = get(e.getKey());
+            return value != null && value.equals(e.getValue());
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            if (!contains(o)) {
+                return false;
+            }
+            Hamt.this.remove(((Map.Entry<?, ?>) o).getKey());
+            return true;
+        }
+
+        @Override
+        public void clear() {
+            Hamt.this.clear();
+        }
+    }
+}
