@@ -98,9 +98,9 @@ final class Report {
         return origin() + legend() + "\n\n" + comparisons(implementation -> true);
     }
 
-    /** One phase's tables alone: against the phase before it and against every peer. */
-    String phaseSummary(Implementation phase) {
-        return origin() + legend() + "\n\n" + comparisons(phase::equals);
+    /** The tables of a module's phases alone: each against the implementation before it and against every peer. */
+    String moduleSummary(String module) {
+        return origin() + legend() + "\n\n" + comparisons(i -> i.module().equals(Optional.of(module)));
     }
 
     /** Where the numbers come from: the command, the preset, the folder and the machine. */
@@ -142,7 +142,7 @@ final class Report {
     }
 
     /**
-     * Per operation: each phase against the phase before it, then each phase against each peer;
+     * Per operation: each phase against the implementation before it, then each phase against each peer;
      * only the phases that {@code shown} accepts.
      */
     private String comparisons(Predicate<Implementation> shown) {
@@ -151,7 +151,7 @@ final class Report {
             text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
             for (Implementation after : implementations) {
                 if (after.isPhase() && shown.test(after)) {
-                    previousPhase(after).filter(implementations::contains)
+                    after.before().filter(implementations::contains)
                             .ifPresent(before -> text.append(table(operation, before, after)));
                 }
             }
@@ -164,16 +164,6 @@ final class Report {
             }
         }
         return text.toString();
-    }
-
-    private static Optional<Implementation> previousPhase(Implementation phase) {
-        Implementation[] all = Implementation.values();
-        for (int i = phase.ordinal() - 1; i >= 0; i--) {
-            if (all[i].isPhase()) {
-                return Optional.of(all[i]);
-            }
-        }
-        return Optional.empty();
     }
 
     private String table(Operation operation, Implementation before, Implementation after) {

@@ -21,6 +21,9 @@ class ReportTest {
     private static final String INSERT = "dev.hamtlab.bench.MapBenchmark.insert";
     private static final String QUERY_HIT = "dev.hamtlab.bench.MapBenchmark.queryHit";
 
+    private static final List<String> READMES = List.of("README.md", "phase0-baseline/README.md", "phase1/README.md",
+            "phase2-bumppool/README.md", "phase3-recycling/README.md");
+
     @TempDir
     Path folder;
 
@@ -121,10 +124,7 @@ class ReportTest {
 
     @Test
     void publishFillsEveryReadmeWithItsOwnTables(@TempDir Path root) throws IOException, BadInput {
-        for (String readme : List.of("README.md", "phase0-baseline/README.md", "phase1/README.md")) {
-            Files.createDirectories(root.resolve(readme).getParent());
-            Files.writeString(root.resolve(readme), "# title\n\n" + Publish.BEGIN + "\nold\n" + Publish.END + "\ntail\n");
-        }
+        readmes(root, "# title\n\n" + Publish.BEGIN + "\nold\n" + Publish.END + "\ntail\n");
         Publish.readmes(folder, root);
 
         String top = Files.readString(root.resolve("README.md"));
@@ -141,18 +141,45 @@ class ReportTest {
     }
 
     @Test
+    void publishWritesBothPhase2FallbacksIntoTheirModulesReadme(@TempDir Path root) throws IOException, BadInput {
+        raw(INSERT, "phase2", "1K", 90, 1);
+        raw(INSERT, "phase2-newarray", "1K", 75, 1);
+        raw(INSERT, "phase3", "1K", 60, 1);
+        readmes(root, Publish.BEGIN + "\n" + Publish.END + "\n");
+        Publish.readmes(folder, root);
+
+        String phase2 = Files.readString(root.resolve("phase2-bumppool/README.md"));
+        assertEquals(List.of("10,000,000", "11,111,111", "+11%", "90.0"), table(phase2, "insert", "phase2 vs phase1").get("1K"));
+        assertEquals(List.of("11,111,111", "13,333,333", "+20%", "75.0"),
+                table(phase2, "insert", "phase2-newarray vs phase2").get("1K"));
+        assertEquals(List.of("20,000,000", "13,333,333", "-33%", "75.0"),
+                table(phase2, "insert", "phase2-newarray vs HashMap").get("1K"));
+        assertTrue(phase2.contains("### phase2 vs HashMap") && !phase2.contains("### phase1 vs") && !phase2.contains("### phase3"),
+                phase2);
+        String phase3 = Files.readString(root.resolve("phase3-recycling/README.md"));
+        // phase 3 is built from phase 2, not from the variant declared just before it
+        assertEquals(List.of("11,111,111", "16,666,667", "+50%", "60.0"), table(phase3, "insert", "phase3 vs phase2").get("1K"));
+        assertFalse(phase3.contains("phase2-newarray"), phase3);
+    }
+
+    @Test
     void publishWritesNothingWhenAReadmeHasNoBlock(@TempDir Path root) throws IOException {
         String marked = Publish.BEGIN + "\nold\n" + Publish.END + "\n";
-        Files.writeString(root.resolve("README.md"), marked);
-        Files.createDirectories(root.resolve("phase0-baseline"));
-        Files.writeString(root.resolve("phase0-baseline/README.md"), marked);
-        Files.createDirectories(root.resolve("phase1"));
+        readmes(root, marked);
         Files.writeString(root.resolve("phase1/README.md"), "no block here\n");
 
         BadInput error = assertThrows(BadInput.class, () -> Publish.readmes(folder, root));
         assertTrue(error.getMessage().contains("phase1/README.md' has no " + Publish.BEGIN), error.getMessage());
         assertEquals(marked, Files.readString(root.resolve("README.md")));
         assertEquals(marked, Files.readString(root.resolve("phase0-baseline/README.md")));
+    }
+
+    /** The top README and every module's, each holding {@code text}. */
+    private static void readmes(Path root, String text) throws IOException {
+        for (String readme : READMES) {
+            Files.createDirectories(root.resolve(readme).getParent());
+            Files.writeString(root.resolve(readme), text);
+        }
     }
 
     private String report() throws IOException {
