@@ -4,7 +4,9 @@ package dev.hamtlab.bench;
 public enum Operation implements Choice {
     INSERT("insert", "insert", "insert all N keys into a new empty map"),
     QUERY_HIT("query-hit", "queryHit", "get all N present keys, in a shuffled order"),
-    QUERY_MISS("query-miss", "queryMiss", "get N absent keys");
+    QUERY_MISS("query-miss", "queryMiss", "get N absent keys"),
+    REMOVE("remove", "remove", "remove all N keys, in a shuffled order, from a map filled with them"),
+    CHURN("churn", "churn", "with N entries live, remove a present key and insert a new one (one op is the pair)");
 
     private final String cliName;
     private final String benchmarkMethod;
