@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -151,6 +152,8 @@ public final class Main {
                 .param("size", size.cliName())
                 // Each call handles all keys of the size; this makes the score ns per key.
                 .operationsPerInvocation(size.count())
+                // Bytes allocated and collections, per measured iteration.
+                .addProfiler(GCProfiler.class)
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();

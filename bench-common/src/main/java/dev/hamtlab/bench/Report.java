@@ -27,10 +27,20 @@ final class Report {
     static final String SUMMARY_FILE = "summary.md";
 
     private static final String MISSING = "–";
+    /**
+     * JMH's gc profiler's metrics, named as JMH 1.37 writes them (older versions put a "·" first).
+     * JMH already divides the bytes by operationsPerInvocation, so they are per key (per churn step).
+     */
+    private static final String BYTES_PER_OP = "gc.alloc.rate.norm";
+    private static final String GC_COUNT = "gc.count";
 
-    /** One benchmark's score in ns per key, and JMH's 99.9% confidence interval around it. */
+    /**
+     * One benchmark's score in ns per key, JMH's 99.9% confidence interval around it, and what its
+     * gc profiler saw: bytes allocated per key and collections over the measured iterations (NaN
+     * when the result has no gc profile).
+     */
     record Result(Operation operation, Implementation implementation, Size size,
-            double nanos, double error, double low, double high) {
+            double nanos, double error, double low, double high, double bytesPerOp, double gcCount) {
 
         double opsPerSecond() {
             return 1e9 / nanos;
@@ -91,6 +101,7 @@ final class Report {
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
                 + howItWasMade() + "\n"
                 + comparisons(implementation -> true)
+                + allocation()
                 + allResults();
     }
 
@@ -194,6 +205,46 @@ final class Report {
         return before.overlaps(after) ? change + " (within noise)" : change;
     }
 
+    /** Per operation: bytes per op and collections, for every implementation and size. */
+    private String allocation() {
+        StringBuilder text = new StringBuilder("## Allocation per operation\n\n")
+                .append("Bytes allocated per op (JMH's gc profiler, ").append(BYTES_PER_OP)
+                .append(") and collections during the measured iterations (").append(GC_COUNT).append(").")
+                .append(" Remove rebuilds its map before every call, outside the time but inside the bytes:")
+                .append(" its B/op is shown minus insert's, the bytes of that rebuild; its GCs include the rebuilds'.\n\n");
+        for (Operation operation : operations) {
+            text.append("### ").append(operation.cliName()).append(" allocation\n\n| Implementation |");
+            sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" B/op | ").append(size.cliName()).append(" GCs |"));
+            text.append("\n|----------------|").append("------:|------:|".repeat(sizes.size())).append("\n");
+            for (Implementation implementation : implementations) {
+                text.append("| ").append(implementation.displayName()).append(" |");
+                for (Size size : sizes) {
+                    text.append(" ").append(bytesPerOp(operation, implementation, size))
+                            .append(" | ").append(find(operation, implementation, size).map(r -> count(r.gcCount())).orElse(MISSING))
+                            .append(" |");
+                }
+                text.append("\n");
+            }
+            text.append("\n");
+        }
+        return text.toString();
+    }
+
+    /** The bytes an operation allocates per op, without those of the rebuild before every call. */
+    private String bytesPerOp(Operation operation, Implementation implementation, Size size) {
+        Optional<Double> bytes = find(operation, implementation, size).map(Result::bytesPerOp);
+        Optional<Operation> rebuild = operation.rebuild();
+        if (rebuild.isPresent()) {
+            Optional<Double> rebuilt = find(rebuild.get(), implementation, size).map(Result::bytesPerOp);
+            bytes = bytes.flatMap(b -> rebuilt.map(r -> b - r));
+        }
+        return bytes.filter(b -> !b.isNaN()).map(b -> String.format(Locale.ROOT, "%,.1f", b)).orElse(MISSING);
+    }
+
+    private static String count(double count) {
+        return Double.isNaN(count) ? MISSING : String.format(Locale.ROOT, "%,.0f", count);
+    }
+
     private String allResults() {
         StringBuilder text = new StringBuilder("## All results\n\n")
                 .append("| Operation | Implementation | Scale | ns/op | ops/s |\n")
@@ -267,8 +318,17 @@ final class Report {
             throw new IllegalArgumentException("score unit is " + unit + ", not ns/op");
         }
         var confidence = metric.getAsJsonArray("scoreConfidence");
+        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
         return new Result(operation, implementation, size, metric.get("score").getAsDouble(),
-                metric.get("scoreError").getAsDouble(), confidence.get(0).getAsDouble(), confidence.get(1).getAsDouble());
+                metric.get("scoreError").getAsDouble(), confidence.get(0).getAsDouble(), confidence.get(1).getAsDouble(),
+                secondaryScore(secondary, BYTES_PER_OP), secondaryScore(secondary, GC_COUNT));
+    }
+
+    /** A secondary metric's score, NaN when the result does not have it. */
+    private static double secondaryScore(JsonObject secondary, String name) {
+        return secondary != null && secondary.has(name)
+                ? secondary.getAsJsonObject(name).get("score").getAsDouble()
+                : Double.NaN;
     }
 
     private static <E extends Choice> E named(E[] choices, String name) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 
 /** What the runner asks JMH for, per benchmark. */
 class JmhOptionsTest {
@@ -30,6 +32,14 @@ class JmhOptionsTest {
         assertTrue(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHit").find());
         assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryMiss").find());
         assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHitAndMore").find());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void everyRunProfilesAllocationAndCollections(Preset preset) {
+        Options options = Main.jmhOptions(preset, Operation.CHURN, Implementation.PHASE3, Size.ONE_K);
+        assertEquals(List.of(GCProfiler.class.getName()),
+                options.getProfilers().stream().map(ProfilerConfig::getKlass).toList());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportTest {
     private static final String INSERT = "dev.hamtlab.bench.MapBenchmark.insert";
     private static final String QUERY_HIT = "dev.hamtlab.bench.MapBenchmark.queryHit";
+    private static final String REMOVE = "dev.hamtlab.bench.MapBenchmark.remove";
+    private static final String ALLOCATION = "## Allocation per operation";
 
     private static final List<String> READMES = List.of("README.md", "phase0-baseline/README.md", "phase1/README.md",
             "phase2-bumppool/README.md", "phase3-recycling/README.md");
@@ -31,11 +34,11 @@ class ReportTest {
     void cannedRun() throws IOException {
         Files.createDirectories(folder.resolve("raw"));
         Environment.write(folder, facts());
-        // 1K insert: phase1 doubles phase0, HashMap is twice as fast again; tight intervals.
-        raw(INSERT, "phase0", "1K", 200, 2);
-        raw(INSERT, "phase1", "1K", 100, 1);
-        raw(INSERT, "hashmap", "1K", 50, 0.5);
-        // 10K insert: a 5% gain inside overlapping intervals; HashMap missing (cut short).
+        // 1K insert: phase1 doubles phase0, HashMap is twice as fast again; tight intervals; gc profiled.
+        raw(INSERT, "phase0", "1K", 200, 2, 120, 2);
+        raw(INSERT, "phase1", "1K", 100, 1, 80, 1);
+        raw(INSERT, "hashmap", "1K", 50, 0.5, 48, 3);
+        // 10K insert: a 5% gain inside overlapping intervals; HashMap missing (cut short); no gc profile.
         raw(INSERT, "phase0", "10K", 400, 50);
         raw(INSERT, "phase1", "10K", 380, 50);
         // 1K query-hit: phase0 has a single measurement, so no confidence interval.
@@ -83,6 +86,26 @@ class ReportTest {
         String report = report();
         assertTrue(report.contains("| insert | phase1 | 1K | 100.0 ± 1.0 | 10,000,000 |"), report);
         assertTrue(report.contains("| query-hit | HashMap | 1K | 1,234.5 ± 10.0 | 810,045 |"), report);
+    }
+
+    @Test
+    void allocationTablesShowBytesPerOpAndCollections() throws IOException {
+        Map<String, List<String>> insert = rows(report(), ALLOCATION, "### insert allocation");
+        // columns: 1K B/op, 1K GCs, 10K B/op, 10K GCs, 100K B/op, 100K GCs
+        assertEquals(List.of("48.0", "3", "–", "–", "–", "–"), insert.get("HashMap"));
+        assertEquals(List.of("80.0", "1", "–", "–", "–", "–"), insert.get("phase1"));
+        assertEquals(List.of("120.0", "2", "–", "–", "–", "–"), insert.get("phase0"));
+        assertEquals(List.of("–", "–", "–", "–", "–", "–"), rows(report(), ALLOCATION, "### query-hit allocation").get("phase1"));
+    }
+
+    @Test
+    void removeAllocationLeavesOutTheRebuildBeforeEveryCall() throws IOException {
+        // phase1's insert allocates 80 B/op at 1K and has no gc profile at 10K
+        raw(REMOVE, "phase1", "1K", 50, 1, 100.5, 4);
+        raw(REMOVE, "phase1", "10K", 60, 1, 90, 2);
+        Map<String, List<String>> remove = rows(report(), ALLOCATION, "### remove allocation");
+        assertEquals(List.of("20.5", "4", "–", "2", "–", "–"), remove.get("phase1"));
+        assertEquals(List.of("–", "–", "–", "–", "–", "–"), remove.get("HashMap"));
     }
 
     @Test
@@ -196,8 +219,17 @@ class ReportTest {
                 "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30, "Linux 6.1 amd64", "0123456789abcdef", false);
     }
 
-    /** Writes one JMH result as JMH 1.37 writes it; a NaN error is written as JMH does, as "NaN". */
+    /** Writes one JMH result without a gc profile, as the runner wrote them before it used the gc profiler. */
     private void raw(String benchmark, String impl, String size, double score, double error) throws IOException {
+        raw(benchmark, impl, size, score, error, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Writes one JMH result as JMH 1.37 writes it, with the gc profiler's bytes per op and
+     * collections unless they are NaN; a NaN error is written as JMH does, as "NaN".
+     */
+    private void raw(String benchmark, String impl, String size, double score, double error, double bytesPerOp,
+            double gcCount) throws IOException {
         String low = Double.isNaN(error) ? "\"NaN\"" : number(score - error);
         String high = Double.isNaN(error) ? "\"NaN\"" : number(score + error);
         String json = "[\n  {\n"
@@ -211,10 +243,22 @@ class ReportTest {
                 + "      \"scoreConfidence\" : [ " + low + ", " + high + " ],\n"
                 + "      \"scoreUnit\" : \"ns/op\"\n"
                 + "    },\n"
-                + "    \"secondaryMetrics\" : { }\n"
+                + "    \"secondaryMetrics\" : {" + (Double.isNaN(bytesPerOp) ? " " : "\n"
+                + secondary("gc.alloc.rate.norm", bytesPerOp, "B/op") + ",\n"
+                + secondary("gc.count", gcCount, "counts") + "\n    ") + "}\n"
                 + "  }\n]\n";
-        String op = benchmark.endsWith("insert") ? "insert" : "query-hit";
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
+                .orElseThrow().cliName();
         Files.writeString(folder.resolve("raw").resolve(op + "_" + impl + "_" + size + ".json"), json);
+    }
+
+    private static String secondary(String name, double score, String unit) {
+        return "      \"" + name + "\" : {\n"
+                + "        \"score\" : " + number(score) + ",\n"
+                + "        \"scoreError\" : \"NaN\",\n"
+                + "        \"scoreConfidence\" : [ \"NaN\", \"NaN\" ],\n"
+                + "        \"scoreUnit\" : \"" + unit + "\"\n"
+                + "      }";
     }
 
     private static String number(double value) {
@@ -223,9 +267,13 @@ class ReportTest {
 
     /** The rows, by scale, of the table under "### heading" in the section of the operation. */
     static Map<String, List<String>> table(String markdown, String operation, String heading) {
+        return rows(markdown, "## " + operation + ":", "### " + heading);
+    }
+
+    /** The rows, by their first cell, of the table under the first line starting with heading after section. */
+    static Map<String, List<String>> rows(String markdown, String section, String heading) {
         List<String> lines = markdown.lines().toList();
-        int section = indexOf(lines, "## " + operation + ":", 0);
-        int start = indexOf(lines, "### " + heading, section);
+        int start = indexOf(lines, heading, indexOf(lines, section, 0));
         Map<String, List<String>> rows = new LinkedHashMap<>();
         // The heading, a blank line, the header row, the separator, then the rows.
         for (int i = start + 4; i < lines.size() && lines.get(i).startsWith("| "); i++) {

@@ -47,7 +47,8 @@ class SmokeRunTest {
             assertTrue(report.contains("| insert | " + implementation.displayName() + " | 1K | "), report);
             assertTrue(summary.contains(implementation.displayName() + " ops/s"), summary);
         }
-        assertFalse(report.contains("–"), "every cell has a result:\n" + report);
+        assertTrue(report.contains("## Allocation per operation"), report);
+        assertFalse(report.contains("–"), "every cell has a result, bytes per op and GCs included:\n" + report);
         assertTrue(report.contains("Smoke preset"), report);
 
         String environment = Files.readString(out.resolve("environment.md"));
