@@ -34,7 +34,8 @@ public class MapBenchmark {
 
     private Implementation implementation;
     private Keys keys;
-    private Map<Integer, Integer> filled;
+    /** The map the queries read. */
+    Map<Integer, Integer> filled;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -46,6 +47,15 @@ public class MapBenchmark {
         // Built by the measured insert itself, so every trial also checks that insert worked.
         filled = insert();
         checkAnswers(filled, keys.queryOrder(), keys.misses());
+    }
+
+    /** A benchmark set up as JMH would, for use outside JMH: the runner's counters and the tests. */
+    static MapBenchmark of(Implementation implementation, Size size) {
+        MapBenchmark benchmark = new MapBenchmark();
+        benchmark.impl = implementation.cliName();
+        benchmark.size = size.cliName();
+        benchmark.setUp();
+        return benchmark;
     }
 
     /** Throws unless the map holds exactly the present keys, each mapped to itself, and none of the absent ones. */

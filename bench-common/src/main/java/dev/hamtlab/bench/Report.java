@@ -58,14 +58,17 @@ final class Report {
     private final Path folder;
     private final Optional<Environment.Facts> facts;
     private final List<Result> results;
+    private final List<PoolCounters.Counted> counters;
     private final List<Operation> operations;
     private final List<Implementation> implementations;
     private final List<Size> sizes;
 
-    private Report(Path folder, Optional<Environment.Facts> facts, List<Result> results) {
+    private Report(Path folder, Optional<Environment.Facts> facts, List<Result> results,
+            List<PoolCounters.Counted> counters) {
         this.folder = folder;
         this.facts = facts;
         this.results = results;
+        this.counters = counters;
         // What the run planned (from its environment) and what it produced: planned cells without
         // a result show as missing, whatever the raw folder holds still shows.
         this.operations = union(Operation.class, facts.map(Environment.Facts::operations), results, Result::operation);
@@ -75,7 +78,13 @@ final class Report {
     }
 
     static Report read(Path folder) throws IOException {
-        return new Report(folder, Environment.read(folder), readRaw(folder.resolve(RAW_FOLDER)));
+        Path raw = folder.resolve(RAW_FOLDER);
+        return new Report(folder, Environment.read(folder), readResults(raw), readCounters(raw));
+    }
+
+    /** The name of a benchmark's JMH JSON in raw/. */
+    static String rawFileName(Operation operation, Implementation implementation, Size size) {
+        return operation.cliName() + "_" + implementation.cliName() + "_" + size.cliName() + ".json";
     }
 
     static void write(Path folder) throws IOException {
@@ -102,6 +111,7 @@ final class Report {
                 + howItWasMade() + "\n"
                 + comparisons(implementation -> true)
                 + allocation()
+                + poolCounters()
                 + allResults();
     }
 
@@ -245,6 +255,48 @@ final class Report {
         return Double.isNaN(count) ? MISSING : String.format(Locale.ROOT, "%,.0f", count);
     }
 
+    /** Per operation, a table of each phase's counters by size. */
+    private String poolCounters() {
+        StringBuilder text = new StringBuilder("## Pool and allocation counters\n\n");
+        if (counters.isEmpty()) {
+            return text.append("None: the runner's JVM ran without -D").append(PoolCounters.PROPERTY).append("=true.\n\n")
+                    .toString();
+        }
+        text.append("Each phase's own `stats()`, from the operation done once more by the runner on a fresh map with")
+                .append(" counting on (never in the timed forks). Insert counts from the new map on; the other operations")
+                .append(" show the change over the operation on the filled map, so gauges such as liveSlots show their")
+                .append(" change; churn is one call, N steps.\n\n");
+        for (Operation operation : operations) {
+            for (Implementation implementation : implementations) {
+                List<PoolCounters.Counted> found = counters.stream()
+                        .filter(c -> c.operation().equals(operation.cliName()) && c.implementation().equals(implementation.cliName()))
+                        .toList();
+                if (!found.isEmpty()) {
+                    text.append(countersTable(operation, implementation, found));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private String countersTable(Operation operation, Implementation implementation, List<PoolCounters.Counted> found) {
+        List<String> names = found.stream().flatMap(c -> c.counters().keySet().stream()).distinct().toList();
+        StringBuilder text = new StringBuilder()
+                .append("### ").append(operation.cliName()).append(": ").append(implementation.displayName()).append(" counters\n\n")
+                .append("| Scale | ").append(String.join(" | ", names)).append(" |\n")
+                .append("|-------|").append("------:|".repeat(names.size())).append("\n");
+        for (Size size : sizes) {
+            Optional<PoolCounters.Counted> counted = found.stream().filter(c -> c.size().equals(size.cliName())).findFirst();
+            text.append("| ").append(size.cliName());
+            for (String name : names) {
+                text.append(" | ").append(counted.map(c -> c.counters().get(name))
+                        .map(value -> String.format(Locale.ROOT, "%,d", value)).orElse(MISSING));
+            }
+            text.append(" |\n");
+        }
+        return text.append("\n").toString();
+    }
+
     private String allResults() {
         StringBuilder text = new StringBuilder("## All results\n\n")
                 .append("| Operation | Implementation | Scale | ns/op | ops/s |\n")
@@ -283,16 +335,9 @@ final class Report {
         return List.copyOf(all);
     }
 
-    private static List<Result> readRaw(Path rawFolder) throws IOException {
+    private static List<Result> readResults(Path rawFolder) throws IOException {
         List<Result> results = new ArrayList<>();
-        if (!Files.isDirectory(rawFolder)) {
-            return results;
-        }
-        List<Path> files;
-        try (Stream<Path> entries = Files.list(rawFolder)) {
-            files = entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().collect(Collectors.toList());
-        }
-        for (Path file : files) {
+        for (Path file : jsonFiles(rawFolder, false)) {
             try {
                 for (JsonElement run : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
                     results.add(result(run.getAsJsonObject()));
@@ -302,6 +347,37 @@ final class Report {
             }
         }
         return results;
+    }
+
+    private static List<PoolCounters.Counted> readCounters(Path rawFolder) throws IOException {
+        List<PoolCounters.Counted> counters = new ArrayList<>();
+        for (Path file : jsonFiles(rawFolder, true)) {
+            try {
+                PoolCounters.Counted counted = PoolCounters.read(file);
+                named(Operation.values(), counted.operation());
+                named(Implementation.values(), counted.implementation());
+                named(Size.values(), counted.size());
+                if (counted.counters() == null) {
+                    throw new IllegalArgumentException("no counters");
+                }
+                counters.add(counted);
+            } catch (RuntimeException e) {
+                throw new IOException(file + " is not a counters file: " + e.getMessage(), e);
+            }
+        }
+        return counters;
+    }
+
+    /** The raw folder's JSON files, sorted: the counters files, or the JMH results. */
+    private static List<Path> jsonFiles(Path rawFolder, boolean counters) throws IOException {
+        if (!Files.isDirectory(rawFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(rawFolder)) {
+            return entries.map(Path::getFileName).map(Path::toString)
+                    .filter(name -> name.endsWith(".json") && name.startsWith(PoolCounters.FILE_PREFIX) == counters)
+                    .sorted().map(rawFolder::resolve).collect(Collectors.toList());
+        }
     }
 
     /** One entry of JMH's JSON output. */

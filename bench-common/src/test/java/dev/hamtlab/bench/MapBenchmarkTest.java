@@ -20,7 +20,7 @@ class MapBenchmarkTest {
     @ParameterizedTest
     @EnumSource(Implementation.class)
     void benchmarksDoWhatTheirNamesSay(Implementation implementation) {
-        MapBenchmark benchmark = benchmark(implementation);
+        MapBenchmark benchmark = MapBenchmark.of(implementation, Size.ONE_K);
 
         Map<Integer, Integer> inserted = benchmark.insert();
         assertEquals(implementation.create().getClass(), inserted.getClass());
@@ -38,7 +38,7 @@ class MapBenchmarkTest {
     @ParameterizedTest
     @EnumSource(Implementation.class)
     void churnSwapsTheTwoHalvesOfTheRingAndKeepsNEntries(Implementation implementation) {
-        MapBenchmark benchmark = benchmark(implementation);
+        MapBenchmark benchmark = MapBenchmark.of(implementation, Size.ONE_K);
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
         churned.fill(benchmark);
         Map<Integer, Integer> map = churned.map;
@@ -57,13 +57,13 @@ class MapBenchmarkTest {
         MapBenchmark.FreshMap fresh = new MapBenchmark.FreshMap();
         fresh.map = correctMap();
         fresh.map.remove(KEYS.queryOrder()[999]);
-        MapBenchmark benchmark = benchmark(Implementation.HASHMAP);
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K);
         assertThrows(IllegalStateException.class, () -> benchmark.remove(fresh));
     }
 
     @Test
     void churnCheckFailsWhenRemovesDoNothing() {
-        MapBenchmark benchmark = benchmark(Implementation.HASHMAP);
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K);
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
         churned.fill(benchmark);
         // Answers like a remove, keeps the entry: the map grows past N.
@@ -120,14 +120,6 @@ class MapBenchmarkTest {
         };
         assertThrows(IllegalStateException.class,
                 () -> MapBenchmark.checkAnswers(answersEveryMiss, KEYS.queryOrder(), KEYS.misses()));
-    }
-
-    private static MapBenchmark benchmark(Implementation implementation) {
-        MapBenchmark benchmark = new MapBenchmark();
-        benchmark.impl = implementation.cliName();
-        benchmark.size = Size.ONE_K.cliName();
-        benchmark.setUp();
-        return benchmark;
     }
 
     private static Map<Integer, Integer> correctMap() {

@@ -23,6 +23,7 @@ class ReportTest {
     private static final String QUERY_HIT = "dev.hamtlab.bench.MapBenchmark.queryHit";
     private static final String REMOVE = "dev.hamtlab.bench.MapBenchmark.remove";
     private static final String ALLOCATION = "## Allocation per operation";
+    private static final String COUNTERS = "## Pool and allocation counters";
 
     private static final List<String> READMES = List.of("README.md", "phase0-baseline/README.md", "phase1/README.md",
             "phase2-bumppool/README.md", "phase3-recycling/README.md");
@@ -106,6 +107,39 @@ class ReportTest {
         Map<String, List<String>> remove = rows(report(), ALLOCATION, "### remove allocation");
         assertEquals(List.of("20.5", "4", "–", "2", "–", "–"), remove.get("phase1"));
         assertEquals(List.of("–", "–", "–", "–", "–", "–"), remove.get("HashMap"));
+    }
+
+    @Test
+    void countersTablesShowEachPhasesCountersBySize() throws IOException {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("nodesAllocated", 306L);
+        counters.put("arraysAllocated", 1_017L);
+        counters.put("slotsAllocated", 8_117L);
+        Files.writeString(folder.resolve("raw").resolve("counters_insert_phase1_1K.json"),
+                PoolCounters.json(new PoolCounters.Counted("insert", "phase1", "1K", counters)));
+
+        String report = report();
+        assertTrue(report.contains("| Scale | nodesAllocated | arraysAllocated | slotsAllocated |"), report);
+        Map<String, List<String>> table = rows(report, COUNTERS, "### insert: phase1 counters");
+        assertEquals(List.of("306", "1,017", "8,117"), table.get("1K"));
+        assertEquals(List.of("–", "–", "–"), table.get("10K"));
+        assertEquals(List.of("1K", "10K", "100K"), List.copyOf(table.keySet()));
+        assertFalse(report.contains("### insert: phase0 counters"), report);
+        // the counters file is not mistaken for a JMH result
+        assertTrue(report.contains("Generated from 8 results"), report);
+    }
+
+    @Test
+    void withoutCountersTheReportSaysWhy() throws IOException {
+        assertTrue(report().contains(COUNTERS + "\n\nNone: the runner's JVM ran without -Dhamtlab.stats=true."));
+    }
+
+    @Test
+    void unreadableCountersFileFailsNamingIt() throws IOException {
+        Files.writeString(folder.resolve("raw").resolve("counters_insert_phase1_1K.json"), "{\"operation\": \"insert\"}");
+        CommandLine result = CommandLine.run("report", folder.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("counters_insert_phase1_1K.json is not a counters file"), result.err());
     }
 
     @Test
