@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -37,12 +38,19 @@ public final class Main {
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default all)",
-            "  --sizes A,B      " + Choice.list(Size.values()) + " (default all)",
+            "  --sizes A,B      " + Choice.list(Size.values()) + " (default: the preset's, " + presetSizes() + ")",
             "  --ops A,B        " + Choice.list(Operation.values()) + " (default all)",
             "  --out FOLDER     results folder (default results/<date>-<commit>-<preset>)",
             "  --force          replace the results of an existing, non-empty results folder");
 
     private Main() {
+    }
+
+    /** For example "smoke 1K; quick 1K,100K". */
+    private static String presetSizes() {
+        return Stream.of(Preset.values())
+                .map(preset -> preset.cliName() + " " + preset.defaultSizes().stream().map(Size::cliName).collect(Collectors.joining(",")))
+                .collect(Collectors.joining("; "));
     }
 
     public static void main(String[] args) {
