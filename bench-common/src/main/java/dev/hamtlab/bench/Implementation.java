@@ -3,29 +3,53 @@ package dev.hamtlab.bench;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Every map the study measures: its phases and the peers they are compared with. The report is
- * generic over this enum: each phase is compared with the phase declared before it, and every
- * phase with every peer.
+ * generic over this enum: each phase is compared with the implementation it names as before it,
+ * and every phase with every peer.
  */
 public enum Implementation implements Choice {
-    HASHMAP("hashmap", "HashMap", null, HashMap::new),
-    PHASE0("phase0", "phase0", "phase0-baseline", dev.hamtlab.phase0.Hamt::new),
-    PHASE1("phase1", "phase1", "phase1", dev.hamtlab.phase1.Hamt::new);
+    HASHMAP("hashmap", "HashMap", HashMap::new),
+    PHASE0("phase0", "phase0", "phase0-baseline", null, dev.hamtlab.phase0.Hamt::new,
+            map -> ((dev.hamtlab.phase0.Hamt<?, ?>) map).stats()),
+    PHASE1("phase1", "phase1", "phase1", PHASE0, dev.hamtlab.phase1.Hamt::new,
+            map -> ((dev.hamtlab.phase1.Hamt<?, ?>) map).stats()),
+    PHASE2("phase2", "phase2", "phase2-bumppool", PHASE1, dev.hamtlab.phase2.Hamt::new,
+            map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).stats()),
+    /** Phase 2's default 65,536-slot chunks, but falling back to plain arrays: beside phase 2, the two fallbacks compare. */
+    PHASE2_NEWARRAY("phase2-newarray", "phase2-newarray", "phase2-bumppool", PHASE2,
+            () -> new dev.hamtlab.phase2.Hamt<>(1 << 16, dev.hamtlab.phase2.Fallback.NEW_ARRAY),
+            map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).stats()),
+    PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new,
+            map -> ((dev.hamtlab.phase3.Hamt<?, ?>) map).stats());
 
     private final String cliName;
     private final String displayName;
     private final String module;
+    private final Implementation before;
     private final Supplier<Map<Integer, Integer>> factory;
+    private final Function<Map<Integer, Integer>, Map<String, Long>> stats;
 
-    /** {@code module} is a phase's Maven module (its folder), null for a peer. */
-    Implementation(String cliName, String displayName, String module, Supplier<Map<Integer, Integer>> factory) {
+    /** A peer. */
+    Implementation(String cliName, String displayName, Supplier<Map<Integer, Integer>> factory) {
+        this(cliName, displayName, null, null, factory, map -> Map.of());
+    }
+
+    /**
+     * A phase: {@code module} is its Maven module (its folder), {@code before} the implementation it
+     * is compared with (null for the first phase), {@code stats} its {@code stats()}.
+     */
+    Implementation(String cliName, String displayName, String module, Implementation before,
+            Supplier<Map<Integer, Integer>> factory, Function<Map<Integer, Integer>, Map<String, Long>> stats) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
+        this.before = before;
         this.factory = factory;
+        this.stats = stats;
     }
 
     @Override
@@ -47,7 +71,22 @@ public enum Implementation implements Choice {
         return Optional.ofNullable(module);
     }
 
+    /** What this phase is compared with: the phase it was built from, or the phase it is a variant of. */
+    Optional<Implementation> before() {
+        return Optional.ofNullable(before);
+    }
+
     public Map<Integer, Integer> create() {
         return factory.get();
+    }
+
+    /**
+     * A map of this implementation's counters of what its allocation strategy did, in the phase's
+     * order; empty for a peer. A phase needs the JVM flag {@code -Dhamtlab.stats=true}.
+     *
+     * @throws IllegalStateException for a phase when counting is off
+     */
+    Map<String, Long> stats(Map<Integer, Integer> map) {
+        return stats.apply(map);
     }
 }

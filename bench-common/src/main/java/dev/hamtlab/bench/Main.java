@@ -1,7 +1,9 @@
 package dev.hamtlab.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,7 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -23,7 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The runner: runs each (operation, implementation, size) as its own JMH run, keeps each finished
- * result at once in the results folder's raw/, and writes the report from there.
+ * result at once in the results folder's raw/, with a phase's {@link PoolCounters} beside it, and
+ * writes the report from there.
  */
 public final class Main {
     private static final String USAGE = String.join("\n",
@@ -33,12 +38,19 @@ public final class Main {
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default all)",
-            "  --sizes A,B      " + Choice.list(Size.values()) + " (default all)",
+            "  --sizes A,B      " + Choice.list(Size.values()) + " (default: the preset's, " + presetSizes() + ")",
             "  --ops A,B        " + Choice.list(Operation.values()) + " (default all)",
             "  --out FOLDER     results folder (default results/<date>-<commit>-<preset>)",
             "  --force          replace the results of an existing, non-empty results folder");
 
     private Main() {
+    }
+
+    /** For example "smoke 1K; quick 1K,100K". */
+    private static String presetSizes() {
+        return Stream.of(Preset.values())
+                .map(preset -> preset.cliName() + " " + preset.defaultSizes().stream().map(Size::cliName).collect(Collectors.joining(",")))
+                .collect(Collectors.joining("; "));
     }
 
     public static void main(String[] args) {
@@ -100,6 +112,11 @@ public final class Main {
                 + options.preset().settings() + "), writing " + folder);
         out.println("hamtlab: if the run is cut short, build the report of what finished with: "
                 + Report.rebuildCommand(folder));
+        boolean counting = PoolCounters.enabled();
+        if (!counting && options.implementations().stream().anyMatch(Implementation::isPhase)) {
+            err.println("hamtlab: warning: no pool counters in this run: the runner's JVM lacks -D"
+                    + PoolCounters.PROPERTY + "=true (./bench gives it)");
+        }
         Progress progress = new Progress(total);
         int failed = 0;
         // Operation, then size, then implementation: a run cut short still has whole comparison rows.
@@ -109,6 +126,10 @@ public final class Main {
                     String label = progress.label(operation, implementation, size);
                     try {
                         Result score = runOne(options.preset(), operation, implementation, size, raw);
+                        if (counting && implementation.isPhase()) {
+                            writeWhole(raw.resolve(PoolCounters.FILE_PREFIX + Report.rawFileName(operation, implementation, size)),
+                                    PoolCounters.json(PoolCounters.count(operation, implementation, size)));
+                        }
                         out.println(label + Report.score(score.getScore(), score.getScoreError()) + " ns/op" + progress.times());
                     } catch (RunnerException e) {
                         failed++;
@@ -135,13 +156,19 @@ public final class Main {
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }
-        String name = operation.cliName() + "_" + implementation.cliName() + "_" + size.cliName() + ".json";
-        Path partial = raw.resolve(name + ".partial");
-        try (PrintStream json = new PrintStream(Files.newOutputStream(partial), false, "UTF-8")) {
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
-        }
-        Files.move(partial, raw.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(json, false, StandardCharsets.UTF_8);
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
+        stream.flush();
+        writeWhole(raw.resolve(Report.rawFileName(operation, implementation, size)), json.toString(StandardCharsets.UTF_8));
         return results.iterator().next().getPrimaryResult();
+    }
+
+    /** Writes a file whole or not at all, so a run cut short leaves no half file for the report. */
+    private static void writeWhole(Path file, String text) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, text);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static Options jmhOptions(Preset preset, Operation operation, Implementation implementation, Size size) {
@@ -151,6 +178,8 @@ public final class Main {
                 .param("size", size.cliName())
                 // Each call handles all keys of the size; this makes the score ns per key.
                 .operationsPerInvocation(size.count())
+                // Bytes allocated and collections, per measured iteration.
+                .addProfiler(GCProfiler.class)
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();

@@ -1,19 +1,29 @@
 package dev.hamtlab.bench;
 
+import java.util.Optional;
+
 /** What a benchmark does with the N keys of its size; each is one {@link MapBenchmark} method. */
 public enum Operation implements Choice {
     INSERT("insert", "insert", "insert all N keys into a new empty map"),
     QUERY_HIT("query-hit", "queryHit", "get all N present keys, in a shuffled order"),
-    QUERY_MISS("query-miss", "queryMiss", "get N absent keys");
+    QUERY_MISS("query-miss", "queryMiss", "get N absent keys"),
+    REMOVE("remove", "remove", "remove all N keys, in a shuffled order, from a map filled with them", INSERT),
+    CHURN("churn", "churn", "with N entries live, remove a present key and insert a new one (one op is the pair)");
 
     private final String cliName;
     private final String benchmarkMethod;
     private final String description;
+    private final Operation rebuild;
 
     Operation(String cliName, String benchmarkMethod, String description) {
+        this(cliName, benchmarkMethod, description, null);
+    }
+
+    Operation(String cliName, String benchmarkMethod, String description, Operation rebuild) {
         this.cliName = cliName;
         this.benchmarkMethod = benchmarkMethod;
         this.description = description;
+        this.rebuild = rebuild;
     }
 
     @Override
@@ -28,5 +38,13 @@ public enum Operation implements Choice {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * The operation that rebuilds this one's map before every call: outside the measured time, but
+     * inside JMH's count of the bytes allocated, which is per iteration.
+     */
+    Optional<Operation> rebuild() {
+        return Optional.ofNullable(rebuild);
     }
 }

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Copies a results folder's tables into the READMEs, between their {@value #BEGIN} and
- * {@value #END} markers: the whole summary into the top README, each phase's own tables into its
- * module's README. So no number in a README is ever typed by hand, and each names its run.
+ * {@value #END} markers: the whole summary into the top README, the tables of each module's phases
+ * into the module's README. So no number in a README is ever typed by hand, and each names its run.
  */
 final class Publish {
     static final String BEGIN = "<!-- results:begin -->";
@@ -25,10 +26,9 @@ final class Publish {
         Report report = Report.read(folder);
         Map<Path, String> tables = new LinkedHashMap<>();
         tables.put(root.resolve(README), report.summary());
-        for (Implementation implementation : Implementation.values()) {
-            implementation.module().ifPresent(module ->
-                    tables.put(root.resolve(module).resolve(README), report.phaseSummary(implementation)));
-        }
+        // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
+        Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
+                .forEach(module -> tables.put(root.resolve(module).resolve(README), report.moduleSummary(module)));
         // Every README is checked before any is written: a bad one leaves them all untouched.
         Map<Path, String> texts = new LinkedHashMap<>();
         for (Path readme : tables.keySet()) {

@@ -27,10 +27,20 @@ final class Report {
     static final String SUMMARY_FILE = "summary.md";
 
     private static final String MISSING = "–";
+    /**
+     * JMH's gc profiler's metrics, named as JMH 1.37 writes them (older versions put a "·" first).
+     * JMH already divides the bytes by operationsPerInvocation, so they are per key (per churn step).
+     */
+    private static final String BYTES_PER_OP = "gc.alloc.rate.norm";
+    private static final String GC_COUNT = "gc.count";
 
-    /** One benchmark's score in ns per key, and JMH's 99.9% confidence interval around it. */
+    /**
+     * One benchmark's score in ns per key, JMH's 99.9% confidence interval around it, and what its
+     * gc profiler saw: bytes allocated per key and collections over the measured iterations (NaN
+     * when the result has no gc profile).
+     */
     record Result(Operation operation, Implementation implementation, Size size,
-            double nanos, double error, double low, double high) {
+            double nanos, double error, double low, double high, double bytesPerOp, double gcCount) {
 
         double opsPerSecond() {
             return 1e9 / nanos;
@@ -48,14 +58,17 @@ final class Report {
     private final Path folder;
     private final Optional<Environment.Facts> facts;
     private final List<Result> results;
+    private final List<PoolCounters.Counted> counters;
     private final List<Operation> operations;
     private final List<Implementation> implementations;
     private final List<Size> sizes;
 
-    private Report(Path folder, Optional<Environment.Facts> facts, List<Result> results) {
+    private Report(Path folder, Optional<Environment.Facts> facts, List<Result> results,
+            List<PoolCounters.Counted> counters) {
         this.folder = folder;
         this.facts = facts;
         this.results = results;
+        this.counters = counters;
         // What the run planned (from its environment) and what it produced: planned cells without
         // a result show as missing, whatever the raw folder holds still shows.
         this.operations = union(Operation.class, facts.map(Environment.Facts::operations), results, Result::operation);
@@ -65,7 +78,13 @@ final class Report {
     }
 
     static Report read(Path folder) throws IOException {
-        return new Report(folder, Environment.read(folder), readRaw(folder.resolve(RAW_FOLDER)));
+        Path raw = folder.resolve(RAW_FOLDER);
+        return new Report(folder, Environment.read(folder), readResults(raw), readCounters(raw));
+    }
+
+    /** The name of a benchmark's JMH JSON in raw/. */
+    static String rawFileName(Operation operation, Implementation implementation, Size size) {
+        return operation.cliName() + "_" + implementation.cliName() + "_" + size.cliName() + ".json";
     }
 
     static void write(Path folder) throws IOException {
@@ -91,6 +110,8 @@ final class Report {
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
                 + howItWasMade() + "\n"
                 + comparisons(implementation -> true)
+                + allocation()
+                + poolCounters()
                 + allResults();
     }
 
@@ -98,9 +119,9 @@ final class Report {
         return origin() + legend() + "\n\n" + comparisons(implementation -> true);
     }
 
-    /** One phase's tables alone: against the phase before it and against every peer. */
-    String phaseSummary(Implementation phase) {
-        return origin() + legend() + "\n\n" + comparisons(phase::equals);
+    /** The tables of a module's phases alone: each against the implementation before it and against every peer. */
+    String moduleSummary(String module) {
+        return origin() + legend() + "\n\n" + comparisons(i -> i.module().equals(Optional.of(module)));
     }
 
     /** Where the numbers come from: the command, the preset, the folder and the machine. */
@@ -142,7 +163,7 @@ final class Report {
     }
 
     /**
-     * Per operation: each phase against the phase before it, then each phase against each peer;
+     * Per operation: each phase against the implementation before it, then each phase against each peer;
      * only the phases that {@code shown} accepts.
      */
     private String comparisons(Predicate<Implementation> shown) {
@@ -151,7 +172,7 @@ final class Report {
             text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
             for (Implementation after : implementations) {
                 if (after.isPhase() && shown.test(after)) {
-                    previousPhase(after).filter(implementations::contains)
+                    after.before().filter(implementations::contains)
                             .ifPresent(before -> text.append(table(operation, before, after)));
                 }
             }
@@ -164,16 +185,6 @@ final class Report {
             }
         }
         return text.toString();
-    }
-
-    private static Optional<Implementation> previousPhase(Implementation phase) {
-        Implementation[] all = Implementation.values();
-        for (int i = phase.ordinal() - 1; i >= 0; i--) {
-            if (all[i].isPhase()) {
-                return Optional.of(all[i]);
-            }
-        }
-        return Optional.empty();
     }
 
     private String table(Operation operation, Implementation before, Implementation after) {
@@ -202,6 +213,88 @@ final class Report {
             return change + " (no CI)";
         }
         return before.overlaps(after) ? change + " (within noise)" : change;
+    }
+
+    /** Per operation: bytes per op and collections, for every implementation and size. */
+    private String allocation() {
+        StringBuilder text = new StringBuilder("## Allocation per operation\n\n")
+                .append("Bytes allocated per op (JMH's gc profiler, ").append(BYTES_PER_OP)
+                .append(") and collections during the measured iterations (").append(GC_COUNT).append(").")
+                .append(" Remove rebuilds its map before every call, outside the time but inside the bytes:")
+                .append(" its B/op is shown minus insert's, the bytes of that rebuild; its GCs include the rebuilds'.\n\n");
+        for (Operation operation : operations) {
+            text.append("### ").append(operation.cliName()).append(" allocation\n\n| Implementation |");
+            sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" B/op | ").append(size.cliName()).append(" GCs |"));
+            text.append("\n|----------------|").append("------:|------:|".repeat(sizes.size())).append("\n");
+            for (Implementation implementation : implementations) {
+                text.append("| ").append(implementation.displayName()).append(" |");
+                for (Size size : sizes) {
+                    text.append(" ").append(bytesPerOp(operation, implementation, size))
+                            .append(" | ").append(find(operation, implementation, size).map(r -> count(r.gcCount())).orElse(MISSING))
+                            .append(" |");
+                }
+                text.append("\n");
+            }
+            text.append("\n");
+        }
+        return text.toString();
+    }
+
+    /** The bytes an operation allocates per op, without those of the rebuild before every call. */
+    private String bytesPerOp(Operation operation, Implementation implementation, Size size) {
+        Optional<Double> bytes = find(operation, implementation, size).map(Result::bytesPerOp);
+        Optional<Operation> rebuild = operation.rebuild();
+        if (rebuild.isPresent()) {
+            Optional<Double> rebuilt = find(rebuild.get(), implementation, size).map(Result::bytesPerOp);
+            bytes = bytes.flatMap(b -> rebuilt.map(r -> b - r));
+        }
+        return bytes.filter(b -> !b.isNaN()).map(b -> String.format(Locale.ROOT, "%,.1f", b)).orElse(MISSING);
+    }
+
+    private static String count(double count) {
+        return Double.isNaN(count) ? MISSING : String.format(Locale.ROOT, "%,.0f", count);
+    }
+
+    /** Per operation, a table of each phase's counters by size. */
+    private String poolCounters() {
+        StringBuilder text = new StringBuilder("## Pool and allocation counters\n\n");
+        if (counters.isEmpty()) {
+            return text.append("None: the runner's JVM ran without -D").append(PoolCounters.PROPERTY).append("=true.\n\n")
+                    .toString();
+        }
+        text.append("Each phase's own `stats()`, from the operation done once more by the runner on a fresh map with")
+                .append(" counting on (never in the timed forks). Insert counts from the new map on; the other operations")
+                .append(" show the change over the operation on the filled map, so gauges such as liveSlots show their")
+                .append(" change; churn is one call, N steps.\n\n");
+        for (Operation operation : operations) {
+            for (Implementation implementation : implementations) {
+                List<PoolCounters.Counted> found = counters.stream()
+                        .filter(c -> c.operation().equals(operation.cliName()) && c.implementation().equals(implementation.cliName()))
+                        .toList();
+                if (!found.isEmpty()) {
+                    text.append(countersTable(operation, implementation, found));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private String countersTable(Operation operation, Implementation implementation, List<PoolCounters.Counted> found) {
+        List<String> names = found.stream().flatMap(c -> c.counters().keySet().stream()).distinct().toList();
+        StringBuilder text = new StringBuilder()
+                .append("### ").append(operation.cliName()).append(": ").append(implementation.displayName()).append(" counters\n\n")
+                .append("| Scale | ").append(String.join(" | ", names)).append(" |\n")
+                .append("|-------|").append("------:|".repeat(names.size())).append("\n");
+        for (Size size : sizes) {
+            Optional<PoolCounters.Counted> counted = found.stream().filter(c -> c.size().equals(size.cliName())).findFirst();
+            text.append("| ").append(size.cliName());
+            for (String name : names) {
+                text.append(" | ").append(counted.map(c -> c.counters().get(name))
+                        .map(value -> String.format(Locale.ROOT, "%,d", value)).orElse(MISSING));
+            }
+            text.append(" |\n");
+        }
+        return text.append("\n").toString();
     }
 
     private String allResults() {
@@ -242,16 +335,9 @@ final class Report {
         return List.copyOf(all);
     }
 
-    private static List<Result> readRaw(Path rawFolder) throws IOException {
+    private static List<Result> readResults(Path rawFolder) throws IOException {
         List<Result> results = new ArrayList<>();
-        if (!Files.isDirectory(rawFolder)) {
-            return results;
-        }
-        List<Path> files;
-        try (Stream<Path> entries = Files.list(rawFolder)) {
-            files = entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().collect(Collectors.toList());
-        }
-        for (Path file : files) {
+        for (Path file : jsonFiles(rawFolder, false)) {
             try {
                 for (JsonElement run : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
                     results.add(result(run.getAsJsonObject()));
@@ -261,6 +347,37 @@ final class Report {
             }
         }
         return results;
+    }
+
+    private static List<PoolCounters.Counted> readCounters(Path rawFolder) throws IOException {
+        List<PoolCounters.Counted> counters = new ArrayList<>();
+        for (Path file : jsonFiles(rawFolder, true)) {
+            try {
+                PoolCounters.Counted counted = PoolCounters.read(file);
+                named(Operation.values(), counted.operation());
+                named(Implementation.values(), counted.implementation());
+                named(Size.values(), counted.size());
+                if (counted.counters() == null) {
+                    throw new IllegalArgumentException("no counters");
+                }
+                counters.add(counted);
+            } catch (RuntimeException e) {
+                throw new IOException(file + " is not a counters file: " + e.getMessage(), e);
+            }
+        }
+        return counters;
+    }
+
+    /** The raw folder's JSON files, sorted: the counters files, or the JMH results. */
+    private static List<Path> jsonFiles(Path rawFolder, boolean counters) throws IOException {
+        if (!Files.isDirectory(rawFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(rawFolder)) {
+            return entries.map(Path::getFileName).map(Path::toString)
+                    .filter(name -> name.endsWith(".json") && name.startsWith(PoolCounters.FILE_PREFIX) == counters)
+                    .sorted().map(rawFolder::resolve).collect(Collectors.toList());
+        }
     }
 
     /** One entry of JMH's JSON output. */
@@ -277,8 +394,17 @@ final class Report {
             throw new IllegalArgumentException("score unit is " + unit + ", not ns/op");
         }
         var confidence = metric.getAsJsonArray("scoreConfidence");
+        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
         return new Result(operation, implementation, size, metric.get("score").getAsDouble(),
-                metric.get("scoreError").getAsDouble(), confidence.get(0).getAsDouble(), confidence.get(1).getAsDouble());
+                metric.get("scoreError").getAsDouble(), confidence.get(0).getAsDouble(), confidence.get(1).getAsDouble(),
+                secondaryScore(secondary, BYTES_PER_OP), secondaryScore(secondary, GC_COUNT));
+    }
+
+    /** A secondary metric's score, NaN when the result does not have it. */
+    private static double secondaryScore(JsonObject secondary, String name) {
+        return secondary != null && secondary.has(name)
+                ? secondary.getAsJsonObject(name).get("score").getAsDouble()
+                : Double.NaN;
     }
 
     private static <E extends Choice> E named(E[] choices, String name) {

@@ -33,7 +33,7 @@ record RunOptions(
     static RunOptions parse(String[] args) throws BadInput {
         Preset preset = Preset.QUICK;
         List<Implementation> implementations = List.of(Implementation.values());
-        List<Size> sizes = List.of(Size.values());
+        List<Size> sizes = null;
         List<Operation> operations = List.of(Operation.values());
         Path out = null;
         boolean force = false;
@@ -51,6 +51,9 @@ record RunOptions(
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
                         + ", or the commands: report FOLDER, publish FOLDER");
             }
+        }
+        if (sizes == null) {
+            sizes = preset.defaultSizes();
         }
         if (out == null) {
             out = defaultOut(preset);

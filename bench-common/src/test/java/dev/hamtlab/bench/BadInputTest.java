@@ -26,19 +26,20 @@ class BadInputTest {
     static Stream<Arguments> refusedCommandLines() {
         return Stream.of(
                 Arguments.of("--impls treemap --out OUT",
-                        "unknown implementation 'treemap'; valid implementations: hashmap, phase0, phase1"),
+                        "unknown implementation 'treemap'; valid implementations: hashmap, phase0, phase1, phase2, phase2-newarray, phase3"),
                 Arguments.of("--sizes 1K,2K --out OUT", "unknown size '2K'; valid sizes: 1K, 10K, 100K, 1M"),
                 Arguments.of("--sizes 1000 --out OUT", "unknown size '1000'; valid sizes: 1K, 10K, 100K, 1M"),
                 Arguments.of("--sizes 1K, --out OUT", "unknown size ''; valid sizes: 1K, 10K, 100K, 1M"),
-                Arguments.of("--ops insert,remove --out OUT",
-                        "unknown operation 'remove'; valid operations: insert, query-hit, query-miss"),
+                Arguments.of("--ops insert,update --out OUT",
+                        "unknown operation 'update'; valid operations: insert, query-hit, query-miss, remove, churn"),
                 Arguments.of("--preset slow --out OUT", "unknown preset 'slow'; valid presets: smoke, quick, full"),
                 Arguments.of("--preset quick,full --out OUT", "unknown preset 'quick,full'; valid presets: smoke, quick, full"),
                 Arguments.of("--forks 3 --out OUT", "unknown option '--forks'; valid options: --preset, --impls, --sizes,"),
                 Arguments.of("--out OUT quick", "unknown option 'quick'; valid options: --preset,"),
                 Arguments.of("--out OUT --sizes", "option --sizes needs a value; valid sizes: 1K, 10K, 100K, 1M"),
                 Arguments.of("--impls --out OUT",
-                        "option --impls needs a value; valid implementations: hashmap, phase0, phase1"),
+                        "option --impls needs a value; valid implementations: hashmap, phase0, phase1, phase2,"
+                                + " phase2-newarray, phase3"),
                 Arguments.of("--preset smoke --out", "option --out needs a value; the results folder to write"),
                 Arguments.of("report", "usage: report FOLDER"),
                 Arguments.of("report OUT", "has no raw/ folder"));

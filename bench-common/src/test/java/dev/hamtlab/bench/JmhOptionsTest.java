@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 
 /** What the runner asks JMH for, per benchmark. */
 class JmhOptionsTest {
@@ -30,6 +33,31 @@ class JmhOptionsTest {
         assertTrue(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHit").find());
         assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryMiss").find());
         assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHitAndMore").find());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void everyRunProfilesAllocationAndCollections(Preset preset) {
+        Options options = Main.jmhOptions(preset, Operation.CHURN, Implementation.PHASE3, Size.ONE_K);
+        assertEquals(List.of(GCProfiler.class.getName()),
+                options.getProfilers().stream().map(ProfilerConfig::getKlass).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void forksNeverCount(Preset preset) {
+        // Like the runner under ./bench, this JVM counts; given no JVM args, JMH would pass a fork the runner's own.
+        assertTrue(Boolean.getBoolean(PoolCounters.PROPERTY));
+        for (Operation operation : Operation.values()) {
+            for (Implementation implementation : Implementation.values()) {
+                Options options = Main.jmhOptions(preset, operation, implementation, Size.ONE_K);
+                assertTrue(options.getJvmArgs().hasValue(), "JVM args always set, if only to none");
+                List<String> forkArgs = new ArrayList<>(options.getJvmArgs().get());
+                forkArgs.addAll(options.getJvmArgsPrepend().orElse(List.of()));
+                forkArgs.addAll(options.getJvmArgsAppend().orElse(List.of()));
+                assertTrue(forkArgs.stream().noneMatch(arg -> arg.contains(PoolCounters.PROPERTY)), forkArgs.toString());
+            }
+        }
     }
 
     @Test

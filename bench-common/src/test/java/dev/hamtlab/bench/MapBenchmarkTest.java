@@ -2,7 +2,9 @@ package dev.hamtlab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,16 +20,61 @@ class MapBenchmarkTest {
     @ParameterizedTest
     @EnumSource(Implementation.class)
     void benchmarksDoWhatTheirNamesSay(Implementation implementation) {
-        MapBenchmark benchmark = new MapBenchmark();
-        benchmark.impl = implementation.cliName();
-        benchmark.size = Size.ONE_K.cliName();
-        benchmark.setUp();
+        MapBenchmark benchmark = MapBenchmark.of(implementation, Size.ONE_K);
 
         Map<Integer, Integer> inserted = benchmark.insert();
         assertEquals(implementation.create().getClass(), inserted.getClass());
         assertEquals(1_000, inserted.size());
         assertEquals(Arrays.stream(KEYS.insertOrder()).mapToInt(Integer::intValue).sum(), benchmark.queryHit());
         assertEquals(0, benchmark.queryMiss());
+
+        MapBenchmark.FreshMap fresh = new MapBenchmark.FreshMap();
+        fresh.fill(benchmark);
+        assertEquals(1_000, fresh.map.size());
+        benchmark.remove(fresh);
+        assertTrue(fresh.map.isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Implementation.class)
+    void churnSwapsTheTwoHalvesOfTheRingAndKeepsNEntries(Implementation implementation) {
+        MapBenchmark benchmark = MapBenchmark.of(implementation, Size.ONE_K);
+        MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
+        churned.fill(benchmark);
+        Map<Integer, Integer> map = churned.map;
+
+        benchmark.churn(churned);
+        assertSame(map, churned.map, "never rebuilt");
+        assertDoesNotThrow(() -> MapBenchmark.checkAnswers(map, KEYS.misses(), KEYS.insertOrder()));
+        churned.check();
+        benchmark.churn(churned);
+        assertDoesNotThrow(() -> MapBenchmark.checkAnswers(map, KEYS.insertOrder(), KEYS.misses()));
+        churned.check();
+    }
+
+    @Test
+    void removeFailsWhenAKeyIsMissing() {
+        MapBenchmark.FreshMap fresh = new MapBenchmark.FreshMap();
+        fresh.map = correctMap();
+        fresh.map.remove(KEYS.queryOrder()[999]);
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K);
+        assertThrows(IllegalStateException.class, () -> benchmark.remove(fresh));
+    }
+
+    @Test
+    void churnCheckFailsWhenRemovesDoNothing() {
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K);
+        MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
+        churned.fill(benchmark);
+        // Answers like a remove, keeps the entry: the map grows past N.
+        churned.map = new HashMap<>(churned.map) {
+            @Override
+            public Integer remove(Object key) {
+                return get(key);
+            }
+        };
+        benchmark.churn(churned);
+        assertThrows(IllegalStateException.class, churned::check);
     }
 
     @Test
@@ -43,7 +90,7 @@ class MapBenchmarkTest {
 
     @Test
     void checkAnswersAcceptsACorrectMap() {
-        assertDoesNotThrow(() -> MapBenchmark.checkAnswers(correctMap(), KEYS));
+        assertDoesNotThrow(() -> MapBenchmark.checkAnswers(correctMap(), KEYS.queryOrder(), KEYS.misses()));
     }
 
     @Test
@@ -51,14 +98,14 @@ class MapBenchmarkTest {
         Map<Integer, Integer> map = correctMap();
         Integer key = KEYS.queryOrder()[500];
         map.put(key, key + 1);
-        assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS));
+        assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
     }
 
     @Test
     void checkAnswersRejectsAMissingKey() {
         Map<Integer, Integer> map = correctMap();
         map.remove(KEYS.queryOrder()[999]);
-        assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS));
+        assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
     }
 
     @Test
@@ -71,7 +118,8 @@ class MapBenchmarkTest {
                 return value == null ? 0 : value;
             }
         };
-        assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(answersEveryMiss, KEYS));
+        assertThrows(IllegalStateException.class,
+                () -> MapBenchmark.checkAnswers(answersEveryMiss, KEYS.queryOrder(), KEYS.misses()));
     }
 
     private static Map<Integer, Integer> correctMap() {

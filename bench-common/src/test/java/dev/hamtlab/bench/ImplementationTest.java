@@ -1,0 +1,61 @@
+package dev.hamtlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What each implementation is compared with, and what its stats() say. */
+class ImplementationTest {
+
+    @Test
+    void eachPhaseIsComparedWithWhatItWasBuiltFrom() {
+        assertEquals(Optional.empty(), Implementation.PHASE0.before());
+        assertEquals(Optional.of(Implementation.PHASE0), Implementation.PHASE1.before());
+        assertEquals(Optional.of(Implementation.PHASE1), Implementation.PHASE2.before());
+        assertEquals(Optional.of(Implementation.PHASE2), Implementation.PHASE2_NEWARRAY.before());
+        assertEquals(Optional.of(Implementation.PHASE2), Implementation.PHASE3.before());
+        assertEquals(Optional.empty(), Implementation.HASHMAP.before());
+    }
+
+    @Test
+    void bothPhase2FallbacksLiveInOneModule() {
+        assertEquals(Optional.of("phase2-bumppool"), Implementation.PHASE2.module());
+        assertEquals(Optional.of("phase2-bumppool"), Implementation.PHASE2_NEWARRAY.module());
+        assertFalse(Implementation.HASHMAP.isPhase());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Implementation.class)
+    void phasesCountWhatTheyAllocateAndPeersNothing(Implementation implementation) {
+        Map<Integer, Integer> map = implementation.create();
+        map.put(1, 1);
+        Map<String, Long> stats = implementation.stats(map);
+        assertEquals(implementation.isPhase(), !stats.isEmpty(), stats.toString());
+    }
+
+    @Test
+    void phase2VariantsDifferOnlyInTheirFallback() {
+        // 100K keys carve more slots than a 65,536-slot chunk holds, so both fall back.
+        Map<String, Long> newChunk = statsAfterInserting(Implementation.PHASE2, 100_000);
+        Map<String, Long> newArray = statsAfterInserting(Implementation.PHASE2_NEWARRAY, 100_000);
+        assertTrue(newChunk.get("fallbacks") > 0 && newArray.get("fallbacks") > 0, newChunk + " " + newArray);
+        assertEquals(newChunk.get("fallbacks") + 1, newChunk.get("chunksAllocated"), newChunk.toString());
+        assertEquals(0, newChunk.get("arraysAllocated"), newChunk.toString());
+        assertEquals(1, newArray.get("chunksAllocated"), newArray.toString());
+        assertEquals(newArray.get("fallbacks"), newArray.get("arraysAllocated"), newArray.toString());
+    }
+
+    private static Map<String, Long> statsAfterInserting(Implementation implementation, int count) {
+        Map<Integer, Integer> map = implementation.create();
+        for (Integer key : Keys.of(count).insertOrder()) {
+            map.put(key, key);
+        }
+        return implementation.stats(map);
+    }
+}
