@@ -23,6 +23,13 @@ public enum Implementation implements Choice {
     PHASE2_NEWARRAY("phase2-newarray", "phase2-newarray", "phase2-bumppool", PHASE2,
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 16, dev.hamtlab.phase2.Fallback.NEW_ARRAY),
             map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).stats()),
+    /**
+     * The layout tried against phase 2's loss at small sizes: 4,096-slot chunks (16 KiB), so a map
+     * pays less up front for a chunk it does not fill.
+     */
+    PHASE2_SMALL_CHUNKS("phase2-4k", "phase2-4k", "phase2-bumppool", PHASE2,
+            () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK),
+            map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).stats()),
     PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new,
             map -> ((dev.hamtlab.phase3.Hamt<?, ?>) map).stats());
 

@@ -9,17 +9,16 @@ public enum Preset implements Choice {
     /** In-process and a single short iteration: proves the benchmarks run; the numbers mean nothing. */
     SMOKE("smoke", List.of(Size.ONE_K), 0, 0, 0, 1, 100),
     /**
-     * The default 60 benchmarks (6 implementations, 5 operations, 1K and 100K keys) in about 8
-     * minutes on 2 cores, under 10: single benchmarks measured with 500 ms measurements took 8 s at
-     * 1K and 10 s for remove at 100K, the slowest there (fork start, pre-touch, setup, its map rebuilt
-     * before every call, and the runner's counters included); 400 ms measurements save 1 s each.
-     * 1M keys take longer: remove 23 s, as every call of it then fills and empties a 1M-key map.
-     * Ten short measurements rather than a few long ones: JMH's 99.9% interval uses Student's t,
-     * which is 8.6 for five measurements and 4.8 for ten, so the same time gives half the error.
+     * The default 70 benchmarks (7 implementations, 5 operations, 1K and 100K keys) in about 9
+     * minutes on 2 cores. Two forks, not one: the same insert benchmark measured 101, 102 and
+     * 216 ns/op in three single-fork runs (each fork steady in itself), so one fork cannot tell
+     * a phase from a JIT mood; JMH pools the forks' iterations into one score and interval.
+     * A benchmark costs about 2 x 3.5 s (fork start, pre-touch, setup, 2.1 s of iterations);
+     * remove at 1M more, as every call of it first fills a 1M-key map outside the timing.
      */
-    QUICK("quick", List.of(Size.ONE_K, Size.HUNDRED_K), 1, 3, 500, 10, 400),
-    /** Every size: 120 benchmarks, about 2 hours on 2 cores. */
-    FULL("full", List.of(Size.values()), 3, 5, 1_000, 5, 2_000);
+    QUICK("quick", List.of(Size.ONE_K, Size.HUNDRED_K), 2, 2, 300, 5, 300),
+    /** Every size and three forks: 140 benchmarks, about 70 minutes on 2 cores. */
+    FULL("full", List.of(Size.values()), 3, 3, 1_000, 5, 1_000);
 
     /**
      * Flags of every forked JVM. A fixed, pre-touched heap: without it first-touch page faults

@@ -26,7 +26,7 @@ class BadInputTest {
     static Stream<Arguments> refusedCommandLines() {
         return Stream.of(
                 Arguments.of("--impls treemap --out OUT",
-                        "unknown implementation 'treemap'; valid implementations: hashmap, phase0, phase1, phase2, phase2-newarray, phase3"),
+                        "unknown implementation 'treemap'; valid implementations: hashmap, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3"),
                 Arguments.of("--sizes 1K,2K --out OUT", "unknown size '2K'; valid sizes: 1K, 10K, 100K, 1M"),
                 Arguments.of("--sizes 1000 --out OUT", "unknown size '1000'; valid sizes: 1K, 10K, 100K, 1M"),
                 Arguments.of("--sizes 1K, --out OUT", "unknown size ''; valid sizes: 1K, 10K, 100K, 1M"),
@@ -39,7 +39,7 @@ class BadInputTest {
                 Arguments.of("--out OUT --sizes", "option --sizes needs a value; valid sizes: 1K, 10K, 100K, 1M"),
                 Arguments.of("--impls --out OUT",
                         "option --impls needs a value; valid implementations: hashmap, phase0, phase1, phase2,"
-                                + " phase2-newarray, phase3"),
+                                + " phase2-newarray, phase2-4k, phase3"),
                 Arguments.of("--preset smoke --out", "option --out needs a value; the results folder to write"),
                 Arguments.of("report", "usage: report FOLDER"),
                 Arguments.of("report OUT", "has no raw/ folder"));

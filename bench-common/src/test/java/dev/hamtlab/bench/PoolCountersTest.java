@@ -34,10 +34,11 @@ class PoolCountersTest {
         }
     }
 
-    @Test
-    void removeIsTheChangeOverTheRemovalAlone() {
-        Map<String, Long> insert = counters(Operation.INSERT, Implementation.PHASE3);
-        Map<String, Long> remove = counters(Operation.REMOVE, Implementation.PHASE3);
+    @ParameterizedTest
+    @EnumSource(value = Implementation.class, names = {"PHASE2", "PHASE2_NEWARRAY", "PHASE3"})
+    void removeIsTheChangeOverTheRemovalAlone(Implementation phase) {
+        Map<String, Long> insert = counters(Operation.INSERT, phase);
+        Map<String, Long> remove = counters(Operation.REMOVE, phase);
         // emptying the map gives back every live slot the fill left, and needs no new chunk
         assertEquals(-insert.get("liveSlots"), remove.get("liveSlots"), remove.toString());
         assertEquals(0, remove.get("chunksAllocated"), remove.toString());

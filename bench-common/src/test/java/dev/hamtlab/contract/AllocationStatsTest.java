@@ -74,6 +74,20 @@ class AllocationStatsTest {
     }
 
     @Test
+    void phase2RemovalAbandonsTheSliceOfACollapsedNode() {
+        // 0 and 32 share branch 0 at the root: removing 32 collapses their node into a leaf
+        dev.hamtlab.phase2.Hamt<Integer, Integer> map = new dev.hamtlab.phase2.Hamt<>();
+        map.put(0, 0);
+        map.put(32, 32);
+        map.remove(32);
+        Map<String, Long> stats = map.stats();
+        // the root's slice of 1 holds the leaf; the collapsed node's slices of 2 and 1 are abandoned
+        assertEquals(1, stats.get("liveSlots"), stats.toString());
+        map.remove(0);
+        assertEquals(0, map.stats().get("liveSlots"), map.stats().toString());
+    }
+
+    @Test
     void phase3CarvesAgainFromItsFreelists() {
         dev.hamtlab.phase3.Hamt<Integer, Integer> map = new dev.hamtlab.phase3.Hamt<>();
         fillRoot(map);

@@ -101,6 +101,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
             Leaf<K, V> sole = node.soleLeaf();
             if (sole != null) {
                 slab[offset + idx] = sole;
+                node.release(allocator);
             }
         }
         return removed;
@@ -159,6 +160,11 @@ final class BitmapNode<K, V> extends Node<K, V> {
         slab = copy;
         offset = copyOffset;
         bitmap ^= bit;
+    }
+
+    @Override
+    void release(Allocator allocator) {
+        allocator.abandon(slab, offset, arity());
     }
 
     @Override

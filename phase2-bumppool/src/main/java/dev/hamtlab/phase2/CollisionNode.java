@@ -77,6 +77,11 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return (Leaf<K, V>) leaves[i];
     }
 
+    /** Collision nodes keep plain arrays: the collector takes them. */
+    @Override
+    void release(Allocator allocator) {
+    }
+
     @Override
     int arity() {
         return leaves.length;

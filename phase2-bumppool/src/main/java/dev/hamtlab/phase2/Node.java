@@ -16,6 +16,9 @@ abstract class Node<K, V> {
     /** Unmaps {@code key}; returns its value, or null when it was absent. */
     abstract V remove(Object key, int hash, int shift, Allocator allocator);
 
+    /** Gives the slots of this node, which removal has just dropped from the trie, back to the allocator. */
+    abstract void release(Allocator allocator);
+
     /** How many child slots are in use. */
     abstract int arity();
 

@@ -101,7 +101,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
             Leaf<K, V> sole = node.soleLeaf();
             if (sole != null) {
                 slab[offset + idx] = sole;
-                node.recycle(allocator);
+                node.release(allocator);
             }
         }
         return removed;
@@ -170,7 +170,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
     }
 
     @Override
-    void recycle(Allocator allocator) {
+    void release(Allocator allocator) {
         allocator.abandon(slab, offset, arity());
         allocator.recycle(this);
     }

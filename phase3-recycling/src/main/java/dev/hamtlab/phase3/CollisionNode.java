@@ -77,9 +77,9 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return (Leaf<K, V>) leaves[i];
     }
 
-    /** Collision nodes are rare and keep plain arrays: the collector takes them. */
+    /** Collision nodes keep plain arrays: the collector takes them. */
     @Override
-    void recycle(Allocator allocator) {
+    void release(Allocator allocator) {
     }
 
     @Override

@@ -17,7 +17,7 @@ abstract class Node<K, V> {
     abstract V remove(Object key, int hash, int shift, Allocator allocator);
 
     /** Gives this node, which removal has just dropped from the trie, and its slots back to the allocator. */
-    abstract void recycle(Allocator allocator);
+    abstract void release(Allocator allocator);
 
     /** How many child slots are in use. */
     abstract int arity();
