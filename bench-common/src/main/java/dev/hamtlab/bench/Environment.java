@@ -81,7 +81,7 @@ final class Environment {
                 cliNames(options.implementations()),
                 cliNames(options.sizes()),
                 cliNames(options.operations()),
-                options.preset().forkJvmFlags(),
+                options.preset().forkJvmFlags(options.collector()),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name"),

@@ -40,6 +40,7 @@ public final class Main {
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default all)",
             "  --sizes A,B      " + Choice.list(Size.values()) + " (default: the preset's, " + presetSizes() + ")",
             "  --ops A,B        " + Choice.list(Operation.values()) + " (default all)",
+            "  --gc NAME        the forks' collector: " + Choice.list(Collector.values()) + " (default g1)",
             "  --out FOLDER     results folder (default results/<date>-<commit>-<preset>)",
             "  --force          replace the results of an existing, non-empty results folder");
 
@@ -125,7 +126,7 @@ public final class Main {
                 for (Implementation implementation : options.implementations()) {
                     String label = progress.label(operation, implementation, size);
                     try {
-                        Result score = runOne(options.preset(), operation, implementation, size, raw);
+                        Result score = runOne(options.preset(), options.collector(), operation, implementation, size, raw);
                         if (counting && implementation.isPhase()) {
                             writeWhole(raw.resolve(PoolCounters.FILE_PREFIX + Report.rawFileName(operation, implementation, size)),
                                     PoolCounters.json(PoolCounters.count(operation, implementation, size)));
@@ -150,9 +151,9 @@ public final class Main {
     }
 
     /** Runs one benchmark and writes its JMH JSON to raw/, whole or not at all. */
-    private static Result runOne(Preset preset, Operation operation, Implementation implementation, Size size,
-            Path raw) throws RunnerException, IOException {
-        Collection<RunResult> results = new Runner(jmhOptions(preset, operation, implementation, size)).run();
+    private static Result runOne(Preset preset, Collector collector, Operation operation, Implementation implementation,
+            Size size, Path raw) throws RunnerException, IOException {
+        Collection<RunResult> results = new Runner(jmhOptions(preset, collector, operation, implementation, size)).run();
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }
@@ -171,8 +172,9 @@ public final class Main {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static Options jmhOptions(Preset preset, Operation operation, Implementation implementation, Size size) {
-        return preset.applyTo(new OptionsBuilder())
+    static Options jmhOptions(Preset preset, Collector collector, Operation operation, Implementation implementation,
+            Size size) {
+        return preset.applyTo(new OptionsBuilder(), collector)
                 .include("^" + Pattern.quote(operation.benchmarkName()) + "$")
                 .param("impl", implementation.cliName())
                 .param("size", size.cliName())

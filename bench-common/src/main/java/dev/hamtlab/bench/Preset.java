@@ -1,6 +1,7 @@
 package dev.hamtlab.bench;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -55,9 +56,9 @@ public enum Preset implements Choice {
         return defaultSizes;
     }
 
-    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options) {
+    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Collector collector) {
         return options.forks(forks)
-                .jvmArgs(forkJvmFlags().toArray(String[]::new))
+                .jvmArgs(forkJvmFlags(collector).toArray(String[]::new))
                 .warmupIterations(warmupIterations)
                 .warmupTime(TimeValue.milliseconds(warmupMillis))
                 .measurementIterations(measurementIterations)
@@ -65,8 +66,8 @@ public enum Preset implements Choice {
     }
 
     /** The forked JVMs' flags, or none when the benchmarks run inside the runner's own JVM. */
-    List<String> forkJvmFlags() {
-        return forks == 0 ? List.of() : FORK_JVM_FLAGS;
+    List<String> forkJvmFlags(Collector collector) {
+        return forks == 0 ? List.of() : Stream.concat(FORK_JVM_FLAGS.stream(), Stream.of(collector.flag())).toList();
     }
 
     /** For example "1 fork, 2 × 1 s warmup, 3 × 1 s measurement". */

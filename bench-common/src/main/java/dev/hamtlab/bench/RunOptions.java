@@ -19,11 +19,12 @@ record RunOptions(
         List<Implementation> implementations,
         List<Size> sizes,
         List<Operation> operations,
+        Collector collector,
         Path out,
         boolean force,
         String commandLine) {
 
-    private static final String VALID_OPTIONS = "--preset, --impls, --sizes, --ops, --out, --force, --help";
+    private static final String VALID_OPTIONS = "--preset, --impls, --sizes, --ops, --gc, --out, --force, --help";
 
     /** How the runner was started; the bench script sets it so the recorded command is the one typed. */
     private static final String LAUNCHER_VARIABLE = "HAMTLAB_LAUNCHER";
@@ -35,6 +36,7 @@ record RunOptions(
         List<Implementation> implementations = List.of(Implementation.values());
         List<Size> sizes = null;
         List<Operation> operations = List.of(Operation.values());
+        Collector collector = Collector.G1;
         Path out = null;
         boolean force = false;
         for (int i = 0; i < args.length; i++) {
@@ -46,6 +48,8 @@ record RunOptions(
                 case "--sizes" -> sizes = list(Size.class, "size", value(args, ++i, option, valid(Size.class, "size")));
                 case "--ops" -> operations = list(Operation.class, "operation",
                         value(args, ++i, option, valid(Operation.class, "operation")));
+                case "--gc" -> collector = one(Collector.class, "collector",
+                        value(args, ++i, option, valid(Collector.class, "collector")));
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
@@ -56,16 +60,17 @@ record RunOptions(
             sizes = preset.defaultSizes();
         }
         if (out == null) {
-            out = defaultOut(preset);
+            out = defaultOut(preset, collector);
         }
         checkOut(out, force);
-        return new RunOptions(preset, implementations, sizes, operations, out, force, commandLine(args));
+        return new RunOptions(preset, implementations, sizes, operations, collector, out, force, commandLine(args));
     }
 
-    /** results/<date>-<short commit>-<preset>, relative to the working directory. */
-    private static Path defaultOut(Preset preset) {
+    /** results/<date>-<short commit>-<preset>[-<collector> unless G1], relative to the working directory. */
+    private static Path defaultOut(Preset preset, Collector collector) {
         String commit = Environment.git("rev-parse", "--short", "HEAD").orElse("nogit");
-        return Path.of("results", LocalDate.now() + "-" + commit + "-" + preset.cliName());
+        String gc = collector == Collector.G1 ? "" : "-" + collector.cliName();
+        return Path.of("results", LocalDate.now() + "-" + commit + "-" + preset.cliName() + gc);
     }
 
     private static void checkOut(Path out, boolean force) throws BadInput {

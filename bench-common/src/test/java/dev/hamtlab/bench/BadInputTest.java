@@ -35,6 +35,7 @@ class BadInputTest {
                 Arguments.of("--preset slow --out OUT", "unknown preset 'slow'; valid presets: smoke, quick, full"),
                 Arguments.of("--preset quick,full --out OUT", "unknown preset 'quick,full'; valid presets: smoke, quick, full"),
                 Arguments.of("--forks 3 --out OUT", "unknown option '--forks'; valid options: --preset, --impls, --sizes,"),
+                Arguments.of("--gc zgc --out OUT", "unknown collector 'zgc'; valid collectors: g1, parallel"),
                 Arguments.of("--out OUT quick", "unknown option 'quick'; valid options: --preset,"),
                 Arguments.of("--out OUT --sizes", "option --sizes needs a value; valid sizes: 1K, 10K, 100K, 1M"),
                 Arguments.of("--impls --out OUT",
