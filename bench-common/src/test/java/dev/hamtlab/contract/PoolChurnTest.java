@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,32 +26,34 @@ class PoolChurnTest {
     void phase2PoolGrowsWithTheOperations() {
         dev.hamtlab.phase2.Hamt<Integer, Integer> map =
                 new dev.hamtlab.phase2.Hamt<>(CHUNK_SLOTS, dev.hamtlab.phase2.Fallback.NEW_CHUNK);
-        Churn churn = new Churn(map);
-        churn.steps(5 * ENTRIES);
-        long halfway = poolSlots(map.stats());
-        churn.steps(5 * ENTRIES);
-        Map<String, Long> stats = map.stats();
-        long live = stats.get("liveSlots");
+        Growth growth = Growth.of(map, map::stats);
 
-        assertTrue(poolSlots(stats) > 1.8 * halfway, "pool " + poolSlots(stats) + " slots after 10N, " + halfway + " after 5N");
-        assertTrue(poolSlots(stats) > 20 * live, "pool " + poolSlots(stats) + " slots for " + live + " live");
+        assertTrue(growth.last() > 1.8 * growth.halfway(), growth.toString());
+        assertTrue(growth.last() > 20 * growth.live(), growth.toString());
     }
 
     @Test
     void phase3PoolStaysBoundedByWhatTheEntriesNeed() {
         dev.hamtlab.phase3.Hamt<Integer, Integer> map =
                 new dev.hamtlab.phase3.Hamt<>(CHUNK_SLOTS, dev.hamtlab.phase3.Fallback.NEW_CHUNK);
-        Churn churn = new Churn(map);
-        churn.steps(5 * ENTRIES);
-        long halfway = poolSlots(map.stats());
-        churn.steps(5 * ENTRIES);
-        Map<String, Long> stats = map.stats();
-        long live = stats.get("liveSlots");
+        Growth growth = Growth.of(map, map::stats);
 
-        assertTrue(poolSlots(stats) <= 1.1 * halfway, "pool " + poolSlots(stats) + " slots after 10N, " + halfway + " after 5N");
-        assertTrue(poolSlots(stats) < 3 * live, "pool " + poolSlots(stats) + " slots for " + live + " live");
-        assertTrue(stats.get("slicesReused") > 10 * ENTRIES, stats.toString());
+        assertTrue(growth.last() <= 1.1 * growth.halfway(), growth.toString());
+        assertTrue(growth.last() < 3 * growth.live(), growth.toString());
+        assertTrue(growth.stats().get("slicesReused") > 10 * ENTRIES, growth.toString());
         map.verifyInvariants();
+    }
+
+    /** The pool's slots after 5N and after 10N churn steps, and the slots the live slices hold at the end. */
+    private record Growth(long halfway, long last, long live, Map<String, Long> stats) {
+        static Growth of(Map<Integer, Integer> map, Supplier<Map<String, Long>> stats) {
+            Churn churn = new Churn(map);
+            churn.steps(5 * ENTRIES);
+            long halfway = poolSlots(stats.get());
+            churn.steps(5 * ENTRIES);
+            Map<String, Long> last = stats.get();
+            return new Growth(halfway, poolSlots(last), last.get("liveSlots"), last);
+        }
     }
 
     private static long poolSlots(Map<String, Long> stats) {
