@@ -10,10 +10,12 @@ public enum Preset implements Choice {
     /** In-process and a single short iteration: proves the benchmarks run; the numbers mean nothing. */
     SMOKE("smoke", List.of(Size.ONE_K), 0, 0, 0, 1, 100),
     /**
-     * The default 70 benchmarks (7 implementations, 5 operations, 1K and 100K keys) in about 9
-     * minutes on 2 cores. Two forks, not one: the same insert benchmark measured 101, 102 and
-     * 216 ns/op in three single-fork runs (each fork steady in itself), so one fork cannot tell
-     * a phase from a JIT mood; JMH pools the forks' iterations into one score and interval.
+     * The default 70 benchmarks (7 implementations, 5 operations, 1K and 100K keys) in under 8
+     * minutes on 2 cores (7 min 35 s for results/2026-11-26-08435f4-quick, build included). Two forks, not one: a fork is steady in itself, but two forks of one
+     * benchmark can differ by 2x and more (the JIT compiles each its own way; in the committed run
+     * results/2026-11-26-4360701-quick, HashMap's churn at 100K keys: see the rawData of its two
+     * forks), so one fork cannot tell a phase from a JIT mood. JMH pools the forks' iterations
+     * into one score and one interval, which then shows the spread.
      * A benchmark costs about 2 x 3.5 s (fork start, pre-touch, setup, 2.1 s of iterations);
      * remove at 1M more, as every call of it first fills a 1M-key map outside the timing.
      */
