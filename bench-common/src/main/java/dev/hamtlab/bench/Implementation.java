@@ -37,11 +37,11 @@ public enum Implementation implements Choice {
     private final String displayName;
     private final String module;
     private final Implementation before;
-    private final Supplier<Map<Integer, Integer>> factory;
+    private final Supplier<Map<Object, Object>> factory;
     private final Function<Map<Integer, Integer>, Map<String, Long>> stats;
 
     /** A peer. */
-    Implementation(String cliName, String displayName, Supplier<Map<Integer, Integer>> factory) {
+    Implementation(String cliName, String displayName, Supplier<Map<Object, Object>> factory) {
         this(cliName, displayName, null, null, factory, map -> Map.of());
     }
 
@@ -50,7 +50,7 @@ public enum Implementation implements Choice {
      * is compared with (null for the first phase), {@code stats} its {@code stats()}.
      */
     Implementation(String cliName, String displayName, String module, Implementation before,
-            Supplier<Map<Integer, Integer>> factory, Function<Map<Integer, Integer>, Map<String, Long>> stats) {
+            Supplier<Map<Object, Object>> factory, Function<Map<Integer, Integer>, Map<String, Long>> stats) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
@@ -83,7 +83,14 @@ public enum Implementation implements Choice {
         return Optional.ofNullable(before);
     }
 
+    /** A new empty map for the benchmarks' Integer keys. */
+    @SuppressWarnings("unchecked")
     public Map<Integer, Integer> create() {
+        return (Map<Integer, Integer>) (Map<?, ?>) factory.get();
+    }
+
+    /** A new empty map of the same class, for keys of any type: a polluted type profile's String and Long keys. */
+    Map<Object, Object> createForAnyKey() {
         return factory.get();
     }
 

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The keys of one size, the same for every implementation: N distinct random keys in insertion
- * order, the same keys shuffled into a query order, and N distinct random ints that are not keys.
- * They are boxed here, before anything is measured.
+ * order, equal copies of them shuffled into a query order, and N distinct random ints that are not
+ * keys. They are boxed here, before anything is measured.
  */
 final class Keys {
     private static final long SEED = 0x5EED_4A37L;
@@ -45,13 +45,27 @@ final class Keys {
             queryOrder[i] = queryOrder[j];
             queryOrder[j] = swap;
         }
-        return new Keys(insertOrder, queryOrder, misses);
+        return new Keys(insertOrder, equalCopies(queryOrder), misses);
+    }
+
+    /**
+     * New objects equal to the keys, as a real caller holds: a lookup with the very object the map
+     * stores finds its key in cache and passes an identity check before equals. Integer.valueOf
+     * allocates outside the JDK's cache of -128..127; inside it every caller shares the objects too.
+     */
+    static Integer[] equalCopies(Integer[] keys) {
+        Integer[] copies = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            copies[i] = Integer.valueOf(keys[i].intValue());
+        }
+        return copies;
     }
 
     Integer[] insertOrder() {
         return insertOrder;
     }
 
+    /** The keys in another order, as equal copies, never the stored objects. */
     Integer[] queryOrder() {
         return queryOrder;
     }

@@ -1,6 +1,7 @@
 package dev.hamtlab.bench;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,16 +15,26 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Each benchmark method handles the N keys of its size in one call (churn: N steps, each a remove
- * and an insert). The score is meant per key (per step),
- * but {@code @OperationsPerInvocation} cannot take a {@code @Param}, so the runner passes
- * {@code operationsPerInvocation(N)} for each run. Forks, iterations and JVM flags are not set
- * here either: they live in one place, the runner's {@link Preset}s.
+ * Each benchmark method handles the N keys of its size in one call (churn: a fixed number of
+ * steps, each a remove and an insert). The score is meant per key (per step), but
+ * {@code @OperationsPerInvocation} cannot take a {@code @Param}, so the runner passes
+ * {@link Operation#opsPerCall} for each run. Forks, iterations and JVM flags are not set here
+ * either: they live in one place, the runner's {@link Preset}s.
+ *
+ * <p>Every map that a timed call reads or empties was built outside the timing and then settled by
+ * a full collection, so its layout in memory does not depend on which young collections happened
+ * to move it, and no collection caused by building it lands in the timed call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MapBenchmark {
+    /** Steps per churn call: one call at 1M keys would otherwise outlast a whole iteration. */
+    static final int CHURN_STEPS = 1_000;
+    /** Keys of each other type that a polluted fork puts, gets and removes first. */
+    private static final int POLLUTING_KEYS = 20_000;
+    private static final int POLLUTING_ROUNDS = 5;
+
     /** An {@link Implementation}'s CLI name; the runner always sets it. */
     @Param({})
     public String impl;
@@ -31,6 +42,14 @@ public class MapBenchmark {
     /** A {@link Size}'s label; the runner always sets it. */
     @Param({})
     public String size;
+
+    /** A {@link TypeProfile}'s CLI name. */
+    @Param({"monomorphic"})
+    public String profile;
+
+    /** {@link Label#PRIMARY}, or {@link Label#CONTROL} for the A/A control's second label: only the report reads it. */
+    @Param({Label.PRIMARY})
+    public String arm;
 
     private Implementation implementation;
     private Keys keys;
@@ -43,9 +62,24 @@ public class MapBenchmark {
                 .orElseThrow(() -> new IllegalArgumentException("unknown implementation " + impl));
         Size chosen = Choice.find(Size.values(), size)
                 .orElseThrow(() -> new IllegalArgumentException("unknown size " + size));
+        TypeProfile typeProfile = Choice.find(TypeProfile.values(), profile)
+                .orElseThrow(() -> new IllegalArgumentException("unknown type profile " + profile));
+        if (typeProfile == TypeProfile.POLLUTED) {
+            pollute(implementation);
+        }
         keys = Keys.of(chosen.count());
-        // Built by the measured insert itself, so every trial also checks that insert worked.
         filled = insert();
+        settle();
+    }
+
+    /**
+     * Every trial checks the map it measured, built by the measured insert itself. After the
+     * measurement, not before: lookups in the setup would teach the JIT a profile of get (hits, then
+     * misses) that is not the benchmark's, and the code it then compiles differs from fork to fork
+     * with the moment it compiles.
+     */
+    @TearDown(Level.Trial)
+    public void checkFilled() {
         checkAnswers(filled, keys.queryOrder(), keys.misses());
     }
 
@@ -54,11 +88,46 @@ public class MapBenchmark {
         MapBenchmark benchmark = new MapBenchmark();
         benchmark.impl = implementation.cliName();
         benchmark.size = size.cliName();
+        benchmark.profile = TypeProfile.MONOMORPHIC.cliName();
+        benchmark.arm = Label.PRIMARY;
         benchmark.setUp();
         return benchmark;
     }
 
-    /** Throws unless the map holds exactly the present keys, each mapped to itself, and none of the absent ones. */
+    /** A full collection: what survives is compacted, and the young generation starts empty. */
+    private static void settle() {
+        System.gc();
+    }
+
+    /**
+     * Puts, gets and removes String and Long keys in maps of the implementation's class, often
+     * enough that the JIT's profile of its hashCode and equals calls holds both types before the
+     * Integer keys come.
+     */
+    static void pollute(Implementation implementation) {
+        SplittableRandom random = new SplittableRandom(POLLUTING_KEYS);
+        Object[] strings = new Object[POLLUTING_KEYS];
+        Object[] longs = new Object[POLLUTING_KEYS];
+        for (int i = 0; i < POLLUTING_KEYS; i++) {
+            strings[i] = "key-" + random.nextInt();
+            longs[i] = random.nextLong();
+        }
+        for (int round = 0; round < POLLUTING_ROUNDS; round++) {
+            for (Object[] polluting : new Object[][] {strings, longs}) {
+                Map<Object, Object> map = implementation.createForAnyKey();
+                for (Object key : polluting) {
+                    map.put(key, key);
+                }
+                for (Object key : polluting) {
+                    if (map.get(key) != key || map.remove(key) != key) {
+                        throw new IllegalStateException("polluting: " + key + " answered wrong");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Throws unless the map holds exactly the present keys, each mapped to an equal value, and none of the absent ones. */
     static void checkAnswers(Map<Integer, Integer> map, Integer[] present, Integer[] absent) {
         if (map.size() != present.length) {
             throw new IllegalStateException("map has " + map.size() + " entries, expected " + present.length);
@@ -76,8 +145,11 @@ public class MapBenchmark {
     }
 
     /**
-     * A map filled with the N keys anew before every call, outside the measured time. JMH's own
-     * timestamps around each call cost far less than a call, which handles at least 1,000 keys.
+     * A map filled with the N keys anew before every call, outside the measured time, then settled:
+     * the timed remove starts with an empty young generation, so the only collections in it are
+     * those its own allocation causes (phases 1 to 3 allocate while removing, HashMap and phase 0
+     * do not). JMH's own timestamps around each call cost far less than a call, which handles at
+     * least 1,000 keys.
      */
     @State(Scope.Thread)
     public static class FreshMap {
@@ -86,34 +158,49 @@ public class MapBenchmark {
         @Setup(Level.Invocation)
         public void fill(MapBenchmark benchmark) {
             map = benchmark.insert();
+            settle();
         }
     }
 
     /**
      * The churn's map: N entries live, built once a trial and never rebuilt, so phase 2's pool
-     * really grows and phase 3's freelists really cycle from call to call. The churn runs through
-     * a ring of 2N keys, the N keys followed by the N misses: step i removes ring[i mod 2N] and
-     * inserts ring[(i + N) mod 2N]. As a call makes N steps, a call removes one half of the ring in
-     * order while it inserts the other, and the halves swap.
+     * really grows and phase 3's freelists really cycle from call to call. The churn runs through a
+     * ring of 2N keys, the N keys followed by the N misses; the live keys are the N from
+     * {@code position} on. A step removes the key at {@code position}, with an equal copy, inserts
+     * the one N places on, and moves one place on; a call makes {@link #CHURN_STEPS} steps.
      */
     @State(Scope.Thread)
     public static class ChurnedMap {
         Map<Integer, Integer> map;
-        Integer[] present;
-        Integer[] absent;
+        /** The stored objects: each key is its own value. */
+        Integer[] ring;
+        /** Equal copies, to remove with. */
+        Integer[] copies;
+        int position;
 
         @Setup(Level.Trial)
         public void fill(MapBenchmark benchmark) {
             map = benchmark.insert();
-            present = benchmark.keys.insertOrder();
-            absent = benchmark.keys.misses();
-            check();
+            Integer[] present = benchmark.keys.insertOrder();
+            Integer[] absent = benchmark.keys.misses();
+            ring = new Integer[2 * present.length];
+            System.arraycopy(present, 0, ring, 0, present.length);
+            System.arraycopy(absent, 0, ring, present.length, absent.length);
+            copies = Keys.equalCopies(ring);
+            settle();
         }
 
-        /** Throws unless the map holds exactly the N live keys of the ring. */
+        /** Throws unless the map holds exactly the N live keys of the ring; after the measurement, as {@link #checkFilled}. */
         @TearDown(Level.Trial)
         public void check() {
-            checkAnswers(map, present, absent);
+            int n = ring.length / 2;
+            Integer[] live = new Integer[n];
+            Integer[] gone = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                live[i] = ring[(position + i) % ring.length];
+                gone[i] = ring[(position + n + i) % ring.length];
+            }
+            checkAnswers(map, live, gone);
         }
     }
 
@@ -150,27 +237,30 @@ public class MapBenchmark {
     public void remove(FreshMap fresh) {
         Map<Integer, Integer> map = fresh.map;
         for (Integer key : keys.queryOrder()) {
-            // Each key is its own value, so a remove must return the very object it was given.
-            if (map.remove(key) != key) {
-                throw new IllegalStateException("remove(" + key + ") did not return its value");
+            // Each key is its own value, so a remove must return a value equal to the copy it was given.
+            Integer value = map.remove(key);
+            if (value == null || value.intValue() != key.intValue()) {
+                throw new IllegalStateException("remove(" + key + ") returned " + value);
             }
         }
     }
 
-    /** N steps of the ring, each a remove of a present key and an insert of an absent one. */
+    /** {@link #CHURN_STEPS} steps of the ring, each a remove of a present key and an insert of an absent one. */
     @Benchmark
     public void churn(ChurnedMap churned) {
         Map<Integer, Integer> map = churned.map;
-        Integer[] present = churned.present;
-        Integer[] absent = churned.absent;
-        for (int i = 0; i < present.length; i++) {
-            Integer gone = present[i];
-            Integer added = absent[i];
-            if (map.remove(gone) != gone || map.put(added, added) != null) {
-                throw new IllegalStateException("churn: remove(" + gone + ") or put(" + added + ") answered wrong");
+        Integer[] ring = churned.ring;
+        Integer[] copies = churned.copies;
+        int n = ring.length / 2;
+        int gone = churned.position;
+        int added = gone < n ? gone + n : gone - n;
+        for (int step = 0; step < CHURN_STEPS; step++) {
+            if (map.remove(copies[gone]) != ring[gone] || map.put(ring[added], ring[added]) != null) {
+                throw new IllegalStateException("churn: remove(" + ring[gone] + ") or put(" + ring[added] + ") answered wrong");
             }
+            gone = gone + 1 == ring.length ? 0 : gone + 1;
+            added = added + 1 == ring.length ? 0 : added + 1;
         }
-        churned.present = absent;
-        churned.absent = present;
+        churned.position = gone;
     }
 }

@@ -8,7 +8,8 @@ public enum Operation implements Choice {
     QUERY_HIT("query-hit", "queryHit", "get all N present keys, in a shuffled order"),
     QUERY_MISS("query-miss", "queryMiss", "get N absent keys"),
     REMOVE("remove", "remove", "remove all N keys, in a shuffled order, from a map filled with them", INSERT),
-    CHURN("churn", "churn", "with N entries live, remove a present key and insert a new one (one op is the pair)");
+    CHURN("churn", "churn", "with N entries live, remove a present key and insert a new one (one op is the pair),"
+            + " " + MapBenchmark.CHURN_STEPS + " steps a call");
 
     private final String cliName;
     private final String benchmarkMethod;
@@ -34,6 +35,14 @@ public enum Operation implements Choice {
     /** The JMH benchmark's full name, as JMH reports it. */
     public String benchmarkName() {
         return MapBenchmark.class.getName() + "." + benchmarkMethod;
+    }
+
+    /**
+     * The ops one call of the benchmark makes, by which JMH divides its time: the N keys, or for
+     * churn a fixed number of steps, so that at 1M keys an iteration still holds many calls.
+     */
+    int opsPerCall(Size size) {
+        return this == CHURN ? MapBenchmark.CHURN_STEPS : size.count();
     }
 
     public String description() {

@@ -38,7 +38,7 @@ final class PoolCounters {
      * The counters of the operation done once as its benchmark does it: for insert, everything
      * since the new map was made; for the others, the change over the operation (after minus before,
      * the map having been filled), so a gauge such as liveSlots shows its change. Churn is one call,
-     * N steps from the filled map. Empty for a peer.
+     * its steps from the filled map. Empty for a peer.
      */
     static Counted count(Operation operation, Implementation implementation, Size size) {
         MapBenchmark benchmark = MapBenchmark.of(implementation, size);

@@ -34,6 +34,17 @@ class KeysTest {
     }
 
     @Test
+    void queriesUseEqualCopiesNeverTheStoredObjects() {
+        Keys keys = Keys.of(COUNT);
+        Set<Integer> stored = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        stored.addAll(Arrays.asList(keys.insertOrder()));
+        for (Integer query : keys.queryOrder()) {
+            // Integer.valueOf shares -128..127 with every caller; random keys there are one in 2^24.
+            assertTrue(!stored.contains(query) || (query >= -128 && query <= 127), "query " + query + " is a stored key");
+        }
+    }
+
+    @Test
     void missesAreDistinctAndNeverKeys() {
         Keys keys = Keys.of(COUNT);
         Set<Integer> misses = distinct(keys.misses());

@@ -53,6 +53,59 @@ class MapBenchmarkTest {
     }
 
     @Test
+    void churnMovesOnByItsStepsAndKeepsNEntries() {
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.PHASE3, Size.TEN_K);
+        MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
+        churned.fill(benchmark);
+        Keys keys = Keys.of(10_000);
+
+        benchmark.churn(churned);
+        assertEquals(MapBenchmark.CHURN_STEPS, churned.position);
+        Integer[] live = new Integer[10_000];
+        Integer[] gone = new Integer[10_000];
+        for (int i = 0; i < 10_000; i++) {
+            Integer[] fromLive = i + MapBenchmark.CHURN_STEPS < 10_000 ? keys.insertOrder() : keys.misses();
+            live[i] = fromLive[(i + MapBenchmark.CHURN_STEPS) % 10_000];
+            Integer[] fromGone = i + MapBenchmark.CHURN_STEPS < 10_000 ? keys.misses() : keys.insertOrder();
+            gone[i] = fromGone[(i + MapBenchmark.CHURN_STEPS) % 10_000];
+        }
+        assertDoesNotThrow(() -> MapBenchmark.checkAnswers(churned.map, live, gone));
+        churned.check();
+    }
+
+    @Test
+    void churnRemovesWithEqualCopiesNeverTheStoredKeys() {
+        MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
+        churned.fill(MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K));
+        for (int i = 0; i < churned.ring.length; i++) {
+            assertEquals(churned.ring[i], churned.copies[i]);
+            assertTrue(churned.ring[i] != churned.copies[i] || (churned.ring[i] >= -128 && churned.ring[i] <= 127));
+        }
+    }
+
+    @Test
+    void aPollutedForkStillMeasuresTheSameMap() {
+        MapBenchmark benchmark = new MapBenchmark();
+        benchmark.impl = "phase2";
+        benchmark.size = "1K";
+        benchmark.profile = "polluted";
+        benchmark.arm = "primary";
+        benchmark.setUp();
+        assertEquals(dev.hamtlab.phase2.Hamt.class, benchmark.filled.getClass());
+        assertEquals(0, benchmark.queryMiss());
+        benchmark.checkFilled();
+        benchmark.profile = "megamorphic";
+        assertThrows(IllegalArgumentException.class, benchmark::setUp);
+    }
+
+    @Test
+    void theMeasuredMapIsCheckedAfterTheTrial() {
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.PHASE1, Size.ONE_K);
+        benchmark.filled.remove(KEYS.insertOrder()[7]);
+        assertThrows(IllegalStateException.class, benchmark::checkFilled);
+    }
+
+    @Test
     void removeFailsWhenAKeyIsMissing() {
         MapBenchmark.FreshMap fresh = new MapBenchmark.FreshMap();
         fresh.map = correctMap();
