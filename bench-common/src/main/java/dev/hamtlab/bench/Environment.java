@@ -39,6 +39,10 @@ final class Environment {
             List<String> implementations,
             List<String> sizes,
             List<String> operations,
+            List<String> profiles,
+            int forksPerLabel,
+            long seed,
+            String control,
             List<String> forkJvmFlags,
             List<String> runnerJvmFlags,
             String javaVersion,
@@ -51,7 +55,18 @@ final class Environment {
             long memoryBytes,
             String os,
             String gitCommit,
-            Boolean gitDirty) {
+            Boolean gitDirty,
+            String loadAverageAtStart,
+            String finished,
+            String loadAverageAtEnd) {
+
+        /** The same facts with the end of the run: when it finished and the load average then. */
+        Facts finishedNow() {
+            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, sizes, operations,
+                    profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
+                    vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
+                    now(), loadAverage());
+        }
 
         /** For example "JDK 17.0.15 (OpenJDK 64-Bit Server VM), Intel Xeon, 2 cores, 23.6 GiB, Linux 6.1 amd64, commit 1a2b3c4". */
         String summary() {
@@ -69,18 +84,23 @@ final class Environment {
         }
     }
 
-    static Facts collect(RunOptions options) {
+    /** The run's facts at its start; {@code control} is the A/A control's implementation. */
+    static Facts collect(RunOptions options, Implementation control) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Optional<String> status = git("status", "--porcelain", "--untracked-files=no");
         return new Facts(
-                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                now(),
                 options.commandLine(),
                 Path.of("").toAbsolutePath().toString(),
                 options.preset().cliName(),
-                options.preset().settings(),
+                options.preset().settings(options.forks()),
                 cliNames(options.implementations()),
                 cliNames(options.sizes()),
                 cliNames(options.operations()),
+                cliNames(options.profiles()),
+                options.forks(),
+                options.seed(),
+                control.cliName(),
                 options.preset().forkJvmFlags(options.collector()),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.version"),
@@ -93,7 +113,27 @@ final class Environment {
                 os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 git("rev-parse", "HEAD").orElse("unknown"),
-                status.map(s -> !s.isEmpty()).orElse(null));
+                status.map(s -> !s.isEmpty()).orElse(null),
+                loadAverage(),
+                null,
+                null);
+    }
+
+    private static String now() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * The machine's load averages over 1, 5 and 15 minutes, from /proc/loadavg: on a shared 2-core
+     * machine, what else ran beside the benchmarks. "unknown" where there is no /proc.
+     */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static void write(Path folder, Facts facts) throws IOException {
@@ -134,6 +174,10 @@ final class Environment {
                 row("Implementations", String.join(", ", facts.implementations())),
                 row("Sizes", String.join(", ", facts.sizes())),
                 row("Operations", String.join(", ", facts.operations())),
+                row("Type profiles", facts.profiles() == null ? "monomorphic" : String.join(", ", facts.profiles())),
+                row("Forks a label", String.valueOf(facts.forksPerLabel())),
+                row("A/A control", facts.control() == null ? "none" : facts.control() + ", measured under two labels"),
+                row("Fork order seed", facts.seed() + " (each round of forks is shuffled by it; --seed replays the order)"),
                 row("Forked JVMs' flags", facts.forkJvmFlags().isEmpty()
                         ? "none: benchmarks run in the runner's JVM" : flags(facts.forkJvmFlags())),
                 row("Runner JVM's flags", flags(facts.runnerJvmFlags())),
@@ -144,7 +188,10 @@ final class Environment {
                 row("Memory", facts.gibibytes()),
                 row("OS", facts.os()),
                 row("Git commit", facts.gitCommit()),
-                row("Uncommitted changes", facts.gitDirty() == null ? "unknown" : facts.gitDirty() ? "yes" : "no"))
+                row("Uncommitted changes", facts.gitDirty() == null ? "unknown" : facts.gitDirty() ? "yes" : "no"),
+                row("Load average at start (1, 5, 15 min)", String.valueOf(facts.loadAverageAtStart())),
+                row("Finished", facts.finished() == null ? "not recorded: cut short or still running" : facts.finished()),
+                row("Load average at end (1, 5, 15 min)", String.valueOf(facts.loadAverageAtEnd())))
                 .collect(Collectors.joining());
         return "# Environment\n\n| Fact | Value |\n|---|---|\n" + rows;
     }

@@ -7,10 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,9 +32,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The runner: runs each (operation, implementation, size) as its own JMH run, keeps each finished
- * result at once in the results folder's raw/, with a phase's {@link PoolCounters} beside it, and
- * writes the report from there.
+ * The runner: runs every fork as its own JMH run, the forks of all labels of one (size, operation)
+ * interleaved in shuffled rounds, keeps each finished fork at once in the results folder's raw/,
+ * with a phase's {@link PoolCounters} beside them, and writes the report from there.
  */
 public final class Main {
     private static final String USAGE = String.join("\n",
@@ -37,9 +43,12 @@ public final class Main {
             "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
-            "  --impls A,B      " + Choice.list(Implementation.values()) + " (default all)",
+            "  --impls A,B      " + Choice.list(Implementation.values()) + " (default: the preset's)",
             "  --sizes A,B      " + Choice.list(Size.values()) + " (default: the preset's, " + presetSizes() + ")",
             "  --ops A,B        " + Choice.list(Operation.values()) + " (default all)",
+            "  --profiles A,B   type profiles: " + Choice.list(TypeProfile.values()) + " (default monomorphic)",
+            "  --forks N        forks of each implementation, 2 to " + RunOptions.MAX_FORKS + " (default: the preset's)",
+            "  --seed N         the seed that shuffles each round of forks (default: the clock; recorded)",
             "  --gc NAME        the forks' collector: " + Choice.list(Collector.values()) + " (default g1)",
             "  --out FOLDER     results folder (default results/<date>-<commit>-<preset>)",
             "  --force          replace the results of an existing, non-empty results folder");
@@ -106,11 +115,15 @@ public final class Main {
             deleteEarlierResults(folder);
         }
         Files.createDirectories(raw);
-        Environment.write(folder, Environment.collect(options));
+        Implementation control = controlOf(options.implementations());
+        Environment.Facts facts = Environment.collect(options, control);
+        Environment.write(folder, facts);
 
-        int total = options.operations().size() * options.sizes().size() * options.implementations().size();
-        out.println("hamtlab: " + total + " benchmarks, preset " + options.preset().cliName() + " ("
-                + options.preset().settings() + "), writing " + folder);
+        List<Label> labels = labels(options, control);
+        int total = options.operations().size() * options.sizes().size() * labels.size() * options.forks();
+        out.println("hamtlab: " + total + " forks (" + labels.size() + " labels, A/A control " + control.cliName()
+                + "), preset " + options.preset().cliName() + " (" + options.preset().settings(options.forks())
+                + "), fork order seed " + options.seed() + ", writing " + folder);
         out.println("hamtlab: if the run is cut short, build the report of what finished with: "
                 + Report.rebuildCommand(folder));
         boolean counting = PoolCounters.enabled();
@@ -119,41 +132,80 @@ public final class Main {
                     + PoolCounters.PROPERTY + "=true (./bench gives it)");
         }
         Progress progress = new Progress(total);
+        Random order = new Random(options.seed());
         int failed = 0;
-        // Operation, then size, then implementation: a run cut short still has whole comparison rows.
-        for (Operation operation : options.operations()) {
-            for (Size size : options.sizes()) {
-                for (Implementation implementation : options.implementations()) {
-                    String label = progress.label(operation, implementation, size);
-                    try {
-                        Result score = runOne(options.preset(), options.collector(), operation, implementation, size, raw);
-                        if (counting && implementation.isPhase()) {
-                            writeWhole(raw.resolve(PoolCounters.FILE_PREFIX + Report.rawFileName(operation, implementation, size)),
+        // Size, then operation: a run cut short has every operation at the sizes it finished. Within
+        // one (size, operation), round after round, every label gets one fork in a shuffled order, so
+        // the drift of a shared machine hits all of them alike.
+        for (Size size : options.sizes()) {
+            for (Operation operation : options.operations()) {
+                for (int fork = 1; fork <= options.forks(); fork++) {
+                    List<Label> round = new ArrayList<>(labels);
+                    Collections.shuffle(round, order);
+                    for (Label label : round) {
+                        String line = progress.line(operation, size, label, fork, options.forks());
+                        try {
+                            Result score = runFork(options, operation, label, size, fork, folder);
+                            out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
+                        } catch (RunnerException e) {
+                            failed++;
+                            out.println(line + "FAILED" + progress.times());
+                            err.println("hamtlab: " + operation.cliName() + " " + label.displayName() + " "
+                                    + size.cliName() + " fork " + fork + " failed: " + reason(e));
+                        }
+                    }
+                }
+                if (counting) {
+                    for (Implementation implementation : options.implementations()) {
+                        if (implementation.isPhase()) {
+                            writeWhole(raw.resolve(Report.countersFileName(operation, implementation, size)),
                                     PoolCounters.json(PoolCounters.count(operation, implementation, size)));
                         }
-                        out.println(label + Report.score(score.getScore(), score.getScoreError()) + " ns/op" + progress.times());
-                    } catch (RunnerException e) {
-                        failed++;
-                        out.println(label + "FAILED" + progress.times());
-                        err.println("hamtlab: " + operation.cliName() + " " + implementation.cliName() + " "
-                                + size.cliName() + " failed: " + reason(e));
                     }
                 }
             }
         }
+        Environment.write(folder, facts.finishedNow());
         Report.write(folder);
         out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
         if (failed > 0) {
-            err.println("hamtlab: " + failed + " of " + total + " benchmarks failed; the report shows them as missing");
+            err.println("hamtlab: " + failed + " of " + total + " forks failed; the report counts only those that finished");
             return 1;
         }
         return 0;
     }
 
-    /** Runs one benchmark and writes its JMH JSON to raw/, whole or not at all. */
-    private static Result runOne(Preset preset, Collector collector, Operation operation, Implementation implementation,
-            Size size, Path raw) throws RunnerException, IOException {
-        Collection<RunResult> results = new Runner(jmhOptions(preset, collector, operation, implementation, size)).run();
+    /**
+     * The A/A control's implementation: the newest phase in the run (its forks are the ones the
+     * study's verdicts rest on), or the first implementation when the run has no phase.
+     */
+    static Implementation controlOf(List<Implementation> implementations) {
+        return implementations.stream().filter(Implementation::isPhase).reduce((first, second) -> second)
+                .orElse(implementations.get(0));
+    }
+
+    /** Every implementation under every profile, and the control's second label under the first profile. */
+    static List<Label> labels(RunOptions options, Implementation control) {
+        List<Label> labels = new ArrayList<>();
+        for (TypeProfile profile : options.profiles()) {
+            for (Implementation implementation : options.implementations()) {
+                labels.add(new Label(implementation, false, profile));
+            }
+        }
+        labels.add(new Label(control, true, options.profiles().get(0)));
+        return labels;
+    }
+
+    /**
+     * Runs one fork and writes its JMH JSON to raw/, whole or not at all, and its line to the
+     * folder's fork log: when it started and the machine's load average then.
+     */
+    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork, Path folder)
+            throws RunnerException, IOException {
+        String file = Report.rawFileName(operation, label, size, fork);
+        String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String load = Environment.loadAverage();
+        Collection<RunResult> results = new Runner(jmhOptions(options.preset(), options.collector(), operation, label, size)).run();
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }
@@ -161,7 +213,9 @@ public final class Main {
         PrintStream stream = new PrintStream(json, false, StandardCharsets.UTF_8);
         ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
         stream.flush();
-        writeWhole(raw.resolve(Report.rawFileName(operation, implementation, size)), json.toString(StandardCharsets.UTF_8));
+        writeWhole(folder.resolve(Report.RAW_FOLDER).resolve(file), json.toString(StandardCharsets.UTF_8));
+        Files.writeString(folder.resolve(Report.FORK_LOG), file + "\t" + started + "\t" + load + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return results.iterator().next().getPrimaryResult();
     }
 
@@ -172,14 +226,15 @@ public final class Main {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static Options jmhOptions(Preset preset, Collector collector, Operation operation, Implementation implementation,
-            Size size) {
+    static Options jmhOptions(Preset preset, Collector collector, Operation operation, Label label, Size size) {
         return preset.applyTo(new OptionsBuilder(), collector)
                 .include("^" + Pattern.quote(operation.benchmarkName()) + "$")
-                .param("impl", implementation.cliName())
+                .param("impl", label.implementation().cliName())
                 .param("size", size.cliName())
-                // Each call handles all keys of the size; this makes the score ns per key.
-                .operationsPerInvocation(size.count())
+                .param("profile", label.profile().cliName())
+                .param("arm", label.arm())
+                // This makes the score ns per key (per churn step).
+                .operationsPerInvocation(operation.opsPerCall(size))
                 // Bytes allocated and collections, per measured iteration.
                 .addProfiler(GCProfiler.class)
                 .verbosity(VerboseMode.SILENT)
@@ -200,7 +255,7 @@ public final class Main {
                 }
             }
         }
-        for (String file : List.of(Report.REPORT_FILE, Report.SUMMARY_FILE)) {
+        for (String file : List.of(Report.REPORT_FILE, Report.SUMMARY_FILE, Report.FORK_LOG, Report.FORKS_FILE)) {
             Files.deleteIfExists(folder.resolve(file));
         }
     }
@@ -211,8 +266,11 @@ public final class Main {
         return Stream.of(cause.getSuppressed()).map(Throwable::toString).findFirst().orElse(cause.toString());
     }
 
-    /** The progress line: "[ 7/36] query-hit  phase1   10K   23.4 ± 0.8 ns/op   (elapsed 1:02, about 4:10 left)". */
+    /** The progress line: "[ 7/360] query-hit  10K  phase3 (A/A)      fork 2/6   23.4 ns/op   (elapsed 1:02, about 4:10 left)". */
     private static final class Progress {
+        /** Wide enough for the longest label, "phase2-newarray (A/A) polluted". */
+        private static final int LABEL_WIDTH = 30;
+
         private final int total;
         private final long start = System.nanoTime();
         private int done;
@@ -221,14 +279,14 @@ public final class Main {
             this.total = total;
         }
 
-        String label(Operation operation, Implementation implementation, Size size) {
+        String line(Operation operation, Size size, Label label, int fork, int forks) {
             int digits = String.valueOf(total).length();
             return String.format(Locale.ROOT, "[%" + digits + "d/%d] %-" + width(Operation.values()) + "s %-"
-                    + width(Implementation.values()) + "s %-" + width(Size.values()) + "s ",
-                    done + 1, total, operation.cliName(), implementation.cliName(), size.cliName());
+                    + width(Size.values()) + "s %-" + LABEL_WIDTH + "s fork %" + String.valueOf(forks).length() + "d/%d   ",
+                    done + 1, total, operation.cliName(), size.cliName(), label.displayName(), fork, forks);
         }
 
-        /** Call once per finished benchmark; the estimate assumes the rest take as long on average. */
+        /** Call once per finished fork; the estimate assumes the rest take as long on average. */
         String times() {
             done++;
             long elapsed = System.nanoTime() - start;

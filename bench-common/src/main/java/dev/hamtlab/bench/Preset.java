@@ -1,6 +1,7 @@
 package dev.hamtlab.bench;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -8,20 +9,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Forks, iterations and JVM flags of every benchmark run: the one place they are set. */
 public enum Preset implements Choice {
     /** In-process and a single short iteration: proves the benchmarks run; the numbers mean nothing. */
-    SMOKE("smoke", List.of(Size.ONE_K), 0, 0, 0, 1, 100),
+    SMOKE("smoke", List.of(Size.ONE_K), List.of(Implementation.values()), 0, 0, 0, 1, 100),
     /**
-     * The default 70 benchmarks (7 implementations, 5 operations, 1K and 100K keys) in under 8
-     * minutes on 2 cores (7 min 35 s for results/2026-11-26-08435f4-quick, build included). Two forks, not one: a fork is steady in itself, but two forks of one
-     * benchmark can differ by 2x and more (the JIT compiles each its own way; in the committed run
-     * results/2026-11-26-4360701-quick, HashMap's churn at 100K keys: see the rawData of its two
-     * forks), so one fork cannot tell a phase from a JIT mood. JMH pools the forks' iterations
-     * into one score and one interval, which then shows the spread.
-     * A benchmark costs about 2 x 3.5 s (fork start, pre-touch, setup, 2.1 s of iterations);
-     * remove at 1M more, as every call of it first fills a 1M-key map outside the timing.
+     * A first look in under 15 minutes on 2 cores: six forks of each of the four phases and
+     * HashMap, plus the A/A control, at 10K and 100K keys, where the resolution goal is set. The
+     * phase 2 variants and 1K and 1M are left to the full preset or to --impls and --sizes.
      */
-    QUICK("quick", List.of(Size.ONE_K, Size.HUNDRED_K), 2, 2, 300, 5, 300),
-    /** Every size and three forks: 140 benchmarks, about 70 minutes on 2 cores. */
-    FULL("full", List.of(Size.values()), 3, 3, 1_000, 5, 1_000);
+    QUICK("quick", List.of(Size.TEN_K, Size.HUNDRED_K),
+            List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+                    Implementation.PHASE3),
+            6, 3, 200, 4, 200),
+    /** Every implementation and size, ten forks each: the numbers to publish. */
+    FULL("full", List.of(Size.values()), List.of(Implementation.values()), 10, 3, 250, 4, 250);
 
     /**
      * Flags of every forked JVM. A fixed, pre-touched heap: without it first-touch page faults
@@ -31,16 +30,19 @@ public enum Preset implements Choice {
 
     private final String cliName;
     private final List<Size> defaultSizes;
+    private final List<Implementation> defaultImplementations;
     private final int forks;
     private final int warmupIterations;
     private final int warmupMillis;
     private final int measurementIterations;
     private final int measurementMillis;
 
-    Preset(String cliName, List<Size> defaultSizes, int forks, int warmupIterations, int warmupMillis,
+    Preset(String cliName, List<Size> defaultSizes, List<Implementation> defaultImplementations, int forks,
+            int warmupIterations, int warmupMillis,
             int measurementIterations, int measurementMillis) {
         this.cliName = cliName;
         this.defaultSizes = defaultSizes;
+        this.defaultImplementations = defaultImplementations;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
@@ -58,8 +60,40 @@ public enum Preset implements Choice {
         return defaultSizes;
     }
 
+    /**
+     * The resolution this preset is meant to reach on this 2-core machine: the A/A control's 95%
+     * interval half-width, as a fraction, at most this. Set for 10K and 100K keys: quick 5% on the
+     * lookups; full 3% on the lookups and 10% on insert, remove and churn. Empty where none is set.
+     */
+    Optional<Double> resolutionGoal(Operation operation, Size size) {
+        if (size != Size.TEN_K && size != Size.HUNDRED_K) {
+            return Optional.empty();
+        }
+        boolean lookup = operation == Operation.QUERY_HIT || operation == Operation.QUERY_MISS;
+        return switch (this) {
+            case QUICK -> lookup ? Optional.of(0.05) : Optional.empty();
+            case FULL -> Optional.of(lookup ? 0.03 : 0.10);
+            case SMOKE -> Optional.empty();
+        };
+    }
+
+    /** The implementations a run of this preset measures unless --impls says otherwise. */
+    List<Implementation> defaultImplementations() {
+        return defaultImplementations;
+    }
+
+    /**
+     * Forks of each label in a run: the fork is the unit of repetition, as two forks of one
+     * benchmark can differ by 2x here (the JIT compiles each its own way). The smoke preset's one
+     * in-process run counts as one.
+     */
+    int forks() {
+        return Math.max(forks, 1);
+    }
+
+    /** One JMH run is one fork (none for smoke); the runner interleaves the forks of all labels. */
     ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Collector collector) {
-        return options.forks(forks)
+        return options.forks(Math.min(forks, 1))
                 .jvmArgs(forkJvmFlags(collector).toArray(String[]::new))
                 .warmupIterations(warmupIterations)
                 .warmupTime(TimeValue.milliseconds(warmupMillis))
@@ -72,9 +106,9 @@ public enum Preset implements Choice {
         return forks == 0 ? List.of() : Stream.concat(FORK_JVM_FLAGS.stream(), Stream.of(collector.flag())).toList();
     }
 
-    /** For example "1 fork, 2 × 1 s warmup, 3 × 1 s measurement". */
-    String settings() {
-        String where = forks == 0 ? "in-process (no fork)" : forks + (forks == 1 ? " fork" : " forks");
+    /** For example "10 forks a label, 3 × 250 ms warmup, 4 × 250 ms measurement". */
+    String settings(int forksPerLabel) {
+        String where = forks == 0 ? "in-process (no fork)" : forksPerLabel + " forks a label";
         String warmup = warmupIterations == 0 ? "no warmup" : warmupIterations + " × " + seconds(warmupMillis) + " warmup";
         return where + ", " + warmup + ", " + measurementIterations + " × " + seconds(measurementMillis) + " measurement";
     }

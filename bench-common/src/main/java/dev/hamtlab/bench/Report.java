@@ -1,122 +1,232 @@
 package dev.hamtlab.bench;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.hamtlab.bench.stats.Comparison;
+import dev.hamtlab.bench.stats.ForkStatistics;
+import dev.hamtlab.bench.stats.MultipleComparisons;
+import dev.hamtlab.bench.stats.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
- * Writes report.md and summary.md of a results folder from its raw JMH JSON and its
- * environment.json alone, so cached results rebuild the report without rerunning anything.
+ * Writes report.md, summary.md and forks.md of a results folder from its raw JMH JSON, its fork log
+ * and its environment.json alone, so cached results rebuild the report without rerunning anything.
+ *
+ * <p>Each cell (operation, size, label) is the median of its fork means. Each comparison is the
+ * ratio of two cells' medians with a 95% bootstrap interval that resamples forks, and a verdict
+ * from a Mann-Whitney test on the fork means, corrected for every comparison in the report at once
+ * (Benjamini-Hochberg), which the interval must agree with.
  */
 final class Report {
     static final String RAW_FOLDER = "raw";
     static final String REPORT_FILE = "report.md";
     static final String SUMMARY_FILE = "summary.md";
+    /** One line per fork, written by the runner as each fork ends: raw file, start time, load average. */
+    static final String FORK_LOG = "forks.tsv";
+    static final String FORKS_FILE = "forks.md";
 
     private static final String MISSING = "–";
-    /**
-     * JMH's gc profiler's metrics, named as JMH 1.37 writes them (older versions put a "·" first).
-     * JMH already divides the bytes by operationsPerInvocation, so they are per key (per churn step).
-     */
-    private static final String BYTES_PER_OP = "gc.alloc.rate.norm";
-    private static final String GC_COUNT = "gc.count";
 
-    /**
-     * One benchmark's score in ns per key, JMH's 99.9% confidence interval around it, and what its
-     * gc profiler saw: bytes allocated per key and collections over the measured iterations (NaN
-     * when the result has no gc profile).
-     */
-    record Result(Operation operation, Implementation implementation, Size size,
-            double nanos, double error, double low, double high, double bytesPerOp, double gcCount) {
+    /** Two cells compared: {@code after} against {@code before}, at one operation and size. */
+    record Pair(Operation operation, Size size, Label before, Label after) {
+    }
 
-        double opsPerSecond() {
-            return 1e9 / nanos;
-        }
-
-        boolean hasConfidenceInterval() {
-            return !Double.isNaN(low) && !Double.isNaN(high);
-        }
-
-        boolean overlaps(Result other) {
-            return low <= other.high && other.low <= high;
-        }
+    /** A pair's statistics and its verdict after the correction for all comparisons. */
+    record Judged(Comparison comparison, Verdict verdict) {
     }
 
     private final Path folder;
     private final Optional<Environment.Facts> facts;
-    private final List<Result> results;
+    private final List<Forks.Fork> forks;
     private final List<PoolCounters.Counted> counters;
     private final List<Operation> operations;
     private final List<Implementation> implementations;
     private final List<Size> sizes;
+    private final List<TypeProfile> profiles;
+    private final Optional<Label> control;
+    private final Map<Pair, Judged> judged;
 
-    private Report(Path folder, Optional<Environment.Facts> facts, List<Result> results,
+    private Report(Path folder, Optional<Environment.Facts> facts, List<Forks.Fork> forks,
             List<PoolCounters.Counted> counters) {
         this.folder = folder;
         this.facts = facts;
-        this.results = results;
+        this.forks = forks;
         this.counters = counters;
         // What the run planned (from its environment) and what it produced: planned cells without
-        // a result show as missing, whatever the raw folder holds still shows.
-        this.operations = union(Operation.class, facts.map(Environment.Facts::operations), results, Result::operation);
-        this.implementations = union(Implementation.class, facts.map(Environment.Facts::implementations), results,
-                Result::implementation);
-        this.sizes = union(Size.class, facts.map(Environment.Facts::sizes), results, Result::size);
+        // a fork show as missing, whatever the raw folder holds still shows.
+        this.operations = union(Operation.class, facts.map(Environment.Facts::operations), f -> f.operation());
+        this.implementations = union(Implementation.class, facts.map(Environment.Facts::implementations),
+                f -> f.label().implementation());
+        this.sizes = union(Size.class, facts.map(Environment.Facts::sizes), Forks.Fork::size);
+        // Runs made before the type profiles existed have none recorded: theirs was monomorphic.
+        List<TypeProfile> found = union(TypeProfile.class, facts.map(Environment.Facts::profiles), f -> f.label().profile());
+        this.profiles = found.isEmpty() ? List.of(TypeProfile.MONOMORPHIC) : found;
+        this.control = forks.stream().map(Forks.Fork::label).filter(Label::control).findFirst()
+                .or(() -> facts.map(Environment.Facts::control)
+                        .flatMap(name -> Choice.find(Implementation.values(), name))
+                        .map(implementation -> new Label(implementation, true, profiles.get(0))));
+        this.judged = judge(pairs());
     }
 
     static Report read(Path folder) throws IOException {
-        Path raw = folder.resolve(RAW_FOLDER);
-        return new Report(folder, Environment.read(folder), readResults(raw), readCounters(raw));
+        return new Report(folder, Environment.read(folder), Forks.read(folder), readCounters(folder.resolve(RAW_FOLDER)));
     }
 
-    /** The name of a benchmark's JMH JSON in raw/. */
-    static String rawFileName(Operation operation, Implementation implementation, Size size) {
-        return operation.cliName() + "_" + implementation.cliName() + "_" + size.cliName() + ".json";
+    /** The name of one fork's JMH JSON in raw/. */
+    static String rawFileName(Operation operation, Label label, Size size, int fork) {
+        return String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", operation.cliName(), label.fileStem(), size.cliName(), fork);
+    }
+
+    /** The name of a phase's counters file in raw/. */
+    static String countersFileName(Operation operation, Implementation implementation, Size size) {
+        return PoolCounters.FILE_PREFIX + operation.cliName() + "_" + implementation.cliName() + "_" + size.cliName() + ".json";
     }
 
     static void write(Path folder) throws IOException {
         Report report = read(folder);
         Files.writeString(folder.resolve(REPORT_FILE), report.full());
         Files.writeString(folder.resolve(SUMMARY_FILE), report.summary());
+        Files.writeString(folder.resolve(FORKS_FILE), report.forkTable());
     }
 
     static String rebuildCommand(Path folder) {
         return RunOptions.launcher() + " report " + folder;
     }
 
-    /** A score as the report and the progress lines print it: "23.4 ± 0.8", or "23.4" without an error. */
-    static String score(double nanos, double error) {
-        return Double.isNaN(error) ? nanos(nanos) : nanos(nanos) + " ± " + nanos(error);
-    }
-
-    private static String nanos(double nanos) {
+    static String nanos(double nanos) {
         return String.format(Locale.ROOT, "%,.1f", nanos);
     }
+
+    // ---------------------------------------------------------------- the comparisons
+
+    /**
+     * Every comparison the report shows, the family that the correction covers: each phase against
+     * the implementation before it and against every peer, under each profile; the A/A control;
+     * and each implementation polluted against monomorphic.
+     */
+    private List<Pair> pairs() {
+        List<Pair> pairs = new ArrayList<>();
+        for (Size size : sizes) {
+            for (Operation operation : operations) {
+                control.ifPresent(c -> pairs.add(new Pair(operation, size, primaryOf(c), c)));
+                for (TypeProfile profile : profiles) {
+                    for (Implementation after : implementations) {
+                        if (after.isPhase()) {
+                            Label label = new Label(after, false, profile);
+                            label.before().filter(b -> implementations.contains(b.implementation()))
+                                    .ifPresent(before -> pairs.add(new Pair(operation, size, before, label)));
+                            for (Implementation peer : implementations) {
+                                if (!peer.isPhase()) {
+                                    pairs.add(new Pair(operation, size, new Label(peer, false, profile), label));
+                                }
+                            }
+                        }
+                    }
+                }
+                if (profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC)) {
+                    for (Implementation implementation : implementations) {
+                        pairs.add(new Pair(operation, size, new Label(implementation, false, TypeProfile.MONOMORPHIC),
+                                new Label(implementation, false, TypeProfile.POLLUTED)));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static Label primaryOf(Label control) {
+        return new Label(control.implementation(), false, control.profile());
+    }
+
+    /**
+     * Compares every pair with forks enough on both sides for a verdict, then corrects all their
+     * p-values at once; a pair with fewer has no interval either.
+     */
+    private Map<Pair, Judged> judge(List<Pair> pairs) {
+        Map<Pair, Comparison> compared = new LinkedHashMap<>();
+        for (Pair pair : pairs) {
+            double[] before = nanos(pair.operation(), pair.size(), pair.before());
+            double[] after = nanos(pair.operation(), pair.size(), pair.after());
+            if (before.length >= Verdict.MIN_FORKS && after.length >= Verdict.MIN_FORKS) {
+                compared.put(pair, ForkStatistics.compare(before, after, pair.toString().hashCode()));
+            }
+        }
+        double[] adjusted = MultipleComparisons.benjaminiHochberg(
+                compared.values().stream().mapToDouble(Comparison::pValue).toArray());
+        Map<Pair, Judged> judged = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<Pair, Comparison> entry : compared.entrySet()) {
+            judged.put(entry.getKey(), new Judged(entry.getValue(), Verdict.of(entry.getValue(), adjusted[i++])));
+        }
+        return judged;
+    }
+
+    /** The fork means of a cell, in ns per op. */
+    private double[] nanos(Operation operation, Size size, Label label) {
+        return cell(operation, size, label).mapToDouble(Forks.Fork::nanos).toArray();
+    }
+
+    private Stream<Forks.Fork> cell(Operation operation, Size size, Label label) {
+        return forks.stream().filter(f -> f.operation() == operation && f.size() == size && f.label().equals(label));
+    }
+
+    private Optional<Double> median(Operation operation, Size size, Label label) {
+        double[] nanos = nanos(operation, size, label);
+        return nanos.length == 0 ? Optional.empty() : Optional.of(ForkStatistics.median(nanos));
+    }
+
+    /** A pair's verdict; too few forks when a side has some but not enough; empty when a side has none. */
+    private Optional<Verdict> verdict(Pair pair) {
+        Judged found = judged.get(pair);
+        if (found != null) {
+            return Optional.of(found.verdict());
+        }
+        boolean measured = cell(pair.operation(), pair.size(), pair.before()).findAny().isPresent()
+                && cell(pair.operation(), pair.size(), pair.after()).findAny().isPresent();
+        return measured ? Optional.of(Verdict.TOO_FEW_FORKS) : Optional.empty();
+    }
+
+    /** How many comparisons of each phase with the phase before it have each verdict, for the summary line. */
+    private Map<String, Long> phaseVerdicts() {
+        return pairs().stream()
+                .filter(p -> p.before().implementation().isPhase() && !p.after().control()
+                        && p.before().profile() == p.after().profile())
+                .flatMap(p -> verdict(p).stream())
+                .collect(Collectors.groupingBy(Verdict::label, TreeMap::new, Collectors.counting()));
+    }
+
+    // ---------------------------------------------------------------- the documents
 
     private String full() {
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
                 + howItWasMade() + "\n"
+                + resolution()
                 + comparisons(implementation -> true)
+                + profileComparisons()
                 + allocation()
                 + poolCounters()
                 + allResults();
     }
 
     String summary() {
-        return origin() + legend() + "\n\n" + comparisons(implementation -> true);
+        return origin() + legend() + "\n\n" + resolution() + comparisons(implementation -> true);
     }
 
     /** The tables of a module's phases alone: each against the implementation before it and against every peer. */
@@ -127,7 +237,8 @@ final class Report {
     /** Where the numbers come from: the command, the preset, the folder and the machine. */
     private String origin() {
         String path = "`results/" + folder.getFileName() + "`";
-        return facts.map(f -> "Measured by `" + f.command() + "` (preset " + f.preset() + ") on " + f.summary() + "; results and report in " + path + ". ")
+        return facts.map(f -> "Measured by `" + f.command() + "` (preset " + f.preset() + ": " + f.presetSettings()
+                        + ") on " + f.summary() + "; results and report in " + path + ". ")
                 .orElse("Results and report in " + path + ". ");
     }
 
@@ -138,48 +249,121 @@ final class Report {
                 .append("- Preset: ").append(f.preset()).append(": ").append(f.presetSettings())
                 .append("; forked JVMs' flags: ")
                 .append(f.forkJvmFlags().isEmpty() ? "none (no fork)" : String.join(" ", f.forkJvmFlags())).append("\n")
+                .append("- Forks: each round gives every label one fork, in an order shuffled by seed ").append(f.seed())
+                .append("; the fork log, with each fork's collections, pause time and load average, is [")
+                .append(FORKS_FILE).append("](").append(FORKS_FILE).append(")\n")
+                .append("- Load average (1, 5, 15 min): ").append(f.loadAverageAtStart()).append(" at the start, ")
+                .append(f.loadAverageAtEnd() == null ? "not recorded at the end (cut short?)" : f.loadAverageAtEnd() + " at the end")
+                .append("\n")
                 .append("- Environment: ").append(f.summary()).append("; all details in [")
                 .append(Environment.MARKDOWN_FILE).append("](").append(Environment.MARKDOWN_FILE).append(")\n"),
                 () -> text.append("- Environment: unknown, the folder has no ").append(Environment.JSON_FILE).append("\n"));
-        text.append("- Generated from ").append(results.size()).append(" results in ").append(RAW_FOLDER)
+        text.append("- Generated from ").append(forks.size()).append(" forks in ").append(RAW_FOLDER)
                 .append("/*.json (JMH's JSON); rebuild it with `").append(rebuildCommand(folder)).append("`\n");
         text.append("- ").append(legend()).append("\n");
+        Map<String, Long> verdicts = phaseVerdicts();
+        if (!verdicts.isEmpty()) {
+            text.append("- Phase against phase: ").append(judgedCount(verdicts)).append(" comparisons; verdicts: ")
+                    .append(verdicts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
+                    .append("\n");
+        }
         if (facts.map(f -> f.preset().equals(Preset.SMOKE.cliName())).orElse(false)) {
             text.append("- Smoke preset: these runs only prove that the benchmarks work; their numbers mean nothing.\n");
         }
-        long measured = results.stream().map(r -> List.of(r.operation(), r.implementation(), r.size())).distinct().count();
-        long missing = (long) operations.size() * implementations.size() * sizes.size() - measured;
+        long missing = missingCells();
         if (missing > 0) {
-            text.append("- ").append(missing).append(" planned benchmarks have no result (failed or cut short): ")
+            text.append("- ").append(missing).append(" planned cells have no fork (failed or cut short): ")
                     .append(MISSING).append(" in the tables.\n");
         }
         return text.toString();
     }
 
+    private static long judgedCount(Map<String, Long> verdicts) {
+        return verdicts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** How many (operation, size, label) cells the run planned that have no fork. */
+    private long missingCells() {
+        long missing = 0;
+        for (Operation operation : operations) {
+            for (Size size : sizes) {
+                for (Label label : labels()) {
+                    missing += cell(operation, size, label).findAny().isEmpty() ? 1 : 0;
+                }
+            }
+        }
+        return missing;
+    }
+
+    private List<Label> labels() {
+        Set<Label> labels = new LinkedHashSet<>();
+        for (TypeProfile profile : profiles) {
+            implementations.forEach(i -> labels.add(new Label(i, false, profile)));
+        }
+        control.ifPresent(labels::add);
+        return List.copyOf(labels);
+    }
+
     private static String legend() {
-        return "Scores are JMH average times per key (ns/op); ops/s = 10^9 / ns/op; improvement = after ops/s"
-                + " / before ops/s - 1, *within noise* when the two 99.9% confidence intervals overlap"
-                + " and *no CI* when a result has too few measurements for one.";
+        return "Each cell is the median of its forks' mean ns per op (the fork is the unit of repetition);"
+                + " ops/s = 10^9 / ns/op; improvement = after ops/s / before ops/s - 1, with its 95% bootstrap interval"
+                + " (forks resampled); verdict *faster* or *slower* when a Mann-Whitney test on the fork means stays"
+                + " significant at 5% after the Benjamini-Hochberg correction over every comparison in the report and the"
+                + " interval excludes 0, *same* otherwise, *too few forks* below " + Verdict.MIN_FORKS + " a side.";
+    }
+
+    /** The A/A control per operation and size: its interval's half-width is what this run can resolve. */
+    private String resolution() {
+        if (control.isEmpty()) {
+            return "";
+        }
+        Label aa = control.get();
+        StringBuilder text = new StringBuilder("## Resolution: the A/A control\n\n")
+                .append(aa.implementation().displayName()).append(" is measured under two labels, interleaved with")
+                .append(" every other fork; the two must read *same*, and the half-width of their interval is the")
+                .append(" smallest difference this run resolves at that operation and size.\n\n")
+                .append("| Operation | Scale | A/A improvement | 95% interval | Half-width | Verdict | Goal |\n")
+                .append("|-----------|-------|------:|------:|------:|------|------|\n");
+        Optional<Preset> preset = facts.flatMap(f -> Choice.find(Preset.values(), f.preset()));
+        for (Operation operation : operations) {
+            for (Size size : sizes) {
+                Optional<Judged> found = Optional.ofNullable(judged.get(new Pair(operation, size, primaryOf(aa), aa)));
+                Optional<Double> goal = preset.flatMap(p -> p.resolutionGoal(operation, size));
+                text.append("| ").append(operation.cliName()).append(" | ").append(size.cliName())
+                        .append(" | ").append(found.map(j -> percent(j.comparison().ratio() - 1)).orElse(MISSING))
+                        .append(" | ").append(found.map(j -> interval(j.comparison())).orElse(MISSING))
+                        .append(" | ").append(found.map(j -> unsignedPercent(j.comparison().halfWidth())).orElse(MISSING))
+                        .append(" | ").append(found.map(j -> j.verdict().label()).orElse(MISSING))
+                        .append(" | ").append(goal.map(g -> "≤ " + unsignedPercent(g) + found
+                                .map(j -> j.comparison().halfWidth() <= g ? ": met" : ": not met").orElse(""))
+                                .orElse("none set"))
+                        .append(" |\n");
+            }
+        }
+        return text.append("\n").toString();
     }
 
     /**
-     * Per operation: each phase against the implementation before it, then each phase against each peer;
-     * only the phases that {@code shown} accepts.
+     * Per operation and profile: each phase against the implementation before it, then each phase
+     * against each peer; only the phases that {@code shown} accepts.
      */
     private String comparisons(Predicate<Implementation> shown) {
         StringBuilder text = new StringBuilder();
         for (Operation operation : operations) {
             text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
-            for (Implementation after : implementations) {
-                if (after.isPhase() && shown.test(after)) {
-                    after.before().filter(implementations::contains)
-                            .ifPresent(before -> text.append(table(operation, before, after)));
+            for (TypeProfile profile : profiles) {
+                for (Implementation after : implementations) {
+                    if (after.isPhase() && shown.test(after)) {
+                        Label label = new Label(after, false, profile);
+                        label.before().filter(b -> implementations.contains(b.implementation()))
+                                .ifPresent(before -> text.append(table(operation, before, label)));
+                    }
                 }
-            }
-            for (Implementation after : implementations) {
-                for (Implementation peer : implementations) {
-                    if (after.isPhase() && shown.test(after) && !peer.isPhase()) {
-                        text.append(table(operation, peer, after));
+                for (Implementation after : implementations) {
+                    for (Implementation peer : implementations) {
+                        if (after.isPhase() && shown.test(after) && !peer.isPhase()) {
+                            text.append(table(operation, new Label(peer, false, profile), new Label(after, false, profile)));
+                        }
                     }
                 }
             }
@@ -187,50 +371,81 @@ final class Report {
         return text.toString();
     }
 
-    private String table(Operation operation, Implementation before, Implementation after) {
+    private String table(Operation operation, Label before, Label after) {
         StringBuilder text = new StringBuilder()
                 .append("### ").append(after.displayName()).append(" vs ").append(before.displayName()).append("\n\n")
                 .append("| Scale | ").append(before.displayName()).append(" ops/s | ").append(after.displayName())
-                .append(" ops/s | Improvement | ns/op |\n")
-                .append("|-------|------:|------:|------:|------:|\n");
+                .append(" ops/s | Improvement | 95% interval | Verdict | ns/op |\n")
+                .append("|-------|------:|------:|------:|------:|------|------:|\n");
         for (Size size : sizes) {
-            Optional<Result> was = find(operation, before, size);
-            Optional<Result> is = find(operation, after, size);
+            Optional<Double> was = median(operation, size, before);
+            Optional<Double> is = median(operation, size, after);
+            Optional<Judged> found = Optional.ofNullable(judged.get(new Pair(operation, size, before, after)));
             text.append("| ").append(size.cliName())
                     .append(" | ").append(was.map(Report::opsPerSecond).orElse(MISSING))
                     .append(" | ").append(is.map(Report::opsPerSecond).orElse(MISSING))
-                    .append(" | ").append(was.isPresent() && is.isPresent() ? improvement(was.get(), is.get()) : MISSING)
-                    .append(" | ").append(is.map(r -> nanos(r.nanos())).orElse(MISSING))
+                    .append(" | ").append(found.map(j -> percent(j.comparison().ratio() - 1))
+                            .orElse(was.isPresent() && is.isPresent() ? percent(was.get() / is.get() - 1) : MISSING))
+                    .append(" | ").append(found.map(j -> interval(j.comparison())).orElse(MISSING))
+                    .append(" | ").append(verdict(new Pair(operation, size, before, after)).map(Verdict::label).orElse(MISSING))
+                    .append(" | ").append(is.map(Report::nanos).orElse(MISSING))
                     .append(" |\n");
         }
         return text.append("\n").toString();
     }
 
-    private static String improvement(Result before, Result after) {
-        long percent = Math.round((after.opsPerSecond() / before.opsPerSecond() - 1) * 100);
-        String change = String.format(Locale.ROOT, "%+d%%", percent);
-        if (!before.hasConfidenceInterval() || !after.hasConfidenceInterval()) {
-            return change + " (no CI)";
+    /** Each implementation with polluted type profiles against itself monomorphic: what inlining buys. */
+    private String profileComparisons() {
+        if (!(profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC))) {
+            return "";
         }
-        return before.overlaps(after) ? change + " (within noise)" : change;
+        StringBuilder text = new StringBuilder("## Type profile: polluted against monomorphic\n\n")
+                .append("A polluted fork first puts, gets and removes String and Long keys in maps of the same class,")
+                .append(" so that the map's hashCode and equals calls are megamorphic, as in an application;")
+                .append(" a negative improvement is what the monomorphic best case flatters.\n\n");
+        for (Operation operation : operations) {
+            for (Implementation implementation : implementations) {
+                text.append(table(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC),
+                        new Label(implementation, false, TypeProfile.POLLUTED)));
+            }
+        }
+        return text.toString();
     }
 
-    /** Per operation: bytes per op and collections, for every implementation and size. */
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
+    }
+
+    private static String unsignedPercent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    private static String interval(Comparison comparison) {
+        return "[" + percent(comparison.low() - 1) + ", " + percent(comparison.high() - 1) + "]";
+    }
+
+    private static String opsPerSecond(double nanos) {
+        return String.format(Locale.ROOT, "%,.0f", 1e9 / nanos);
+    }
+
+    /** Per operation: median bytes per op and collections per fork, for every label and size. */
     private String allocation() {
         StringBuilder text = new StringBuilder("## Allocation per operation\n\n")
-                .append("Bytes allocated per op (JMH's gc profiler, ").append(BYTES_PER_OP)
-                .append(") and collections during the measured iterations (").append(GC_COUNT).append(").")
-                .append(" Remove rebuilds its map before every call, outside the time but inside the bytes:")
-                .append(" its B/op is shown minus insert's, the bytes of that rebuild; its GCs include the rebuilds'.\n\n");
+                .append("Bytes allocated per op (JMH's gc profiler, gc.alloc.rate.norm) and collections during a fork's")
+                .append(" measured iterations (gc.count), medians over the forks. Remove rebuilds its map before every call,")
+                .append(" outside the time but inside the bytes: its B/op is shown minus insert's, the bytes of that rebuild;")
+                .append(" its collections are those of the timed removal alone, as a full collection settles each")
+                .append(" rebuilt map before the call.\n\n");
         for (Operation operation : operations) {
             text.append("### ").append(operation.cliName()).append(" allocation\n\n| Implementation |");
             sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" B/op | ").append(size.cliName()).append(" GCs |"));
             text.append("\n|----------------|").append("------:|------:|".repeat(sizes.size())).append("\n");
-            for (Implementation implementation : implementations) {
-                text.append("| ").append(implementation.displayName()).append(" |");
+            for (Label label : labels()) {
+                text.append("| ").append(label.displayName()).append(" |");
                 for (Size size : sizes) {
-                    text.append(" ").append(bytesPerOp(operation, implementation, size))
-                            .append(" | ").append(find(operation, implementation, size).map(r -> count(r.gcCount())).orElse(MISSING))
+                    text.append(" ").append(bytesPerOp(operation, label, size))
+                            .append(" | ").append(medianOf(cell(operation, size, label), Forks.Fork::gcCount)
+                                    .map(c -> String.format(Locale.ROOT, "%,.0f", c)).orElse(MISSING))
                             .append(" |");
                 }
                 text.append("\n");
@@ -241,18 +456,20 @@ final class Report {
     }
 
     /** The bytes an operation allocates per op, without those of the rebuild before every call. */
-    private String bytesPerOp(Operation operation, Implementation implementation, Size size) {
-        Optional<Double> bytes = find(operation, implementation, size).map(Result::bytesPerOp);
+    private String bytesPerOp(Operation operation, Label label, Size size) {
+        Optional<Double> bytes = medianOf(cell(operation, size, label), Forks.Fork::bytesPerOp);
         Optional<Operation> rebuild = operation.rebuild();
         if (rebuild.isPresent()) {
-            Optional<Double> rebuilt = find(rebuild.get(), implementation, size).map(Result::bytesPerOp);
+            Optional<Double> rebuilt = medianOf(cell(rebuild.get(), size, primaryOf(label)), Forks.Fork::bytesPerOp);
             bytes = bytes.flatMap(b -> rebuilt.map(r -> b - r));
         }
-        return bytes.filter(b -> !b.isNaN()).map(b -> String.format(Locale.ROOT, "%,.1f", b)).orElse(MISSING);
+        return bytes.map(b -> String.format(Locale.ROOT, "%,.1f", b)).orElse(MISSING);
     }
 
-    private static String count(double count) {
-        return Double.isNaN(count) ? MISSING : String.format(Locale.ROOT, "%,.0f", count);
+    /** The median of a figure over forks that have it (the gc profile may be missing). */
+    private static Optional<Double> medianOf(Stream<Forks.Fork> forks, Function<Forks.Fork, Double> figure) {
+        double[] values = forks.map(figure).filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).toArray();
+        return values.length == 0 ? Optional.empty() : Optional.of(new Median().evaluate(values));
     }
 
     /** Per operation, a table of each phase's counters by size. */
@@ -265,7 +482,7 @@ final class Report {
         text.append("Each phase's own `stats()`, from the operation done once more by the runner on a fresh map with")
                 .append(" counting on (never in the timed forks). Insert counts from the new map on; the other operations")
                 .append(" show the change over the operation on the filled map, so gauges such as liveSlots show their")
-                .append(" change; churn is one call, N steps.\n\n");
+                .append(" change; churn is one call, ").append(MapBenchmark.CHURN_STEPS).append(" steps.\n\n");
         for (Operation operation : operations) {
             for (Implementation implementation : implementations) {
                 List<PoolCounters.Counted> found = counters.stream()
@@ -297,19 +514,24 @@ final class Report {
         return text.append("\n").toString();
     }
 
+    /** Every cell: its forks, their median, and their spread. */
     private String allResults() {
         StringBuilder text = new StringBuilder("## All results\n\n")
-                .append("| Operation | Implementation | Scale | ns/op | ops/s |\n")
-                .append("|-----------|----------------|-------|------:|------:|\n");
+                .append("| Operation | Implementation | Scale | Forks | Median ns/op | Fastest fork | Slowest fork | ops/s |\n")
+                .append("|-----------|----------------|-------|------:|------:|------:|------:|------:|\n");
         for (Operation operation : operations) {
             for (Size size : sizes) {
-                for (Implementation implementation : implementations) {
-                    Optional<Result> result = find(operation, implementation, size);
+                for (Label label : labels()) {
+                    double[] nanos = nanos(operation, size, label);
+                    Optional<Double> median = median(operation, size, label);
                     text.append("| ").append(operation.cliName())
-                            .append(" | ").append(implementation.displayName())
+                            .append(" | ").append(label.displayName())
                             .append(" | ").append(size.cliName())
-                            .append(" | ").append(result.map(r -> score(r.nanos(), r.error())).orElse(MISSING))
-                            .append(" | ").append(result.map(Report::opsPerSecond).orElse(MISSING))
+                            .append(" | ").append(nanos.length)
+                            .append(" | ").append(median.map(Report::nanos).orElse(MISSING))
+                            .append(" | ").append(nanos.length == 0 ? MISSING : nanos(Arrays.stream(nanos).min().getAsDouble()))
+                            .append(" | ").append(nanos.length == 0 ? MISSING : nanos(Arrays.stream(nanos).max().getAsDouble()))
+                            .append(" | ").append(median.map(Report::opsPerSecond).orElse(MISSING))
                             .append(" |\n");
                 }
             }
@@ -317,46 +539,54 @@ final class Report {
         return text.toString();
     }
 
-    private static String opsPerSecond(Result result) {
-        return String.format(Locale.ROOT, "%,.0f", result.opsPerSecond());
+    /** forks.md: every fork in the order it ran, with what else the machine was doing. */
+    private String forkTable() {
+        StringBuilder text = new StringBuilder("# Forks of ").append(folder.getFileName()).append("\n\n")
+                .append("Every fork in the order it ran (by start time; forks of runs made before the fork log by file),")
+                .append(" with its mean, the collections and the total collection pause time over its measured iterations,")
+                .append(" and the machine's load average (1, 5, 15 min) when it started.\n\n")
+                .append("| Started | Operation | Scale | Label | Fork file | ns/op | GCs | GC pause ms | Load average |\n")
+                .append("|---------|-----------|-------|-------|-----------|------:|----:|------:|--------------|\n");
+        forks.stream()
+                .sorted(Comparator.comparing(Forks.Fork::started).thenComparing(Forks.Fork::file)
+                        .thenComparingInt(Forks.Fork::index))
+                .forEach(f -> text.append("| ").append(f.started().isEmpty() ? MISSING : f.started())
+                        .append(" | ").append(f.operation().cliName())
+                        .append(" | ").append(f.size().cliName())
+                        .append(" | ").append(f.label().displayName())
+                        .append(" | ").append(f.file()).append(f.index() > 0 ? " #" + (f.index() + 1) : "")
+                        .append(" | ").append(nanos(f.nanos()))
+                        .append(" | ").append(Double.isNaN(f.gcCount()) ? MISSING : String.format(Locale.ROOT, "%.0f", f.gcCount()))
+                        .append(" | ").append(Double.isNaN(f.gcMillis()) ? MISSING : String.format(Locale.ROOT, "%.0f", f.gcMillis()))
+                        .append(" | ").append(f.loadAverage().isEmpty() ? MISSING : f.loadAverage())
+                        .append(" |\n"));
+        return text.toString();
     }
 
-    private Optional<Result> find(Operation operation, Implementation implementation, Size size) {
-        return results.stream()
-                .filter(r -> r.operation() == operation && r.implementation() == implementation && r.size() == size)
-                .findFirst();
-    }
-
-    private static <E extends Enum<E> & Choice> List<E> union(Class<E> type, Optional<List<String>> planned,
-            List<Result> results, Function<Result, E> found) {
+    private <E extends Enum<E> & Choice> List<E> union(Class<E> type, Optional<List<String>> planned,
+            Function<Forks.Fork, E> found) {
         Set<E> all = EnumSet.noneOf(type);
         planned.orElse(List.of()).forEach(name -> Choice.find(type.getEnumConstants(), name).ifPresent(all::add));
-        results.forEach(r -> all.add(found.apply(r)));
+        forks.forEach(f -> all.add(found.apply(f)));
         return List.copyOf(all);
-    }
-
-    private static List<Result> readResults(Path rawFolder) throws IOException {
-        List<Result> results = new ArrayList<>();
-        for (Path file : jsonFiles(rawFolder, false)) {
-            try {
-                for (JsonElement run : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
-                    results.add(result(run.getAsJsonObject()));
-                }
-            } catch (RuntimeException e) {
-                throw new IOException(file + " is not a result of MapBenchmark: " + e.getMessage(), e);
-            }
-        }
-        return results;
     }
 
     private static List<PoolCounters.Counted> readCounters(Path rawFolder) throws IOException {
         List<PoolCounters.Counted> counters = new ArrayList<>();
-        for (Path file : jsonFiles(rawFolder, true)) {
+        if (!Files.isDirectory(rawFolder)) {
+            return counters;
+        }
+        List<Path> files;
+        try (Stream<Path> entries = Files.list(rawFolder)) {
+            files = entries.filter(p -> p.getFileName().toString().startsWith(PoolCounters.FILE_PREFIX)
+                    && p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path file : files) {
             try {
                 PoolCounters.Counted counted = PoolCounters.read(file);
-                named(Operation.values(), counted.operation());
-                named(Implementation.values(), counted.implementation());
-                named(Size.values(), counted.size());
+                Forks.named(Operation.values(), counted.operation());
+                Forks.named(Implementation.values(), counted.implementation());
+                Forks.named(Size.values(), counted.size());
                 if (counted.counters() == null) {
                     throw new IllegalArgumentException("no counters");
                 }
@@ -366,48 +596,5 @@ final class Report {
             }
         }
         return counters;
-    }
-
-    /** The raw folder's JSON files, sorted: the counters files, or the JMH results. */
-    private static List<Path> jsonFiles(Path rawFolder, boolean counters) throws IOException {
-        if (!Files.isDirectory(rawFolder)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(rawFolder)) {
-            return entries.map(Path::getFileName).map(Path::toString)
-                    .filter(name -> name.endsWith(".json") && name.startsWith(PoolCounters.FILE_PREFIX) == counters)
-                    .sorted().map(rawFolder::resolve).collect(Collectors.toList());
-        }
-    }
-
-    /** One entry of JMH's JSON output. */
-    private static Result result(JsonObject run) {
-        String benchmark = run.get("benchmark").getAsString();
-        Operation operation = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark));
-        JsonObject params = run.getAsJsonObject("params");
-        Implementation implementation = named(Implementation.values(), params.get("impl").getAsString());
-        Size size = named(Size.values(), params.get("size").getAsString());
-        JsonObject metric = run.getAsJsonObject("primaryMetric");
-        String unit = metric.get("scoreUnit").getAsString();
-        if (!unit.equals("ns/op")) {
-            throw new IllegalArgumentException("score unit is " + unit + ", not ns/op");
-        }
-        var confidence = metric.getAsJsonArray("scoreConfidence");
-        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
-        return new Result(operation, implementation, size, metric.get("score").getAsDouble(),
-                metric.get("scoreError").getAsDouble(), confidence.get(0).getAsDouble(), confidence.get(1).getAsDouble(),
-                secondaryScore(secondary, BYTES_PER_OP), secondaryScore(secondary, GC_COUNT));
-    }
-
-    /** A secondary metric's score, NaN when the result does not have it. */
-    private static double secondaryScore(JsonObject secondary, String name) {
-        return secondary != null && secondary.has(name)
-                ? secondary.getAsJsonObject(name).get("score").getAsDouble()
-                : Double.NaN;
-    }
-
-    private static <E extends Choice> E named(E[] choices, String name) {
-        return Choice.find(choices, name).orElseThrow(() -> new IllegalArgumentException("unknown parameter " + name));
     }
 }

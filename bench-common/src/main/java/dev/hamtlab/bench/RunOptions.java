@@ -19,12 +19,18 @@ record RunOptions(
         List<Implementation> implementations,
         List<Size> sizes,
         List<Operation> operations,
+        List<TypeProfile> profiles,
+        int forks,
+        long seed,
         Collector collector,
         Path out,
         boolean force,
         String commandLine) {
 
-    private static final String VALID_OPTIONS = "--preset, --impls, --sizes, --ops, --gc, --out, --force, --help";
+    private static final String VALID_OPTIONS =
+            "--preset, --impls, --sizes, --ops, --profiles, --forks, --seed, --gc, --out, --force, --help";
+    /** Forks a label may be given: at least 2, or no comparison has an interval; at most what a day holds. */
+    static final int MAX_FORKS = 100;
 
     /** How the runner was started; the bench script sets it so the recorded command is the one typed. */
     private static final String LAUNCHER_VARIABLE = "HAMTLAB_LAUNCHER";
@@ -33,9 +39,12 @@ record RunOptions(
 
     static RunOptions parse(String[] args) throws BadInput {
         Preset preset = Preset.QUICK;
-        List<Implementation> implementations = List.of(Implementation.values());
+        List<Implementation> implementations = null;
         List<Size> sizes = null;
         List<Operation> operations = List.of(Operation.values());
+        List<TypeProfile> profiles = List.of(TypeProfile.MONOMORPHIC);
+        Integer forks = null;
+        long seed = System.currentTimeMillis();
         Collector collector = Collector.G1;
         Path out = null;
         boolean force = false;
@@ -48,6 +57,11 @@ record RunOptions(
                 case "--sizes" -> sizes = list(Size.class, "size", value(args, ++i, option, valid(Size.class, "size")));
                 case "--ops" -> operations = list(Operation.class, "operation",
                         value(args, ++i, option, valid(Operation.class, "operation")));
+                case "--profiles" -> profiles = list(TypeProfile.class, "type profile",
+                        value(args, ++i, option, valid(TypeProfile.class, "type profile")));
+                case "--forks" -> forks = (int) number(value(args, ++i, option, FORKS_RANGE), option, 2, MAX_FORKS, FORKS_RANGE);
+                case "--seed" -> seed = number(value(args, ++i, option, SEED_RANGE), option, Long.MIN_VALUE, Long.MAX_VALUE,
+                        SEED_RANGE);
                 case "--gc" -> collector = one(Collector.class, "collector",
                         value(args, ++i, option, valid(Collector.class, "collector")));
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
@@ -59,11 +73,18 @@ record RunOptions(
         if (sizes == null) {
             sizes = preset.defaultSizes();
         }
+        if (implementations == null) {
+            implementations = preset.defaultImplementations();
+        }
+        if (forks == null) {
+            forks = preset.forks();
+        }
         if (out == null) {
             out = defaultOut(preset, collector);
         }
         checkOut(out, force);
-        return new RunOptions(preset, implementations, sizes, operations, collector, out, force, commandLine(args));
+        return new RunOptions(preset, implementations, sizes, operations, profiles, forks, seed, collector, out, force,
+                commandLine(args));
     }
 
     /** results/<date>-<short commit>-<preset>[-<collector> unless G1], relative to the working directory. */
@@ -100,6 +121,23 @@ record RunOptions(
             throw new BadInput("option " + option + " needs a value; " + what);
         }
         return args[index];
+    }
+
+    private static final String FORKS_RANGE = "a whole number of forks a label, 2 to " + MAX_FORKS;
+
+    private static final String SEED_RANGE = "a whole number, e.g. 42 (it orders the forks; the report records it)";
+
+    /** A whole number from min to max; range says what is valid, for the error. */
+    private static long number(String value, String option, long min, long max, String range) throws BadInput {
+        try {
+            long number = Long.parseLong(value);
+            if (number < min || number > max) {
+                throw new BadInput("bad " + option + " '" + value + "'; give " + range);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new BadInput("bad " + option + " '" + value + "'; give " + range);
+        }
     }
 
     private static <E extends Enum<E> & Choice> List<E> list(Class<E> type, String noun, String commaSeparated)

@@ -8,16 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report built through the CLI's report command from canned JMH JSON. */
+/** The report built through the CLI's report command from canned JMH JSON, one file a fork. */
 class ReportTest {
     private static final String INSERT = "dev.hamtlab.bench.MapBenchmark.insert";
     private static final String QUERY_HIT = "dev.hamtlab.bench.MapBenchmark.queryHit";
@@ -35,75 +37,95 @@ class ReportTest {
     void cannedRun() throws IOException {
         Files.createDirectories(folder.resolve("raw"));
         Environment.write(folder, facts());
-        // 1K insert: phase1 doubles phase0, HashMap is twice as fast again; tight intervals; gc profiled.
-        raw(INSERT, "phase0", "1K", 200, 2, 120, 2);
-        raw(INSERT, "phase1", "1K", 100, 1, 80, 1);
-        raw(INSERT, "hashmap", "1K", 50, 0.5, 48, 3);
-        // 10K insert: a 5% gain inside overlapping intervals; HashMap missing (cut short); no gc profile.
-        raw(INSERT, "phase0", "10K", 400, 50);
-        raw(INSERT, "phase1", "10K", 380, 50);
-        // 1K query-hit: phase0 has a single measurement, so no confidence interval.
-        raw(QUERY_HIT, "phase0", "1K", 30, Double.NaN);
-        raw(QUERY_HIT, "phase1", "1K", 20, 1);
-        raw(QUERY_HIT, "hashmap", "1K", 1234.5, 10);
+        // 1K insert: phase1 doubles phase0, HashMap is twice as fast again; phase1 is the A/A control.
+        forks(INSERT, "phase0", "1K", 200, 120, 2);
+        forks(INSERT, "phase1", "1K", 100, 80, 1);
+        forks(INSERT, "hashmap", "1K", 50, 48, 3);
+        forks(INSERT, "phase1-control", "1K", 100, 80, 1);
+        // 10K insert: forks of phase0 and phase1 drawn alike; HashMap missing (cut short); no gc profile.
+        forks(INSERT, "phase0", "10K", new double[] {400, 380, 420, 390, 410, 395}, Double.NaN, Double.NaN);
+        forks(INSERT, "phase1", "10K", new double[] {390, 415, 385, 405, 400, 420}, Double.NaN, Double.NaN);
+        // 1K query-hit: phase0 has only two forks.
+        forks(QUERY_HIT, "phase0", "1K", new double[] {30, 31}, 0, 0);
+        forks(QUERY_HIT, "phase1", "1K", 20, 0, 0);
+        forks(QUERY_HIT, "hashmap", "1K", 1234.5, 0, 0);
     }
 
     @Test
-    void phaseAgainstPreviousPhase() throws IOException {
-        Map<String, List<String>> table = table(report(), "insert", "phase1 vs phase0");
-        assertEquals(List.of("5,000,000", "10,000,000", "+100%", "100.0"), table.get("1K"));
-        assertEquals(List.of("2,500,000", "2,631,579", "+5% (within noise)", "380.0"), table.get("10K"));
+    void phaseAgainstPreviousPhaseIsTheRatioOfForkMedians() throws IOException {
+        List<String> row = table(report(), "insert", "phase1 vs phase0").get("1K");
+        assertEquals(List.of("5,000,000", "10,000,000", "+100.0%"), row.subList(0, 3));
+        assertTrue(row.get(3).matches("\\[\\+9\\d\\.\\d%, \\+10\\d\\.\\d%]"), row.get(3));
+        assertEquals(List.of("faster", "100.0"), row.subList(4, 6));
+    }
+
+    @Test
+    void overlappingForksAreTheSame() throws IOException {
+        List<String> row = table(report(), "insert", "phase1 vs phase0").get("10K");
+        assertEquals(List.of("2,515,723", "2,484,472", "-1.2%"), row.subList(0, 3));
+        assertEquals(List.of("same", "402.5"), row.subList(4, 6));
     }
 
     @Test
     void phaseAgainstPeerIsNegativeWhenSlower() throws IOException {
         String report = report();
-        assertEquals(List.of("20,000,000", "10,000,000", "-50%", "100.0"),
-                table(report, "insert", "phase1 vs HashMap").get("1K"));
-        assertEquals(List.of("20,000,000", "5,000,000", "-75%", "200.0"),
-                table(report, "insert", "phase0 vs HashMap").get("1K"));
+        List<String> phase1 = table(report, "insert", "phase1 vs HashMap").get("1K");
+        assertEquals(List.of("20,000,000", "10,000,000", "-50.0%"), phase1.subList(0, 3));
+        assertEquals("slower", phase1.get(4));
+        assertEquals("-75.0%", table(report, "insert", "phase0 vs HashMap").get("1K").get(2));
+    }
+
+    @Test
+    void tooFewForksGetNoVerdict() throws IOException {
+        List<String> row = table(report(), "query-hit", "phase1 vs phase0").get("1K");
+        assertEquals(List.of("32,786,885", "50,000,000", "+52.5%", "–", "too few forks", "20.0"), row);
+    }
+
+    @Test
+    void theAaControlGivesTheResolutionAtTheTop() throws IOException {
+        String report = report();
+        assertTrue(report.indexOf("## Resolution: the A/A control") < report.indexOf("## insert:"), report);
+        // operation, scale, improvement, interval, half-width, verdict, goal
+        List<String> insert = row(report, "| insert | 1K |");
+        assertEquals("+0.0%", insert.get(2));
+        assertEquals(List.of("same", "none set"), insert.subList(5, 7));
+        assertTrue(Double.parseDouble(insert.get(4).replace("%", "")) < 3, insert.get(4));
+        assertEquals(List.of("–", "–", "–", "–", "≤ 5.0%"), row(report, "| query-hit | 10K |").subList(2, 7));
+        assertEquals(List.of("6", "100.0", "98.0", "102.0", "10,000,000"), row(report, "| insert | phase1 (A/A) | 1K |").subList(3, 8));
     }
 
     @Test
     void missingCellsShowADash() throws IOException {
         String report = report();
-        assertEquals(List.of("–", "2,631,579", "–", "380.0"), table(report, "insert", "phase1 vs HashMap").get("10K"));
-        assertEquals(List.of("–", "–", "–", "–"), table(report, "query-hit", "phase1 vs phase0").get("10K"));
-        assertTrue(report.contains("| insert | HashMap | 10K | – | – |"), report);
-        assertEquals(List.of("–", "–", "–", "–"), table(report, "insert", "phase1 vs phase0").get("100K"));
-        assertTrue(report.contains("10 planned benchmarks have no result"), report);
+        assertEquals(List.of("–", "2,484,472", "–", "–", "–", "402.5"), table(report, "insert", "phase1 vs HashMap").get("10K"));
+        assertEquals(List.of("–", "–", "–", "–", "–", "–"), table(report, "query-hit", "phase1 vs phase0").get("10K"));
+        assertEquals(List.of("–", "–", "–", "–", "–", "–"), table(report, "insert", "phase1 vs phase0").get("100K"));
+        assertTrue(report.contains("planned cells have no fork"), report);
     }
 
     @Test
-    void noConfidenceIntervalIsSaid() throws IOException {
-        String report = report();
-        assertEquals(List.of("33,333,333", "50,000,000", "+50% (no CI)", "20.0"),
-                table(report, "query-hit", "phase1 vs phase0").get("1K"));
-        assertTrue(report.contains("| query-hit | phase0 | 1K | 30.0 | 33,333,333 |"), report);
+    void olderFilesWithSeveralForksAreReadForkByFork() throws IOException {
+        Files.writeString(folder.resolve("raw").resolve("insert_hashmap_100K.json"), "[" + run(INSERT, "hashmap", "100K",
+                "{ \"impl\" : \"hashmap\", \"size\" : \"100K\" }", new double[] {10, 20, 30, 40, 50}, Double.NaN, Double.NaN)
+                + "]");
+        assertEquals(List.of("5", "30.0", "10.0", "50.0", "33,333,333"), row(report(), "| insert | HashMap | 100K |").subList(3, 8));
     }
 
     @Test
-    void allResultsListScoreWithErrorAndOpsPerSecond() throws IOException {
-        String report = report();
-        assertTrue(report.contains("| insert | phase1 | 1K | 100.0 ± 1.0 | 10,000,000 |"), report);
-        assertTrue(report.contains("| query-hit | HashMap | 1K | 1,234.5 ± 10.0 | 810,045 |"), report);
-    }
-
-    @Test
-    void allocationTablesShowBytesPerOpAndCollections() throws IOException {
+    void allocationTablesShowMedianBytesPerOpAndCollections() throws IOException {
         Map<String, List<String>> insert = rows(report(), ALLOCATION, "### insert allocation");
         // columns: 1K B/op, 1K GCs, 10K B/op, 10K GCs, 100K B/op, 100K GCs
         assertEquals(List.of("48.0", "3", "–", "–", "–", "–"), insert.get("HashMap"));
         assertEquals(List.of("80.0", "1", "–", "–", "–", "–"), insert.get("phase1"));
         assertEquals(List.of("120.0", "2", "–", "–", "–", "–"), insert.get("phase0"));
-        assertEquals(List.of("–", "–", "–", "–", "–", "–"), rows(report(), ALLOCATION, "### query-hit allocation").get("phase1"));
+        assertEquals(List.of("0.0", "0", "–", "–", "–", "–"), rows(report(), ALLOCATION, "### query-hit allocation").get("phase1"));
     }
 
     @Test
     void removeAllocationLeavesOutTheRebuildBeforeEveryCall() throws IOException {
         // phase1's insert allocates 80 B/op at 1K and has no gc profile at 10K
-        raw(REMOVE, "phase1", "1K", 50, 1, 100.5, 4);
-        raw(REMOVE, "phase1", "10K", 60, 1, 90, 2);
+        forks(REMOVE, "phase1", "1K", 50, 100.5, 4);
+        forks(REMOVE, "phase1", "10K", 60, 90, 2);
         Map<String, List<String>> remove = rows(report(), ALLOCATION, "### remove allocation");
         assertEquals(List.of("20.5", "4", "–", "2", "–", "–"), remove.get("phase1"));
         assertEquals(List.of("–", "–", "–", "–", "–", "–"), remove.get("HashMap"));
@@ -126,7 +148,7 @@ class ReportTest {
         assertEquals(List.of("1K", "10K", "100K"), List.copyOf(table.keySet()));
         assertFalse(report.contains("### insert: phase0 counters"), report);
         // the counters file is not mistaken for a JMH result
-        assertTrue(report.contains("Generated from 8 results"), report);
+        assertTrue(report.contains("Generated from 50 forks"), report);
     }
 
     @Test
@@ -146,17 +168,30 @@ class ReportTest {
     void reportNamesHowItWasMade() throws IOException {
         String report = report();
         assertTrue(report.contains("`./bench --preset quick --sizes 1K,10K,100K`"), report);
-        assertTrue(report.contains("quick: " + Preset.QUICK.settings()), report);
+        assertTrue(report.contains("quick: " + Preset.QUICK.settings(6)), report);
+        assertTrue(report.contains("shuffled by seed 42"), report);
+        assertTrue(report.contains("0.50 0.40 0.30 at the start"), report);
         assertTrue(report.contains("Canned CPU, 2 cores"), report);
         assertTrue(report.contains("[environment.md](environment.md)"), report);
+        assertTrue(report.contains("Phase against phase: 3 comparisons; verdicts: 1 faster, 1 same, 1 too few forks"), report);
     }
 
     @Test
-    void summaryHoldsTheComparisonsOnly() throws IOException {
+    void forkLogGivesEachForkItsStartAndLoad() throws IOException {
+        Files.writeString(folder.resolve(Report.FORK_LOG), "insert_phase1_1K_f03.json\t2025-01-01T00:01:00Z\t1.50 0.90 0.40\n");
+        report();
+        String forks = Files.readString(folder.resolve(Report.FORKS_FILE));
+        assertTrue(forks.contains("| 2025-01-01T00:01:00Z | insert | 1K | phase1 | insert_phase1_1K_f03.json | 100.0 | 1 | 5 | 1.50 0.90 0.40 |"),
+                forks);
+        assertTrue(forks.contains("| – | insert | 1K | phase0 | insert_phase0_1K_f01.json | 196.0 | 2 | 5 | – |"), forks);
+    }
+
+    @Test
+    void summaryHoldsTheResolutionAndTheComparisonsOnly() throws IOException {
         report();
         String summary = Files.readString(folder.resolve("summary.md"));
-        assertEquals(List.of("5,000,000", "10,000,000", "+100%", "100.0"),
-                table(summary, "insert", "phase1 vs phase0").get("1K"));
+        assertEquals("+100.0%", table(summary, "insert", "phase1 vs phase0").get("1K").get(2));
+        assertTrue(summary.contains("## Resolution: the A/A control"));
         assertFalse(summary.contains("## All results"));
         assertFalse(summary.contains("## How this was made"));
     }
@@ -168,7 +203,7 @@ class ReportTest {
         assertTrue(report.contains("Environment: unknown"), report);
         // Nothing is known to be planned beyond the results: no 100K row.
         assertEquals(List.of("1K", "10K"), List.copyOf(table(report, "insert", "phase1 vs phase0").keySet()));
-        assertEquals(List.of("–", "2,631,579", "–", "380.0"), table(report, "insert", "phase1 vs HashMap").get("10K"));
+        assertEquals(List.of("–", "2,484,472", "–", "–", "–", "402.5"), table(report, "insert", "phase1 vs HashMap").get("10K"));
     }
 
     @Test
@@ -185,13 +220,13 @@ class ReportTest {
         Publish.readmes(folder, root);
 
         String top = Files.readString(root.resolve("README.md"));
-        assertEquals(List.of("5,000,000", "10,000,000", "+100%", "100.0"), table(top, "insert", "phase1 vs phase0").get("1K"));
+        assertEquals("+100.0%", table(top, "insert", "phase1 vs phase0").get("1K").get(2));
         assertTrue(top.contains("### phase0 vs HashMap"), top);
         assertTrue(top.startsWith("# title\n\n" + Publish.BEGIN + "\nMeasured by `./bench --preset quick"), top);
         assertTrue(top.endsWith(Publish.END + "\ntail\n") && !top.contains("old"), top);
 
         String phase1 = Files.readString(root.resolve("phase1/README.md"));
-        assertEquals(List.of("20,000,000", "10,000,000", "-50%", "100.0"), table(phase1, "insert", "phase1 vs HashMap").get("1K"));
+        assertEquals("-50.0%", table(phase1, "insert", "phase1 vs HashMap").get("1K").get(2));
         assertTrue(phase1.contains("### phase1 vs phase0") && !phase1.contains("### phase0 vs HashMap"), phase1);
         String phase0 = Files.readString(root.resolve("phase0-baseline/README.md"));
         assertTrue(phase0.contains("### phase0 vs HashMap") && !phase0.contains("### phase1"), phase0);
@@ -199,23 +234,21 @@ class ReportTest {
 
     @Test
     void publishWritesBothPhase2FallbacksIntoTheirModulesReadme(@TempDir Path root) throws IOException, BadInput {
-        raw(INSERT, "phase2", "1K", 90, 1);
-        raw(INSERT, "phase2-newarray", "1K", 75, 1);
-        raw(INSERT, "phase3", "1K", 60, 1);
+        forks(INSERT, "phase2", "1K", 90, 0, 0);
+        forks(INSERT, "phase2-newarray", "1K", 75, 0, 0);
+        forks(INSERT, "phase3", "1K", 60, 0, 0);
         readmes(root, Publish.BEGIN + "\n" + Publish.END + "\n");
         Publish.readmes(folder, root);
 
         String phase2 = Files.readString(root.resolve("phase2-bumppool/README.md"));
-        assertEquals(List.of("10,000,000", "11,111,111", "+11%", "90.0"), table(phase2, "insert", "phase2 vs phase1").get("1K"));
-        assertEquals(List.of("11,111,111", "13,333,333", "+20%", "75.0"),
-                table(phase2, "insert", "phase2-newarray vs phase2").get("1K"));
-        assertEquals(List.of("20,000,000", "13,333,333", "-33%", "75.0"),
-                table(phase2, "insert", "phase2-newarray vs HashMap").get("1K"));
+        assertEquals("+11.1%", table(phase2, "insert", "phase2 vs phase1").get("1K").get(2));
+        assertEquals("+20.0%", table(phase2, "insert", "phase2-newarray vs phase2").get("1K").get(2));
+        assertEquals("-33.3%", table(phase2, "insert", "phase2-newarray vs HashMap").get("1K").get(2));
         assertTrue(phase2.contains("### phase2 vs HashMap") && !phase2.contains("### phase1 vs") && !phase2.contains("### phase3"),
                 phase2);
         String phase3 = Files.readString(root.resolve("phase3-recycling/README.md"));
         // phase 3 is built from phase 2, not from the variant declared just before it
-        assertEquals(List.of("11,111,111", "16,666,667", "+50%", "60.0"), table(phase3, "insert", "phase3 vs phase2").get("1K"));
+        assertEquals("+50.0%", table(phase3, "insert", "phase3 vs phase2").get("1K").get(2));
         assertFalse(phase3.contains("phase2-newarray"), phase3);
     }
 
@@ -248,51 +281,77 @@ class ReportTest {
     /** The canned run planned all three maps, three sizes (nothing ran at 100K) and two operations. */
     private static Environment.Facts facts() {
         return new Environment.Facts("2025-01-01T00:00:00Z", "./bench --preset quick --sizes 1K,10K,100K", "/repo",
-                "quick", Preset.QUICK.settings(), List.of("hashmap", "phase0", "phase1"), List.of("1K", "10K", "100K"),
-                List.of("insert", "query-hit"), List.of("-Xms2g"), List.of(), "17.0.15", "OpenJDK 64-Bit Server VM",
-                "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30, "Linux 6.1 amd64", "0123456789abcdef", false);
+                "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), List.of("1K", "10K", "100K"),
+                List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42, "phase1", List.of("-Xms2g"), List.of(),
+                "17.0.15", "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30,
+                "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null);
     }
 
-    /** Writes one JMH result without a gc profile, as the runner wrote them before it used the gc profiler. */
-    private void raw(String benchmark, String impl, String size, double score, double error) throws IOException {
-        raw(benchmark, impl, size, score, error, Double.NaN, Double.NaN);
+    /** Six forks around {@code nanos} (x 0.98, 0.99, 1, 1, 1.01, 1.02: the median is {@code nanos}), one file each. */
+    private void forks(String benchmark, String stem, String size, double nanos, double bytesPerOp, double gcCount)
+            throws IOException {
+        double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
+        forks(benchmark, stem, size, Arrays.stream(spread).map(f -> f * nanos).toArray(), bytesPerOp, gcCount);
     }
 
     /**
-     * Writes one JMH result as JMH 1.37 writes it, with the gc profiler's bytes per op and
-     * collections unless they are NaN; a NaN error is written as JMH does, as "NaN".
+     * One file a fork, as the runner writes them: "stem" is the implementation, or "impl-control"
+     * for the A/A control's second label; NaN bytes mean no gc profile.
      */
-    private void raw(String benchmark, String impl, String size, double score, double error, double bytesPerOp,
-            double gcCount) throws IOException {
-        String low = Double.isNaN(error) ? "\"NaN\"" : number(score - error);
-        String high = Double.isNaN(error) ? "\"NaN\"" : number(score + error);
-        String json = "[\n  {\n"
+    private void forks(String benchmark, String stem, String size, double[] nanos, double bytesPerOp, double gcCount)
+            throws IOException {
+        String impl = stem.replace("-control", "");
+        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"profile\" : \"monomorphic\", \"arm\" : \""
+                + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
+                .orElseThrow().cliName();
+        for (int fork = 0; fork < nanos.length; fork++) {
+            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, stem, size, fork + 1)),
+                    "[" + run(benchmark, impl, size, params, new double[] {nanos[fork]}, bytesPerOp, gcCount) + "]\n");
+        }
+    }
+
+    /**
+     * One JMH run as JMH 1.37 writes it: a fork per mean (each of three iterations, the first a
+     * little above, the last a little below), with the gc profiler's bytes per op, collections and
+     * 5 ms of pause per fork, unless the bytes are NaN.
+     */
+    private static String run(String benchmark, String impl, String size, String params, double[] forkMeans,
+            double bytesPerOp, double gcCount) {
+        String iterations = Arrays.stream(forkMeans)
+                .mapToObj(m -> "[ " + number(m * 1.01) + ", " + number(m) + ", " + number(m * 0.99) + " ]")
+                .collect(Collectors.joining(", "));
+        String perFork = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(bytesPerOp) + " ]").collect(Collectors.joining(", "));
+        String counts = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(gcCount) + " ]").collect(Collectors.joining(", "));
+        String pauses = Arrays.stream(forkMeans).mapToObj(m -> "[ 5.0 ]").collect(Collectors.joining(", "));
+        return "\n  {\n"
                 + "    \"jmhVersion\" : \"1.37\",\n"
                 + "    \"benchmark\" : \"" + benchmark + "\",\n"
                 + "    \"mode\" : \"avgt\",\n"
-                + "    \"params\" : { \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\" },\n"
+                + "    \"params\" : " + params + ",\n"
                 + "    \"primaryMetric\" : {\n"
-                + "      \"score\" : " + number(score) + ",\n"
-                + "      \"scoreError\" : " + (Double.isNaN(error) ? "\"NaN\"" : number(error)) + ",\n"
-                + "      \"scoreConfidence\" : [ " + low + ", " + high + " ],\n"
-                + "      \"scoreUnit\" : \"ns/op\"\n"
+                + "      \"score\" : " + number(Arrays.stream(forkMeans).average().orElseThrow()) + ",\n"
+                + "      \"scoreUnit\" : \"ns/op\",\n"
+                + "      \"rawData\" : [ " + iterations + " ]\n"
                 + "    },\n"
                 + "    \"secondaryMetrics\" : {" + (Double.isNaN(bytesPerOp) ? " " : "\n"
-                + secondary("gc.alloc.rate.norm", bytesPerOp, "B/op") + ",\n"
-                + secondary("gc.count", gcCount, "counts") + "\n    ") + "}\n"
-                + "  }\n]\n";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
-                .orElseThrow().cliName();
-        Files.writeString(folder.resolve("raw").resolve(op + "_" + impl + "_" + size + ".json"), json);
+                + secondary("gc.alloc.rate.norm", perFork, "B/op") + ",\n"
+                + secondary("gc.count", counts, "counts") + ",\n"
+                + secondary("gc.time", pauses, "ms") + "\n    ") + "}\n"
+                + "  }";
     }
 
-    private static String secondary(String name, double score, String unit) {
+    private static String secondary(String name, String rawData, String unit) {
         return "      \"" + name + "\" : {\n"
-                + "        \"score\" : " + number(score) + ",\n"
-                + "        \"scoreError\" : \"NaN\",\n"
-                + "        \"scoreConfidence\" : [ \"NaN\", \"NaN\" ],\n"
-                + "        \"scoreUnit\" : \"" + unit + "\"\n"
+                + "        \"scoreUnit\" : \"" + unit + "\",\n"
+                + "        \"rawData\" : [ " + rawData + " ]\n"
                 + "      }";
+    }
+
+    /** The cells of the first row that starts with {@code prefix}. */
+    private static List<String> row(String markdown, String prefix) {
+        String row = markdown.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix));
+        return List.of(row.substring(2, row.length() - 2).split(" \\| "));
     }
 
     private static String number(double value) {

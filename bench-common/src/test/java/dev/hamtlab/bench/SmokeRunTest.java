@@ -28,36 +28,45 @@ class SmokeRunTest {
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("", result.err());
         List<String> progress = result.out().lines().filter(line -> line.startsWith("[")).toList();
-        int total = Operation.values().length * Implementation.values().length;
+        // Every implementation, and the A/A control's second label, once (smoke runs one in-process fork).
+        int total = Operation.values().length * (Implementation.values().length + 1);
         assertEquals(total, progress.size(), result.out());
         for (String line : progress) {
-            assertTrue(line.matches("\\[ *\\d+/" + total + "] (" + names(Operation.values()) + ") +("
-                    + names(Implementation.values()) + ") +1K +[\\d,.]+ ns/op"
+            assertTrue(line.matches("\\[ *\\d+/" + total + "] (" + names(Operation.values()) + ") +1K +("
+                    + Stream.of(Implementation.values()).map(Implementation::displayName).collect(Collectors.joining("|"))
+                    + ")( \\(A/A\\))? +fork 1/1 +[\\d,.]+ ns/op"
                     + " +\\(elapsed \\d+:\\d\\d, (about \\d+:\\d\\d left|done)\\)"), line);
         }
+        assertEquals(Operation.values().length, progress.stream().filter(line -> line.contains(" phase3 (A/A) ")).count());
 
-        // A JMH result for every benchmark, and the counters of every phase's (this JVM counts, as under ./bench).
+        // A JMH result for every fork, and the counters of every phase's (this JVM counts, as under ./bench).
         Set<String> expectedRaw = Stream.of(Operation.values())
                 .flatMap(op -> Stream.of(Implementation.values()).flatMap(impl -> Stream.of(
-                        op.cliName() + "_" + impl.cliName() + "_1K.json",
-                        impl.isPhase() ? "counters_" + op.cliName() + "_" + impl.cliName() + "_1K.json" : "")))
+                        op.cliName() + "_" + impl.cliName() + "_1K_f01.json",
+                        impl.isPhase() ? "counters_" + op.cliName() + "_" + impl.cliName() + "_1K.json" : "",
+                        impl == Implementation.PHASE3 ? op.cliName() + "_phase3-control_1K_f01.json" : "")))
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toSet());
         assertEquals(expectedRaw, fileNames(out.resolve("raw")));
+        assertEquals(total, Files.readAllLines(out.resolve("forks.tsv")).size());
 
         String report = Files.readString(out.resolve("report.md"));
         String summary = Files.readString(out.resolve("summary.md"));
         for (Implementation implementation : Implementation.values()) {
-            assertTrue(report.contains("| insert | " + implementation.displayName() + " | 1K | "), report);
+            assertTrue(report.contains("| insert | " + implementation.displayName() + " | 1K | 1 | "), report);
             assertTrue(summary.contains(implementation.displayName() + " ops/s"), summary);
         }
+        assertTrue(report.contains("| churn | 1K | "), "the A/A control's row:\n" + report);
+        assertTrue(Files.readString(out.resolve("forks.md")).contains("| churn | 1K | phase3 (A/A) | churn_phase3-control_1K_f01.json |"));
         assertTrue(report.contains("## Allocation per operation"), report);
         assertTrue(report.contains("### churn: phase3 counters"), report);
-        assertFalse(report.contains("–"), "every cell has a result, bytes per op and GCs included:\n" + report);
+        // Every cell has a result, bytes per op and GCs included; one fork is too few for an interval.
+        assertFalse(report.replace("| – | too few forks |", "").replace("| – | – | – | – | none set |", "").contains("–"), report);
         assertTrue(report.contains("Smoke preset"), report);
 
         String environment = Files.readString(out.resolve("environment.md"));
         assertTrue(environment.contains("--preset smoke --sizes 1K --out"), environment);
+        assertTrue(environment.matches("(?s).*\\| Load average at end \\(1, 5, 15 min\\) \\| [\\d.]+ [\\d.]+ [\\d.]+ \\|.*"), environment);
         assertTrue(environment.contains(System.getProperty("java.version")), environment);
         assertTrue(Files.exists(out.resolve("environment.json")));
     }
@@ -76,8 +85,9 @@ class SmokeRunTest {
         assertEquals(0, runner.waitFor(), Files.readString(err));
         assertEquals(List.of("hamtlab: warning: no pool counters in this run: the runner's JVM lacks"
                 + " -Dhamtlab.stats=true (./bench gives it)"), Files.readAllLines(err));
-        assertEquals(Set.of("insert_hashmap_1K.json", "insert_phase1_1K.json", "churn_hashmap_1K.json",
-                "churn_phase1_1K.json"), fileNames(out.resolve("raw")));
+        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_phase1_1K_f01.json", "insert_phase1-control_1K_f01.json",
+                "churn_hashmap_1K_f01.json", "churn_phase1_1K_f01.json", "churn_phase1-control_1K_f01.json"),
+                fileNames(out.resolve("raw")));
         assertTrue(Files.readString(out.resolve("report.md")).contains("None: the runner's JVM ran without"));
     }
 
@@ -93,7 +103,7 @@ class SmokeRunTest {
                 "--out", out.toString(), "--force");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(Set.of("insert_hashmap_1K.json"), fileNames(out.resolve("raw")));
+        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_hashmap-control_1K_f01.json"), fileNames(out.resolve("raw")));
         String report = Files.readString(out.resolve("report.md"));
         assertFalse(report.contains("1M"), report);
         assertEquals("kept", Files.readString(unrelated));

@@ -9,8 +9,12 @@ public enum Verdict {
 
     /** The false discovery rate the adjusted p-values are held to. */
     public static final double ALPHA = 0.05;
-    /** Fewer forks a side than this and no verdict is given. */
-    public static final int MIN_FORKS = 3;
+    /**
+     * Fewer forks a side than this and no verdict is given: below 5 a side, the Mann-Whitney
+     * normal approximation is not conservative (3 vs 3 wholly separated gives 0.0495 where the
+     * exact p is 0.1; 5 vs 5 gives 0.009 against an exact 0.008).
+     */
+    public static final int MIN_FORKS = 5;
 
     private final String label;
 

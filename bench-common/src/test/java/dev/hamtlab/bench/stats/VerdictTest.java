@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 class VerdictTest {
 
     @Test
-    void tooFewForksWithTwoForksASide() {
-        double[] three = {100, 101, 102};
-        double[] two = {50, 51};
-        assertEquals(Verdict.TOO_FEW_FORKS, Verdict.of(ForkStatistics.compare(two, three, 1), 0));
-        assertEquals(Verdict.TOO_FEW_FORKS, Verdict.of(ForkStatistics.compare(three, two, 1), 0));
-        assertEquals(Verdict.FASTER, Verdict.of(new Comparison(1.5, 1.4, 1.6, 0.01, 3, 3), 0.01));
+    void tooFewForksBelowFiveASide() {
+        double[] five = {100, 101, 102, 103, 104};
+        double[] four = {50, 51, 52, 53};
+        assertEquals(Verdict.TOO_FEW_FORKS, Verdict.of(ForkStatistics.compare(four, five, 1), 0));
+        assertEquals(Verdict.TOO_FEW_FORKS, Verdict.of(ForkStatistics.compare(five, four, 1), 0));
+        assertEquals(Verdict.FASTER, Verdict.of(new Comparison(1.5, 1.4, 1.6, 0.01, 5, 5), 0.01));
     }
 
     @Test
