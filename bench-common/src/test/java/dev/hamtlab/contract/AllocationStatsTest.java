@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -190,22 +189,16 @@ class AllocationStatsTest {
 
     /** Bytes this thread allocates per call of {@code call}, over warmed-up passes over the keys. */
     private static double bytesPerCall(Integer[] keys, Consumer<Integer> call) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         int passes = 20;
-        for (int pass = 0; pass < passes; pass++) {
-            for (Integer key : keys) {
-                call.accept(key);
+        Runnable allPasses = () -> {
+            for (int pass = 0; pass < passes; pass++) {
+                for (Integer key : keys) {
+                    call.accept(key);
+                }
             }
-        }
-        long before = threads.getThreadAllocatedBytes(thread);
-        for (int pass = 0; pass < passes; pass++) {
-            for (Integer key : keys) {
-                call.accept(key);
-            }
-        }
-        long after = threads.getThreadAllocatedBytes(thread);
-        return (after - before) / (double) (passes * keys.length);
+        };
+        allPasses.run();
+        return Allocation.bytesAllocatedBy(allPasses) / (double) (passes * keys.length);
     }
 
     private static Field field(Object owner, String name) throws NoSuchFieldException {

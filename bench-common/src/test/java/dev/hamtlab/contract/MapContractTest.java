@@ -91,6 +91,18 @@ final class MapContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("phases")
+    void removeIfAndValueRemovalMatchHashMap(Subject phase) {
+        ViewChecks.removeIfAndValueRemovalMatchHashMap(phase);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("phases")
+    void removingThroughAViewCostsWhatMapRemoveCosts(Subject phase) {
+        ViewChecks.removingThroughAViewCostsWhatMapRemoveCosts(phase);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("phases")
     void iteratorsFailFast(Subject phase) {
         IteratorChecks.failsFastOnModification(phase);
     }

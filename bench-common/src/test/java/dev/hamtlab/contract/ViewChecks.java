@@ -3,6 +3,7 @@ package dev.hamtlab.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -142,6 +143,73 @@ final class ViewChecks {
         MapAssertions.assertSameContents(expected, map);
         assertFalse(map.keySet().removeAll(many), "keySet().removeAll that changes nothing");
         subject.verifyInvariants(map);
+    }
+
+    /**
+     * removeIf on each view, and values().remove, which must find a value by walking the map
+     * (of a value one key holds: with several, which key goes depends on the iteration order).
+     */
+    static void removeIfAndValueRemovalMatchHashMap(Subject subject) {
+        Map<Object, Object> expected = sample();
+        Map<Object, Object> map = Samples.mapOf(subject, expected);
+        Object uniqueValue = expected.keySet().size();
+        expected.put(absentKey(0), uniqueValue);
+        map.put(absentKey(0), uniqueValue);
+        assertTrue(map.values().remove(uniqueValue), "values().remove of a present value");
+        expected.remove(absentKey(0));
+        assertFalse(map.values().remove(-1), "values().remove of an absent value");
+        MapAssertions.assertSameContents(expected, map);
+        assertThrows(NullPointerException.class, () -> map.keySet().remove(null), "keySet().remove(null)");
+        assertThrows(NullPointerException.class, () -> map.values().remove(null), "values().remove(null)");
+
+        assertEquals(expected.keySet().removeIf(k -> k.hashCode() % 3 == 0), map.keySet().removeIf(k -> k.hashCode() % 3 == 0),
+                "keySet().removeIf");
+        assertEquals(expected.values().removeIf(v -> (Integer) v % 5 == 0), map.values().removeIf(v -> (Integer) v % 5 == 0),
+                "values().removeIf");
+        assertEquals(expected.entrySet().removeIf(e -> (Integer) e.getValue() % 7 == 1),
+                map.entrySet().removeIf(e -> (Integer) e.getValue() % 7 == 1), "entrySet().removeIf");
+        MapAssertions.assertSameContents(expected, map);
+        subject.verifyInvariants(map);
+    }
+
+    /**
+     * A removal through keySet() or entrySet() allocates what map.remove does: it goes through the
+     * map, not through an iterator, whose first remove copies everything it has not visited yet
+     * (some 80 KB at 20K keys, for each key removed).
+     */
+    static void removingThroughAViewCostsWhatMapRemoveCosts(Subject subject) {
+        int count = 20_000;
+        int removed = 2_000;
+        Map<Object, Object> direct = subject.newMap();
+        Map<Object, Object> byKeySet = subject.newMap();
+        Map<Object, Object> byEntrySet = subject.newMap();
+        for (int key = 0; key < count; key++) {
+            for (Map<Object, Object> map : List.of(direct, byKeySet, byEntrySet)) {
+                map.put(key, key);
+            }
+        }
+        long mapBytes = Allocation.bytesAllocatedBy(() -> {
+            for (int key = 0; key < removed; key++) {
+                direct.remove(key);
+            }
+        });
+        long keySetBytes = Allocation.bytesAllocatedBy(() -> {
+            for (int key = 0; key < removed; key++) {
+                byKeySet.keySet().remove(key);
+            }
+        });
+        long entrySetBytes = Allocation.bytesAllocatedBy(() -> {
+            for (int key = 0; key < removed; key++) {
+                byEntrySet.entrySet().remove(Map.entry(key, key));
+            }
+        });
+        // Room for a view object and an entry per call, and for the JIT's own first allocations.
+        long allowed = mapBytes + 64L * removed + (1 << 20);
+        assertTrue(keySetBytes <= allowed, () -> "keySet().remove allocated " + keySetBytes + " bytes, map.remove " + mapBytes);
+        assertTrue(entrySetBytes <= allowed, () -> "entrySet().remove allocated " + entrySetBytes + " bytes, map.remove " + mapBytes);
+        assertEquals(direct, byKeySet);
+        assertEquals(direct, byEntrySet);
+        subject.verifyInvariants(byKeySet);
     }
 
     private static Map<Object, Object> sample() {

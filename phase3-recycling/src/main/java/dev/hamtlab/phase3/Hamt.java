@@ -1,7 +1,9 @@
 package dev.hamtlab.phase3;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -102,6 +104,16 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
         return new EntrySet();
     }
 
+    @Override
+    public Set<K> keySet() {
+        return new KeySet();
+    }
+
+    @Override
+    public Collection<V> values() {
+        return new Values();
+    }
+
     /**
      * What the allocation strategy has done for this map since it was made: nodes and plain
      * arrays allocated, chunks, slices and slots carved from the pool, fallbacks, slots abandoned
@@ -131,10 +143,16 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
         return root;
     }
 
+    /*
+     * The views remove through the map, at the cost of map.remove. AbstractMap's keySet and values
+     * would find the element with an iterator and remove through it, and an iterator's first
+     * remove copies what it has not visited yet: k removals from an n-key map would cost k * n.
+     */
+
     private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {
         @Override
         public Iterator<Map.Entry<K, V>> iterator() {
-            return new EntryIterator<>(Hamt.this);
+            return new TrieIterator<>(Hamt.this, leaf -> leaf);
         }
 
         @Override
@@ -158,6 +176,69 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
             }
             Hamt.this.remove(((Map.Entry<?, ?>) o).getKey());
             return true;
+        }
+
+        @Override
+        public void clear() {
+            Hamt.this.clear();
+        }
+    }
+
+    private final class KeySet extends AbstractSet<K> {
+        @Override
+        public Iterator<K> iterator() {
+            return new TrieIterator<>(Hamt.this, leaf -> leaf.key);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return containsKey(o);
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            return Hamt.this.remove(o) != null;
+        }
+
+        @Override
+        public void clear() {
+            Hamt.this.clear();
+        }
+    }
+
+    private final class Values extends AbstractCollection<V> {
+        @Override
+        public Iterator<V> iterator() {
+            return new TrieIterator<>(Hamt.this, leaf -> leaf.value);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return containsValue(o);
+        }
+
+        /** Finds a leaf holding the value by walking the trie, as any map must, then removes its key through the map. */
+        @Override
+        public boolean remove(Object o) {
+            Objects.requireNonNull(o, NULL_MESSAGE);
+            for (Iterator<Leaf<K, V>> leaves = new TrieIterator<>(Hamt.this, leaf -> leaf); leaves.hasNext(); ) {
+                Leaf<K, V> leaf = leaves.next();
+                if (o.equals(leaf.value)) {
+                    Hamt.this.remove(leaf.key);
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

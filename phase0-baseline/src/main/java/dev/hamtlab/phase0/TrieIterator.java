@@ -1,24 +1,26 @@
-package dev.hamtlab.phase1;
+package dev.hamtlab.phase0;
 
 import java.util.ArrayDeque;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
- * Walks the trie depth first, in branch order, and hands out its leaves as the map's entries.
+ * Walks the trie depth first, in branch order, and hands out each leaf as its view wants it: the
+ * leaf itself (the map's entry), its key or its value.
  *
  * <p>Removal through the iterator edits the trie it is walking (children move, nodes collapse), so
  * on the first {@link #remove()} the iterator first copies the leaves it has not reached yet into
  * a queue and goes on from there: one pass over what is left, the same in every phase, whatever a
  * phase does to its nodes.
  */
-final class EntryIterator<K, V> implements Iterator<Map.Entry<K, V>> {
+final class TrieIterator<K, V, T> implements Iterator<T> {
     /** One level per 5 hash bits, plus the collision level. */
     private static final int MAX_DEPTH = Hashing.MAX_SHIFT / Hashing.BITS_PER_LEVEL + 2;
 
     private final Hamt<K, V> map;
+    private final Function<Leaf<K, V>, T> view;
     private final Node<?, ?>[] nodes = new Node<?, ?>[MAX_DEPTH];
     private final int[] positions = new int[MAX_DEPTH];
     private int depth;
@@ -27,8 +29,9 @@ final class EntryIterator<K, V> implements Iterator<Map.Entry<K, V>> {
     private Leaf<K, V> lastReturned;
     private int expectedModCount;
 
-    EntryIterator(Hamt<K, V> map) {
+    TrieIterator(Hamt<K, V> map, Function<Leaf<K, V>, T> view) {
         this.map = map;
+        this.view = view;
         this.expectedModCount = map.modCount;
         nodes[0] = map.root();
         next = advance();
@@ -40,7 +43,7 @@ final class EntryIterator<K, V> implements Iterator<Map.Entry<K, V>> {
     }
 
     @Override
-    public Map.Entry<K, V> next() {
+    public T next() {
         if (map.modCount != expectedModCount) {
             throw new ConcurrentModificationException();
         }
@@ -49,7 +52,7 @@ final class EntryIterator<K, V> implements Iterator<Map.Entry<K, V>> {
         }
         lastReturned = next;
         next = unvisited == null ? advance() : unvisited.poll();
-        return lastReturned;
+        return view.apply(lastReturned);
     }
 
     @Override
