@@ -174,9 +174,9 @@ final class Environment {
                 row("Implementations", String.join(", ", facts.implementations())),
                 row("Sizes", String.join(", ", facts.sizes())),
                 row("Operations", String.join(", ", facts.operations())),
-                row("Type profiles", facts.profiles() == null ? "monomorphic" : String.join(", ", facts.profiles())),
+                row("Type profiles", String.join(", ", facts.profiles())),
                 row("Forks a label", String.valueOf(facts.forksPerLabel())),
-                row("A/A control", facts.control() == null ? "none" : facts.control() + ", measured under two labels"),
+                row("A/A control", facts.control() + ", measured under two labels"),
                 row("Fork order seed", facts.seed() + " (each round of forks is shuffled by it; --seed replays the order)"),
                 row("Forked JVMs' flags", facts.forkJvmFlags().isEmpty()
                         ? "none: benchmarks run in the runner's JVM" : flags(facts.forkJvmFlags())),
@@ -191,7 +191,8 @@ final class Environment {
                 row("Uncommitted changes", facts.gitDirty() == null ? "unknown" : facts.gitDirty() ? "yes" : "no"),
                 row("Load average at start (1, 5, 15 min)", String.valueOf(facts.loadAverageAtStart())),
                 row("Finished", facts.finished() == null ? "not recorded: cut short or still running" : facts.finished()),
-                row("Load average at end (1, 5, 15 min)", String.valueOf(facts.loadAverageAtEnd())))
+                row("Load average at end (1, 5, 15 min)", String.valueOf(facts.loadAverageAtEnd())),
+                row("Every fork", "its start, the load average then, its collections and their pause time: [forks.md](forks.md)"))
                 .collect(Collectors.joining());
         return "# Environment\n\n| Fact | Value |\n|---|---|\n" + rows;
     }
