@@ -26,9 +26,11 @@ class AllocationStatsTest {
         dev.hamtlab.phase0.Hamt<Integer, Integer> map = new dev.hamtlab.phase0.Hamt<>();
         fillRoot(map);
         // capacity 2, 4, 8, 16, 32: five arrays, 62 slots
-        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 5L, "slotsAllocated", 62L), map.stats());
+        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated", 5L, "slotsAllocated", 62L),
+                map.stats());
         emptyRoot(map);
-        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 5L, "slotsAllocated", 62L), map.stats());
+        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated", 5L, "slotsAllocated", 62L),
+                map.stats());
     }
 
     @Test
@@ -36,10 +38,12 @@ class AllocationStatsTest {
         dev.hamtlab.phase1.Hamt<Integer, Integer> map = new dev.hamtlab.phase1.Hamt<>();
         fillRoot(map);
         // arrays of 1, 2, ... 32 slots
-        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 32L, "slotsAllocated", 528L), map.stats());
+        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated", 32L, "slotsAllocated", 528L),
+                map.stats());
         emptyRoot(map);
         // then of 31, 30, ... 0 slots
-        assertEquals(Map.of("nodesAllocated", 0L, "arraysAllocated", 64L, "slotsAllocated", 1024L), map.stats());
+        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated", 64L, "slotsAllocated", 1024L),
+                map.stats());
     }
 
     @Test
@@ -48,12 +52,14 @@ class AllocationStatsTest {
         dev.hamtlab.phase0.Hamt<Integer, Integer> phase0 = new dev.hamtlab.phase0.Hamt<>();
         phase0.put(0, 0);
         phase0.put(32, 32);
-        assertEquals(Map.of("nodesAllocated", 1L, "arraysAllocated", 2L, "slotsAllocated", 4L), phase0.stats());
+        assertEquals(Map.of("nodesAllocated", 1L, "leavesAllocated", 2L, "arraysAllocated", 2L, "slotsAllocated", 4L),
+                phase0.stats());
 
         dev.hamtlab.phase1.Hamt<Integer, Integer> phase1 = new dev.hamtlab.phase1.Hamt<>();
         phase1.put(0, 0);
         phase1.put(32, 32);
-        assertEquals(Map.of("nodesAllocated", 1L, "arraysAllocated", 2L, "slotsAllocated", 3L), phase1.stats());
+        assertEquals(Map.of("nodesAllocated", 1L, "leavesAllocated", 2L, "arraysAllocated", 2L, "slotsAllocated", 3L),
+                phase1.stats());
     }
 
     @Test
@@ -70,6 +76,8 @@ class AllocationStatsTest {
         assertEquals(32, stats.get("liveSlots"));
         assertEquals(0, stats.get("fallbacks"));
         assertEquals(0, stats.get("arraysAllocated"));
+        // a leaf per key added, both fills
+        assertEquals(64, stats.get("leavesAllocated"));
     }
 
     @Test
@@ -101,6 +109,8 @@ class AllocationStatsTest {
         assertEquals(32, stats.get("liveSlots"));
         // what waits: one slice of each size 1..31, left by the second fill
         assertEquals(496, stats.get("slotsInFreelists"));
+        // leaves are not recycled: the map hands them out as its entries
+        assertEquals(64, stats.get("leavesAllocated"));
     }
 
     @Test

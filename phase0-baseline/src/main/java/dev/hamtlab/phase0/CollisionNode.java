@@ -49,7 +49,7 @@ final class CollisionNode<K, V> extends Node<K, V> {
             System.arraycopy(leaves, 0, grown, 0, count);
             leaves = grown;
         }
-        leaves[count++] = new Leaf<>(key, value);
+        leaves[count++] = allocator.leaf(key, value);
         return null;
     }
 

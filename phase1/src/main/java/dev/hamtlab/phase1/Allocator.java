@@ -14,6 +14,7 @@ final class Allocator {
     static final boolean COUNTING = Boolean.getBoolean("hamtlab.stats");
 
     private long nodesAllocated;
+    private long leavesAllocated;
     private long arraysAllocated;
     private long slotsAllocated;
 
@@ -23,6 +24,14 @@ final class Allocator {
             slotsAllocated += slots;
         }
         return new Object[slots];
+    }
+
+    /** The leaf of a key added: the map's entry, the one object every phase allocates per key. */
+    <K, V> Leaf<K, V> leaf(K key, V value) {
+        if (COUNTING) {
+            leavesAllocated++;
+        }
+        return new Leaf<>(key, value);
     }
 
     void countNode() {
@@ -37,6 +46,7 @@ final class Allocator {
         }
         Map<String, Long> stats = new LinkedHashMap<>();
         stats.put("nodesAllocated", nodesAllocated);
+        stats.put("leavesAllocated", leavesAllocated);
         stats.put("arraysAllocated", arraysAllocated);
         stats.put("slotsAllocated", slotsAllocated);
         return stats;

@@ -51,7 +51,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
         int bit = bitpos(hash, shift);
         int idx = index(bitmap, bit);
         if ((bitmap & bit) == 0) {
-            insertChild(idx, bit, new Leaf<>(key, value), allocator);
+            insertChild(idx, bit, allocator.leaf(key, value), allocator);
             return null;
         }
         Object child = children[idx];
@@ -62,12 +62,12 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 leaf.value = value;
                 return old;
             }
-            children[idx] = split(leaf, Hashing.hash(leaf.key), new Leaf<>(key, value), hash,
+            children[idx] = split(leaf, Hashing.hash(leaf.key), allocator.leaf(key, value), hash,
                     shift + BITS_PER_LEVEL, allocator);
             return null;
         }
         if (child instanceof CollisionNode<?, ?> collision && collision.hash != hash) {
-            children[idx] = split(child, collision.hash, new Leaf<>(key, value), hash,
+            children[idx] = split(child, collision.hash, allocator.leaf(key, value), hash,
                     shift + BITS_PER_LEVEL, allocator);
             return null;
         }

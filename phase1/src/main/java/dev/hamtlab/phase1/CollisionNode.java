@@ -43,7 +43,7 @@ final class CollisionNode<K, V> extends Node<K, V> {
         int count = leaves.length;
         Object[] copy = allocator.allocate(count + 1);
         System.arraycopy(leaves, 0, copy, 0, count);
-        copy[count] = new Leaf<>(key, value);
+        copy[count] = allocator.leaf(key, value);
         leaves = copy;
         return null;
     }

@@ -31,6 +31,7 @@ final class Allocator {
     Object[] slab;
 
     private long nodesAllocated;
+    private long leavesAllocated;
     private long arraysAllocated;
     private long slotsAllocated;
     private long chunksAllocated;
@@ -103,6 +104,14 @@ final class Allocator {
         }
     }
 
+    /** The leaf of a key added: the map's entry, the one object every phase allocates per key. */
+    <K, V> Leaf<K, V> leaf(K key, V value) {
+        if (COUNTING) {
+            leavesAllocated++;
+        }
+        return new Leaf<>(key, value);
+    }
+
     void countNode() {
         if (COUNTING) {
             nodesAllocated++;
@@ -122,6 +131,7 @@ final class Allocator {
         }
         Map<String, Long> stats = new LinkedHashMap<>();
         stats.put("nodesAllocated", nodesAllocated);
+        stats.put("leavesAllocated", leavesAllocated);
         stats.put("arraysAllocated", arraysAllocated);
         stats.put("slotsAllocated", slotsAllocated);
         stats.put("chunksAllocated", chunksAllocated);

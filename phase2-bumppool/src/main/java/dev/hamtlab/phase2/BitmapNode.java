@@ -54,7 +54,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
         int bit = bitpos(hash, shift);
         int idx = index(bitmap, bit);
         if ((bitmap & bit) == 0) {
-            insertChild(idx, bit, new Leaf<>(key, value), allocator);
+            insertChild(idx, bit, allocator.leaf(key, value), allocator);
             return null;
         }
         Object child = slab[offset + idx];
@@ -65,12 +65,12 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 leaf.value = value;
                 return old;
             }
-            slab[offset + idx] = split(leaf, Hashing.hash(leaf.key), new Leaf<>(key, value), hash,
+            slab[offset + idx] = split(leaf, Hashing.hash(leaf.key), allocator.leaf(key, value), hash,
                     shift + BITS_PER_LEVEL, allocator);
             return null;
         }
         if (child instanceof CollisionNode<?, ?> collision && collision.hash != hash) {
-            slab[offset + idx] = split(child, collision.hash, new Leaf<>(key, value), hash,
+            slab[offset + idx] = split(child, collision.hash, allocator.leaf(key, value), hash,
                     shift + BITS_PER_LEVEL, allocator);
             return null;
         }
