@@ -169,8 +169,8 @@ class AllocationStatsTest {
         Map<Object, Object> map = phase.newMap();
         fillRoot(map);
         phase.verifyInvariants(map);
-        Object root = field(map, "root").get(map);
-        Field bitmap = field(root, "bitmap");
+        Object root = Internals.get(map, "root");
+        Field bitmap = Internals.field(root, "bitmap");
         bitmap.setInt(root, bitmap.getInt(root) & ~1);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> phase.verifyInvariants(map));
         assertTrue(e.getMessage().startsWith("broken invariant"), e.getMessage());
@@ -209,11 +209,5 @@ class AllocationStatsTest {
         };
         allPasses.run();
         return Allocation.bytesAllocatedBy(allPasses) / (double) (passes * keys.length);
-    }
-
-    private static Field field(Object owner, String name) throws NoSuchFieldException {
-        Field field = owner.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
     }
 }

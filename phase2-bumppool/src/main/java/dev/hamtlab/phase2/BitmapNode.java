@@ -185,11 +185,12 @@ final class BitmapNode<K, V> extends Node<K, V> {
 
     @Override
     @SuppressWarnings("unchecked")
-    int verify(int prefix, int shift, boolean isRoot) {
+    int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
         int arity = arity();
         check(shift <= MAX_SHIFT, "no bitmap node below shift " + MAX_SHIFT + ", found one at " + shift);
         check(offset >= 0 && offset + arity <= slab.length, "the slice lies in its slab: " + arity + " slots at "
                 + offset + " of " + slab.length);
+        audit.claim(slab, offset, arity, "the slice of the node at shift " + shift + " under prefix " + prefix);
         check(isRoot || arity > 1 || arity == 1 && !(slab[offset] instanceof Leaf),
                 "a non-root node holds more than one leaf (arity " + arity + ")");
         int entries = 0;
@@ -207,7 +208,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 entries++;
             } else {
                 check(child instanceof Node, "child " + i + " is a leaf or a node, found " + child);
-                entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false);
+                entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false, audit);
             }
         }
         return entries;

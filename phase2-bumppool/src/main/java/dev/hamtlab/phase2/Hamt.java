@@ -129,12 +129,14 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     /**
      * Walks the whole trie and checks that it is well formed: bitmaps agree with the children,
      * every key sits on its hash path, no non-root node holds a single leaf, collision nodes hold
-     * two or more distinct keys of one hash, and the entries add up to {@link #size()}.
+     * two or more distinct keys of one hash, the entries add up to {@link #size()}, and no two
+     * nodes' slices share a slot of the pool.
      *
      * @throws IllegalStateException naming the first broken invariant
      */
     public void verifyInvariants() {
-        int entries = root.verify(0, 0, true);
+        PoolAudit audit = new PoolAudit();
+        int entries = root.verify(0, 0, true, audit);
         Node.check(entries == size, "size " + size + " counts the " + entries + " entries");
     }
 

@@ -2,8 +2,11 @@ package dev.hamtlab.phase3;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The children pool of one map, with freelists: bitmap nodes' children live in slices carved from
@@ -157,6 +160,31 @@ final class Allocator {
             leavesAllocated++;
         }
         return new Leaf<>(key, value);
+    }
+
+    /**
+     * Checks the freelists against what the walk of the trie met: every free slice is cleared and
+     * shares no slot with a live slice or another free one, and no recycled node is reachable or
+     * waits twice.
+     */
+    void verify(PoolAudit audit) {
+        for (int slots = 1; slots < freeSlices.length; slots++) {
+            Freelist free = freeSlices[slots];
+            for (int i = 0; i < free.size(); i++) {
+                Object[] slab = free.slab(i);
+                int offset = free.offset(i);
+                for (int slot = offset; slot < offset + slots; slot++) {
+                    Node.check(slab[slot] == null,
+                            "a free slice of " + slots + " slots holds " + slab[slot] + " at slot " + slot);
+                }
+                audit.claim(slab, offset, slots, "a free slice of " + slots + " slots at " + offset);
+            }
+        }
+        Set<BitmapNode<?, ?>> waiting = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (BitmapNode<?, ?> node : freeNodes) {
+            Node.check(!audit.wasReached(node), "a recycled node is reachable from the root");
+            Node.check(waiting.add(node), "a node waits twice on the node freelist");
+        }
     }
 
     void countNode() {

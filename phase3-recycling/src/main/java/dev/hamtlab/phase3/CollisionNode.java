@@ -98,7 +98,7 @@ final class CollisionNode<K, V> extends Node<K, V> {
     }
 
     @Override
-    int verify(int prefix, int shift, boolean isRoot) {
+    int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
         check(!isRoot, "the root is a bitmap node");
         check(BitmapNode.hasPrefix(hash, prefix, shift), "collision node of hash " + Integer.toHexString(hash)
                 + " sits on its hash path");

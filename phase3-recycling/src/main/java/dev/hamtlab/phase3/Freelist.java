@@ -38,6 +38,18 @@ final class Freelist {
         return offsets[size];
     }
 
+    int size() {
+        return size;
+    }
+
+    Object[] slab(int i) {
+        return slabs[i];
+    }
+
+    int offset(int i) {
+        return offsets[i];
+    }
+
     void clear() {
         Arrays.fill(slabs, 0, size, null);
         size = 0;

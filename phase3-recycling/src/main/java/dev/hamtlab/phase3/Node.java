@@ -30,9 +30,10 @@ abstract class Node<K, V> {
 
     /**
      * Checks this subtree and returns how many entries it holds. {@code prefix} is the hash bits
-     * below {@code shift} that every key under this node shares.
+     * below {@code shift} that every key under this node shares; {@code audit} collects the pool's
+     * slices met on the way.
      */
-    abstract int verify(int prefix, int shift, boolean isRoot);
+    abstract int verify(int prefix, int shift, boolean isRoot, PoolAudit audit);
 
     static void check(boolean holds, String invariant) {
         if (!holds) {
