@@ -113,6 +113,29 @@ class AllocationStatsTest {
         assertEquals(64, stats.get("leavesAllocated"));
     }
 
+    /**
+     * The retention phase 3 chose: its freelists never give memory back, so a map emptied by
+     * removals keeps every slot it ever bumped, waiting in its freelists, until clear().
+     */
+    @Test
+    void phase3KeepsItsWholePoolWhenRemovalsEmptyIt() {
+        dev.hamtlab.phase3.Hamt<Integer, Integer> map = new dev.hamtlab.phase3.Hamt<>();
+        int count = 10_000;
+        for (int key = 0; key < count; key++) {
+            map.put(key * 7_919, key);
+        }
+        long chunks = map.stats().get("chunksAllocated");
+        for (int key = 0; key < count; key++) {
+            map.remove(key * 7_919);
+        }
+        Map<String, Long> stats = map.stats();
+        assertEquals(0, stats.get("liveSlots"), stats.toString());
+        assertEquals(stats.get("slotsCarved"), stats.get("slotsInFreelists"), stats.toString());
+        assertEquals(chunks, stats.get("chunksAllocated"));
+        map.clear();
+        assertEquals(0, map.stats().get("slotsInFreelists"));
+    }
+
     @Test
     void phase3ReusesTheNodesRemovalCollapses() {
         dev.hamtlab.phase3.Hamt<Integer, Integer> map = new dev.hamtlab.phase3.Hamt<>();
