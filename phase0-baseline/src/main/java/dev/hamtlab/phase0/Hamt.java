@@ -109,6 +109,15 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     }
 
     /**
+     * The trie's shape, found by walking it: entries, bitmap and collision nodes, the deepest and
+     * the mean leaf depth (the root's own leaves at 1), mean children per bitmap node, entries per
+     * node, and how many leaves lie at each depth.
+     */
+    public Map<String, Number> shape() {
+        return Shape.of(root);
+    }
+
+    /**
      * Walks the whole trie and checks that it is well formed: bitmaps agree with the children,
      * every key sits on its hash path, no non-root node holds a single leaf, collision nodes hold
      * two or more distinct keys of one hash, and the entries add up to {@link #size()}.

@@ -3,6 +3,7 @@ package dev.hamtlab.phase2;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The children pool of one map: bitmap nodes' children live in slices carved from large
@@ -110,6 +111,11 @@ final class Allocator {
             leavesAllocated++;
         }
         return new Leaf<>(key, value);
+    }
+
+    /** Adds the arrays the pool itself keeps reachable: the current chunk. */
+    void addHeldSlabs(Set<Object[]> slabs) {
+        slabs.add(chunk);
     }
 
     void countNode() {

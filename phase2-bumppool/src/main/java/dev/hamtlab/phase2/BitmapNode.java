@@ -167,6 +167,11 @@ final class BitmapNode<K, V> extends Node<K, V> {
         allocator.abandon(slab, offset, arity());
     }
 
+    /** The array this node's slice lies in. */
+    Object[] slab() {
+        return slab;
+    }
+
     @Override
     int arity() {
         return Integer.bitCount(bitmap);

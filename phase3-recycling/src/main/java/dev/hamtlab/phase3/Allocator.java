@@ -187,6 +187,16 @@ final class Allocator {
         }
     }
 
+    /** Adds the arrays the pool itself keeps reachable: the current chunk, and every array a free slice lies in. */
+    void addHeldSlabs(Set<Object[]> slabs) {
+        slabs.add(chunk);
+        for (Freelist free : freeSlices) {
+            for (int i = 0; i < free.size(); i++) {
+                slabs.add(free.slab(i));
+            }
+        }
+    }
+
     void countNode() {
         if (COUNTING) {
             nodesAllocated++;

@@ -175,6 +175,11 @@ final class BitmapNode<K, V> extends Node<K, V> {
         allocator.recycle(this);
     }
 
+    /** The array this node's slice lies in. */
+    Object[] slab() {
+        return slab;
+    }
+
     @Override
     int arity() {
         return Integer.bitCount(bitmap);

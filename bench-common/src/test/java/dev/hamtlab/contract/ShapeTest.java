@@ -1,0 +1,124 @@
+package dev.hamtlab.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every phase's shape() on tries built by hand: keys chosen for their hash bits (an Integer hashes
+ * to itself; 5 bits a level, lowest first), so each figure is known in advance.
+ */
+class ShapeTest {
+
+    /** A phase: a new empty map, and its shape(). */
+    record Phase(String name, Supplier<Map<Object, Object>> factory, Function<Map<Object, Object>, Map<String, Number>> shape) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Phase> phases() {
+        return Stream.of(
+                new Phase("phase0", dev.hamtlab.phase0.Hamt::new, map -> ((dev.hamtlab.phase0.Hamt<?, ?>) map).shape()),
+                new Phase("phase1", dev.hamtlab.phase1.Hamt::new, map -> ((dev.hamtlab.phase1.Hamt<?, ?>) map).shape()),
+                new Phase("phase2", dev.hamtlab.phase2.Hamt::new, map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).shape()),
+                new Phase("phase3", dev.hamtlab.phase3.Hamt::new, map -> ((dev.hamtlab.phase3.Hamt<?, ?>) map).shape()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("phases")
+    void anEmptyMapIsItsRoot(Phase phase) {
+        assertShape(phase, List.of(), 0, 1, 0, 0, 0.0, 0.0, 0.0, new long[8]);
+    }
+
+    @ParameterizedTest
+    @MethodSource("phases")
+    void thirtyTwoKeysFillTheRoot(Phase phase) {
+        assertShape(phase, keys(0, 32), 32, 1, 0, 1, 1.0, 32.0, 32.0, new long[] {32, 0, 0, 0, 0, 0, 0, 0});
+    }
+
+    @ParameterizedTest
+    @MethodSource("phases")
+    void twoKeysThatShareTheirLowFiveBitsGoOneLevelDown(Phase phase) {
+        // 0 and 32 share branch 0 at the root and part at the next level
+        assertShape(phase, List.of(0, 32), 2, 2, 0, 2, 2.0, 1.5, 1.0, new long[] {0, 2, 0, 0, 0, 0, 0, 0});
+    }
+
+    @ParameterizedTest
+    @MethodSource("phases")
+    void keysThatShareTenBitsGoTwoLevelsDown(Phase phase) {
+        // 0 and 1024 share branch 0 twice and part at shift 10; 1 stays in the root
+        assertShape(phase, List.of(0, 1024, 1), 3, 3, 0, 3, 7.0 / 3, 5.0 / 3, 1.0, new long[] {1, 0, 2, 0, 0, 0, 0, 0});
+    }
+
+    @ParameterizedTest
+    @MethodSource("phases")
+    void keysOfOneFullHashShareACollisionNode(Phase phase) {
+        // two keys of hash 7 meet at the root's branch 7 and go straight into a collision node
+        assertShape(phase, List.of(new CollidingKey(1, 7), new CollidingKey(2, 7)), 2, 1, 1, 2, 2.0, 1.0, 1.0,
+                new long[] {0, 2, 0, 0, 0, 0, 0, 0});
+    }
+
+    @Test
+    void pooledPhasesSetTheSlotsLiveAgainstTheSlotsTheirPoolHolds() {
+        dev.hamtlab.phase2.Hamt<Integer, Integer> phase2 = new dev.hamtlab.phase2.Hamt<>();
+        dev.hamtlab.phase3.Hamt<Integer, Integer> phase3 = new dev.hamtlab.phase3.Hamt<>();
+        for (int key = 0; key < 32; key++) {
+            phase2.put(key, key);
+            phase3.put(key, key);
+        }
+        // the root's slice of 32 slots, in the one 64K-slot chunk
+        assertEquals(List.of(32L, 65_536L), poolFigures(phase2.shape()));
+        assertEquals(List.of(32L, 65_536L), poolFigures(phase3.shape()));
+
+        // 32-slot chunks falling back to plain arrays: the chunk holds the slices of 1 to 7 slots
+        // (28 slots), the slices of 8 to 32 are plain arrays, and the live one is the last of them
+        dev.hamtlab.phase2.Hamt<Integer, Integer> small2 = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_ARRAY);
+        dev.hamtlab.phase3.Hamt<Integer, Integer> small3 = new dev.hamtlab.phase3.Hamt<>(32, dev.hamtlab.phase3.Fallback.NEW_ARRAY);
+        for (int key = 0; key < 32; key++) {
+            small2.put(key, key);
+            small3.put(key, key);
+        }
+        assertEquals(List.of(32L, 32L + 32), poolFigures(small2.shape()));
+        // phase 3's freelists keep the abandoned plain arrays of 8 to 31 slots too
+        assertEquals(List.of(32L, 32L + 32 + (8 + 31) * 24 / 2), poolFigures(small3.shape()));
+    }
+
+    private static List<Number> poolFigures(Map<String, Number> shape) {
+        return List.of(shape.get("poolSlotsLive"), shape.get("poolSlotsHeld"));
+    }
+
+    private static List<Object> keys(int from, int to) {
+        return Stream.iterate(from, k -> k + 1).limit(to - from).map(k -> (Object) k).toList();
+    }
+
+    private static void assertShape(Phase phase, List<Object> keys, long entries, long bitmapNodes, long collisionNodes,
+            int maxLeafDepth, double meanLeafDepth, double meanChildren, double entriesPerNode, long[] leavesAtDepth) {
+        Map<Object, Object> map = phase.factory().get();
+        keys.forEach(key -> map.put(key, 1));
+        Map<String, Number> expected = new LinkedHashMap<>();
+        expected.put("entries", entries);
+        expected.put("bitmapNodes", bitmapNodes);
+        expected.put("collisionNodes", collisionNodes);
+        expected.put("maxLeafDepth", maxLeafDepth);
+        expected.put("meanLeafDepth", meanLeafDepth);
+        expected.put("meanChildrenPerBitmapNode", meanChildren);
+        expected.put("entriesPerNode", entriesPerNode);
+        for (int depth = 1; depth <= leavesAtDepth.length; depth++) {
+            expected.put("leavesAtDepth" + depth, leavesAtDepth[depth - 1]);
+        }
+        Map<String, Number> shape = new LinkedHashMap<>(phase.shape().apply(map));
+        shape.remove("poolSlotsLive");
+        shape.remove("poolSlotsHeld");
+        assertEquals(expected, shape);
+    }
+}
