@@ -56,14 +56,15 @@ final class Forks {
         return forks;
     }
 
-    /** The raw folder's JMH results, sorted: every JSON file but the counters. */
+    /** The raw folder's JMH results, sorted: every JSON file but the counters and the shapes. */
     private static List<Path> resultFiles(Path raw) throws IOException {
         if (!Files.isDirectory(raw)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(raw)) {
             return entries.map(Path::getFileName).map(Path::toString)
-                    .filter(name -> name.endsWith(".json") && !name.startsWith(PoolCounters.FILE_PREFIX))
+                    .filter(name -> name.endsWith(".json") && !name.startsWith(PoolCounters.FILE_PREFIX)
+                            && !name.startsWith(TrieShapes.FILE_PREFIX))
                     .sorted().map(raw::resolve).collect(Collectors.toList());
         }
     }

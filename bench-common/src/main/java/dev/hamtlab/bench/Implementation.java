@@ -1,9 +1,9 @@
 package dev.hamtlab.bench;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -13,50 +13,42 @@ import java.util.function.Supplier;
  */
 public enum Implementation implements Choice {
     HASHMAP("hashmap", "HashMap", HashMap::new),
-    PHASE0("phase0", "phase0", "phase0-baseline", null, dev.hamtlab.phase0.Hamt::new,
-            map -> ((dev.hamtlab.phase0.Hamt<?, ?>) map).stats()),
-    PHASE1("phase1", "phase1", "phase1", PHASE0, dev.hamtlab.phase1.Hamt::new,
-            map -> ((dev.hamtlab.phase1.Hamt<?, ?>) map).stats()),
-    PHASE2("phase2", "phase2", "phase2-bumppool", PHASE1, dev.hamtlab.phase2.Hamt::new,
-            map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).stats()),
+    PHASE0("phase0", "phase0", "phase0-baseline", null, dev.hamtlab.phase0.Hamt::new),
+    PHASE1("phase1", "phase1", "phase1", PHASE0, dev.hamtlab.phase1.Hamt::new),
+    PHASE2("phase2", "phase2", "phase2-bumppool", PHASE1, dev.hamtlab.phase2.Hamt::new),
     /** Phase 2's default 65,536-slot chunks, but falling back to plain arrays: beside phase 2, the two fallbacks compare. */
     PHASE2_NEWARRAY("phase2-newarray", "phase2-newarray", "phase2-bumppool", PHASE2,
-            () -> new dev.hamtlab.phase2.Hamt<>(1 << 16, dev.hamtlab.phase2.Fallback.NEW_ARRAY),
-            map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).stats()),
+            () -> new dev.hamtlab.phase2.Hamt<>(1 << 16, dev.hamtlab.phase2.Fallback.NEW_ARRAY)),
     /**
      * The layout tried against phase 2's loss at small sizes: 4,096-slot chunks (16 KiB), so a map
      * pays less up front for a chunk it does not fill.
      */
     PHASE2_SMALL_CHUNKS("phase2-4k", "phase2-4k", "phase2-bumppool", PHASE2,
-            () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK),
-            map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).stats()),
-    PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new,
-            map -> ((dev.hamtlab.phase3.Hamt<?, ?>) map).stats());
+            () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
+    PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new);
 
     private final String cliName;
     private final String displayName;
     private final String module;
     private final Implementation before;
     private final Supplier<Map<Object, Object>> factory;
-    private final Function<Map<Integer, Integer>, Map<String, Long>> stats;
 
     /** A peer. */
     Implementation(String cliName, String displayName, Supplier<Map<Object, Object>> factory) {
-        this(cliName, displayName, null, null, factory, map -> Map.of());
+        this(cliName, displayName, null, null, factory);
     }
 
     /**
      * A phase: {@code module} is its Maven module (its folder), {@code before} the implementation it
-     * is compared with (null for the first phase), {@code stats} its {@code stats()}.
+     * is compared with (null for the first phase).
      */
     Implementation(String cliName, String displayName, String module, Implementation before,
-            Supplier<Map<Object, Object>> factory, Function<Map<Integer, Integer>, Map<String, Long>> stats) {
+            Supplier<Map<Object, Object>> factory) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
         this.before = before;
         this.factory = factory;
-        this.stats = stats;
     }
 
     @Override
@@ -101,6 +93,27 @@ public enum Implementation implements Choice {
      * @throws IllegalStateException for a phase when counting is off
      */
     Map<String, Long> stats(Map<Integer, Integer> map) {
-        return stats.apply(map);
+        return isPhase() ? ask(map, "stats") : Map.of();
+    }
+
+    /** The trie's shape figures, in the phase's order (its {@code shape()}); empty for a peer. */
+    Map<String, Number> shape(Map<Integer, Integer> map) {
+        return isPhase() ? ask(map, "shape") : Map.of();
+    }
+
+    /**
+     * Calls a phase's public no-argument method of that name: every phase has stats() and shape(),
+     * by the same names from phase to phase, though no interface joins modules that depend on the
+     * JDK alone.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T ask(Map<Integer, Integer> map, String method) {
+        try {
+            return (T) map.getClass().getMethod(method).invoke(map);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(map.getClass().getName() + " has no public " + method + "()", e);
+        }
     }
 }

@@ -41,6 +41,7 @@ public final class Main {
             "usage: " + RunOptions.launcher() + " [options]   run benchmarks and write a report",
             "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
             "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
+            "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes, rebuild its report",
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default: the preset's)",
@@ -74,6 +75,16 @@ public final class Main {
                 Path folder = resultsFolder(args, "report");
                 Report.write(folder);
                 out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+                return 0;
+            }
+            if (args.length > 0 && args[0].equals("shapes")) {
+                Path folder = resultsFolder(args, "shapes");
+                for (Size size : Report.read(folder).sizes()) {
+                    TrieShapes.write(folder.resolve(Report.RAW_FOLDER), Report.read(folder).implementations(), size);
+                }
+                Report.write(folder);
+                out.println("hamtlab: wrote the trie shapes into " + folder.resolve(Report.RAW_FOLDER) + " and "
+                        + folder.resolve(Report.REPORT_FILE));
                 return 0;
             }
             if (args.length > 0 && args[0].equals("publish")) {
@@ -138,6 +149,7 @@ public final class Main {
         // one (size, operation), round after round, every label gets one fork in a shuffled order, so
         // the drift of a shared machine hits all of them alike.
         for (Size size : options.sizes()) {
+            TrieShapes.write(raw, options.implementations(), size);
             for (Operation operation : options.operations()) {
                 for (int fork = 1; fork <= options.forks(); fork++) {
                     List<Label> round = new ArrayList<>(labels);
@@ -220,7 +232,7 @@ public final class Main {
     }
 
     /** Writes a file whole or not at all, so a run cut short leaves no half file for the report. */
-    private static void writeWhole(Path file, String text) throws IOException {
+    static void writeWhole(Path file, String text) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.writeString(partial, text);
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
@@ -56,6 +57,7 @@ final class Report {
     private final Optional<Environment.Facts> facts;
     private final List<Forks.Fork> forks;
     private final List<PoolCounters.Counted> counters;
+    private final List<TrieShapes.Measured> shapes;
     private final List<Operation> operations;
     private final List<Implementation> implementations;
     private final List<Size> sizes;
@@ -64,11 +66,12 @@ final class Report {
     private final Map<Pair, Judged> judged;
 
     private Report(Path folder, Optional<Environment.Facts> facts, List<Forks.Fork> forks,
-            List<PoolCounters.Counted> counters) {
+            List<PoolCounters.Counted> counters, List<TrieShapes.Measured> shapes) {
         this.folder = folder;
         this.facts = facts;
         this.forks = forks;
         this.counters = counters;
+        this.shapes = shapes;
         // What the run planned (from its environment) and what it produced: planned cells without
         // a fork show as missing, whatever the raw folder holds still shows.
         this.operations = union(Operation.class, facts.map(Environment.Facts::operations), f -> f.operation());
@@ -86,7 +89,18 @@ final class Report {
     }
 
     static Report read(Path folder) throws IOException {
-        return new Report(folder, Environment.read(folder), Forks.read(folder), readCounters(folder.resolve(RAW_FOLDER)));
+        Path raw = folder.resolve(RAW_FOLDER);
+        return new Report(folder, Environment.read(folder), Forks.read(folder), readCounters(raw), readShapes(raw));
+    }
+
+    /** The sizes the run planned or measured. */
+    List<Size> sizes() {
+        return sizes;
+    }
+
+    /** The implementations the run planned or measured. */
+    List<Implementation> implementations() {
+        return implementations;
     }
 
     /** The name of one fork's JMH JSON in raw/. */
@@ -221,6 +235,7 @@ final class Report {
                 + comparisons(implementation -> true)
                 + profileComparisons()
                 + allocation()
+                + trieShapes()
                 + poolCounters()
                 + allResults();
     }
@@ -472,6 +487,54 @@ final class Report {
         return values.length == 0 ? Optional.empty() : Optional.of(new Median().evaluate(values));
     }
 
+    /** Each phase's trie at each size: what a lookup walks through. */
+    private String trieShapes() {
+        StringBuilder text = new StringBuilder("## Trie shape\n\n");
+        if (shapes.isEmpty()) {
+            return text.append("None measured for this run; `").append(RunOptions.launcher()).append(" shapes ")
+                    .append(folder).append("` adds them.\n\n").toString();
+        }
+        text.append("Each phase's own `shape()` of the trie the lookups read (keys: ").append(shapes.get(0).keys())
+                .append("). A leaf's depth counts the nodes on its path, the root's own leaves at 1; pool slots are")
+                .append(" those live slices hold, and those the pool keeps reachable (every array a slice lies in).\n\n")
+                .append("| Implementation | Scale | Entries | Bitmap nodes | Collision nodes | Deepest leaf | Mean depth |")
+                .append(" Children per bitmap node | Entries per node | Leaves at depth 1, 2, ... | Pool slots live | Pool slots held |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+        for (Implementation implementation : implementations) {
+            for (Size size : sizes) {
+                shapes.stream()
+                        .filter(s -> s.implementation().equals(implementation.cliName()) && s.size().equals(size.cliName()))
+                        .findFirst()
+                        .ifPresent(s -> text.append(shapeRow(implementation, size, s.figures())));
+            }
+        }
+        return text.append("\n").toString();
+    }
+
+    private static String shapeRow(Implementation implementation, Size size, Map<String, Number> figures) {
+        int deepest = figures.get("maxLeafDepth").intValue();
+        String byDepth = IntStream.rangeClosed(1, Math.max(deepest, 1))
+                .mapToObj(depth -> figure(figures.get("leavesAtDepth" + depth)))
+                .collect(Collectors.joining(" / "));
+        return "| " + implementation.displayName() + " | " + size.cliName()
+                + " | " + figure(figures.get("entries")) + " | " + figure(figures.get("bitmapNodes"))
+                + " | " + figure(figures.get("collisionNodes")) + " | " + deepest
+                + " | " + figure(figures.get("meanLeafDepth")) + " | " + figure(figures.get("meanChildrenPerBitmapNode"))
+                + " | " + figure(figures.get("entriesPerNode")) + " | " + byDepth
+                + " | " + figure(figures.get("poolSlotsLive")) + " | " + figure(figures.get("poolSlotsHeld")) + " |\n";
+    }
+
+    /** A whole number with thousands separators, a fraction with two decimals, a dash when absent. */
+    private static String figure(Number value) {
+        if (value == null) {
+            return MISSING;
+        }
+        double number = value.doubleValue();
+        return number == Math.rint(number) && !value.toString().contains(".")
+                ? String.format(Locale.ROOT, "%,d", (long) number)
+                : String.format(Locale.ROOT, "%,.2f", number);
+    }
+
     /** Per operation, a table of each phase's counters by size. */
     private String poolCounters() {
         StringBuilder text = new StringBuilder("## Pool and allocation counters\n\n");
@@ -571,17 +634,38 @@ final class Report {
         return List.copyOf(all);
     }
 
-    private static List<PoolCounters.Counted> readCounters(Path rawFolder) throws IOException {
-        List<PoolCounters.Counted> counters = new ArrayList<>();
-        if (!Files.isDirectory(rawFolder)) {
-            return counters;
+    private static List<TrieShapes.Measured> readShapes(Path rawFolder) throws IOException {
+        List<TrieShapes.Measured> shapes = new ArrayList<>();
+        for (Path file : jsonFiles(rawFolder, TrieShapes.FILE_PREFIX)) {
+            try {
+                TrieShapes.Measured measured = TrieShapes.read(file);
+                Forks.named(Implementation.values(), measured.implementation());
+                Forks.named(Size.values(), measured.size());
+                if (measured.figures() == null) {
+                    throw new IllegalArgumentException("no figures");
+                }
+                shapes.add(measured);
+            } catch (RuntimeException e) {
+                throw new IOException(file + " is not a shape file: " + e.getMessage(), e);
+            }
         }
-        List<Path> files;
+        return shapes;
+    }
+
+    /** The raw folder's JSON files whose names start with {@code prefix}, sorted. */
+    private static List<Path> jsonFiles(Path rawFolder, String prefix) throws IOException {
+        if (!Files.isDirectory(rawFolder)) {
+            return List.of();
+        }
         try (Stream<Path> entries = Files.list(rawFolder)) {
-            files = entries.filter(p -> p.getFileName().toString().startsWith(PoolCounters.FILE_PREFIX)
+            return entries.filter(p -> p.getFileName().toString().startsWith(prefix)
                     && p.getFileName().toString().endsWith(".json")).sorted().toList();
         }
-        for (Path file : files) {
+    }
+
+    private static List<PoolCounters.Counted> readCounters(Path rawFolder) throws IOException {
+        List<PoolCounters.Counted> counters = new ArrayList<>();
+        for (Path file : jsonFiles(rawFolder, PoolCounters.FILE_PREFIX)) {
             try {
                 PoolCounters.Counted counted = PoolCounters.read(file);
                 Forks.named(Operation.values(), counted.operation());

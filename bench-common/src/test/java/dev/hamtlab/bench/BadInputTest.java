@@ -49,6 +49,8 @@ class BadInputTest {
                                 + " phase2-newarray, phase2-4k, phase3"),
                 Arguments.of("--preset smoke --out", "option --out needs a value; the results folder to write"),
                 Arguments.of("report", "usage: report FOLDER"),
+                Arguments.of("shapes", "usage: shapes FOLDER"),
+                Arguments.of("shapes OUT", "has no raw/ folder"),
                 Arguments.of("report OUT", "has no raw/ folder"));
     }
 

@@ -152,6 +152,43 @@ class ReportTest {
     }
 
     @Test
+    void shapeTableShowsEachPhasesTrie() throws IOException {
+        Map<String, Number> figures = new LinkedHashMap<>();
+        figures.put("entries", 2);
+        figures.put("bitmapNodes", 2);
+        figures.put("collisionNodes", 0);
+        figures.put("maxLeafDepth", 2);
+        figures.put("meanLeafDepth", 2.0);
+        figures.put("meanChildrenPerBitmapNode", 1.5);
+        figures.put("entriesPerNode", 1.0);
+        figures.put("leavesAtDepth1", 0);
+        figures.put("leavesAtDepth2", 2);
+        Files.writeString(folder.resolve("raw").resolve("shape_phase1_1K.json"), new com.google.gson.Gson().toJson(
+                new TrieShapes.Measured("phase1", "1K", "random Integers", figures)));
+
+        String report = report();
+        assertEquals(List.of("2", "2", "0", "2", "2.00", "1.50", "1.00", "0 / 2", "–", "–"),
+                row(report, "| phase1 | 1K |").subList(2, 12));
+        assertTrue(report.contains("Generated from 50 forks"), "the shape file is not mistaken for a JMH result");
+    }
+
+    @Test
+    void withoutShapesTheReportSaysHowToAddThem() throws IOException {
+        assertTrue(report().contains("## Trie shape\n\nNone measured for this run; `"), report());
+    }
+
+    @Test
+    void shapesCommandAddsEveryPlannedPhasesShape() throws IOException {
+        CommandLine result = CommandLine.run("shapes", folder.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        String report = Files.readString(folder.resolve("report.md"));
+        // the canned run planned phase0 and phase1 at 1K, 10K and 100K; HashMap has no trie
+        assertEquals("1,000", row(report, "| phase0 | 1K |").get(2));
+        assertEquals("100,000", row(report, "| phase1 | 100K |").get(2));
+        assertFalse(report.contains("| HashMap | 1K | 1,000"), report);
+    }
+
+    @Test
     void withoutCountersTheReportSaysWhy() throws IOException {
         assertTrue(report().contains(COUNTERS + "\n\nNone: the runner's JVM ran without -Dhamtlab.stats=true."));
     }

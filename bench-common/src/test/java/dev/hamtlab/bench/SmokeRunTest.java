@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,7 +47,9 @@ class SmokeRunTest {
                         impl.isPhase() ? "counters_" + op.cliName() + "_" + impl.cliName() + "_1K.json" : "",
                         impl == Implementation.PHASE3 ? op.cliName() + "_phase3-control_1K_f01.json" : "")))
                 .filter(name -> !name.isEmpty())
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(HashSet::new));
+        Stream.of(Implementation.values()).filter(Implementation::isPhase)
+                .forEach(impl -> expectedRaw.add("shape_" + impl.cliName() + "_1K.json"));
         assertEquals(expectedRaw, fileNames(out.resolve("raw")));
         assertEquals(total, Files.readAllLines(out.resolve("forks.tsv")).size());
 
@@ -86,7 +89,7 @@ class SmokeRunTest {
         assertEquals(List.of("hamtlab: warning: no pool counters in this run: the runner's JVM lacks"
                 + " -Dhamtlab.stats=true (./bench gives it)"), Files.readAllLines(err));
         assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_phase1_1K_f01.json", "insert_phase1-control_1K_f01.json",
-                "churn_hashmap_1K_f01.json", "churn_phase1_1K_f01.json", "churn_phase1-control_1K_f01.json"),
+                "churn_hashmap_1K_f01.json", "churn_phase1_1K_f01.json", "churn_phase1-control_1K_f01.json", "shape_phase1_1K.json"),
                 fileNames(out.resolve("raw")));
         assertTrue(Files.readString(out.resolve("report.md")).contains("None: the runner's JVM ran without"));
     }
