@@ -13,8 +13,8 @@ import java.util.Set;
  * cannot fit a slice the {@link Fallback} decides. Collision nodes keep phase 1's plain exact
  * arrays: they are rare, and the idea is about the hot path.
  *
- * <p>{@link #carve} returns two things, as Java cannot: the offset, and in {@link #slab} the array
- * the slice lives in (the current chunk, or a fallback array).
+ * <p>{@link #carve} hands the slice straight to the node that will hold it, so nothing of one carve
+ * waits in a shared field for the caller to pick up before the next carve overwrites it.
  *
  * <p>Counting is on only when the JVM runs with {@code -Dhamtlab.stats=true}. The flag is a
  * static final, so with it off the JIT folds the counting away and benchmarks pay nothing.
@@ -28,8 +28,6 @@ final class Allocator {
     private final Fallback fallback;
     private Object[] chunk;
     private int top;
-    /** The array that holds the slice whose offset {@link #carve} returned last. */
-    Object[] slab;
 
     private long nodesAllocated;
     private long leavesAllocated;
@@ -58,8 +56,8 @@ final class Allocator {
         return new Object[slots];
     }
 
-    /** Carves a slice of {@code slots} slots; returns its offset in {@link #slab}. */
-    int carve(int slots) {
+    /** Carves a slice of {@code slots} slots and moves {@code node} onto it. */
+    void carve(BitmapNode<?, ?> node, int slots) {
         if (COUNTING) {
             liveSlots += slots;
         }
@@ -68,8 +66,8 @@ final class Allocator {
                 fallbacks++;
             }
             if (fallback == Fallback.NEW_ARRAY) {
-                slab = allocate(slots);
-                return 0;
+                node.moveTo(allocate(slots), 0);
+                return;
             }
             if (COUNTING) {
                 chunkTailSlotsWasted += chunk.length - top;
@@ -77,14 +75,12 @@ final class Allocator {
             chunk = newChunk();
             top = 0;
         }
-        int offset = top;
+        node.moveTo(chunk, top);
         top += slots;
-        slab = chunk;
         if (COUNTING) {
             slicesCarved++;
             slotsCarved += slots;
         }
-        return offset;
     }
 
     /** Leaves a slice behind: cleared, never reused. */

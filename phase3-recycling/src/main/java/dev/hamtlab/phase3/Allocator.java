@@ -17,8 +17,8 @@ import java.util.Set;
  * at once. When the chunk cannot fit a slice the {@link Fallback} decides. Collision nodes keep
  * phase 1's plain exact arrays: they are rare, and the idea is about the hot path.
  *
- * <p>{@link #carve} returns two things, as Java cannot: the offset, and in {@link #slab} the array
- * the slice lives in (the current chunk, or a fallback array).
+ * <p>{@link #carve} hands the slice straight to the node that will hold it, so nothing of one carve
+ * waits in a shared field for the caller to pick up before the next carve overwrites it.
  *
  * <p>Counting is on only when the JVM runs with {@code -Dhamtlab.stats=true}. The flag is a
  * static final, so with it off the JIT folds the counting away and benchmarks pay nothing.
@@ -32,8 +32,6 @@ final class Allocator {
     private final Fallback fallback;
     private Object[] chunk;
     private int top;
-    /** The array that holds the slice whose offset {@link #carve} returned last. */
-    Object[] slab;
     /** {@code freeSlices[n]} holds abandoned slices of n slots. */
     private final Freelist[] freeSlices = new Freelist[Hashing.BRANCHING + 1];
     private final ArrayDeque<BitmapNode<?, ?>> freeNodes = new ArrayDeque<>();
@@ -72,8 +70,8 @@ final class Allocator {
         return new Object[slots];
     }
 
-    /** Carves a slice of {@code slots} slots, a recycled one if any; returns its offset in {@link #slab}. */
-    int carve(int slots) {
+    /** Carves a slice of {@code slots} slots, a recycled one if any, and moves {@code node} onto it. */
+    void carve(BitmapNode<?, ?> node, int slots) {
         if (COUNTING) {
             liveSlots += slots;
         }
@@ -84,16 +82,17 @@ final class Allocator {
                 slotsReused += slots;
                 slotsInFreelists -= slots;
             }
-            slab = free.peekSlab();
-            return free.pop();
+            Object[] slab = free.peekSlab();
+            node.moveTo(slab, free.pop());
+            return;
         }
         if (top + slots > chunk.length) {
             if (COUNTING) {
                 fallbacks++;
             }
             if (fallback == Fallback.NEW_ARRAY) {
-                slab = allocate(slots);
-                return 0;
+                node.moveTo(allocate(slots), 0);
+                return;
             }
             if (COUNTING) {
                 chunkTailSlotsWasted += chunk.length - top;
@@ -101,14 +100,12 @@ final class Allocator {
             chunk = newChunk();
             top = 0;
         }
-        int offset = top;
+        node.moveTo(chunk, top);
         top += slots;
-        slab = chunk;
         if (COUNTING) {
             slicesCarved++;
             slotsCarved += slots;
         }
-        return offset;
     }
 
     /** Leaves a slice behind: cleared and pushed on the freelist of its size. */

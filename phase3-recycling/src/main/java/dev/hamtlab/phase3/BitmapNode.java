@@ -23,14 +23,20 @@ final class BitmapNode<K, V> extends Node<K, V> {
     private Object[] slab;
     private int offset;
 
-    private BitmapNode(int bitmap, Object[] slab, int offset) {
+    /** A node with no slice yet: the allocator carves one and {@link #moveTo}s it there. */
+    private BitmapNode(int bitmap) {
         this.bitmap = bitmap;
+        this.slab = NO_CHILDREN;
+    }
+
+    /** Points this node at the slice the allocator has just carved for it. */
+    void moveTo(Object[] slab, int offset) {
         this.slab = slab;
         this.offset = offset;
     }
 
     static <K, V> BitmapNode<K, V> empty() {
-        return new BitmapNode<>(0, NO_CHILDREN, 0);
+        return new BitmapNode<>(0);
     }
 
     @Override
@@ -124,8 +130,16 @@ final class BitmapNode<K, V> extends Node<K, V> {
         Node<K, V> below = existingBit == addedBit
                 ? split(existing, existingHash, added, addedHash, shift + BITS_PER_LEVEL, allocator)
                 : null;
-        int offset = allocator.carve(below != null ? 1 : 2);
-        Object[] slab = allocator.slab;
+        BitmapNode<K, V> node = allocator.reuseNode();
+        if (node == null) {
+            allocator.countNode();
+            node = new BitmapNode<>(existingBit | addedBit);
+        } else {
+            node.bitmap = existingBit | addedBit;
+        }
+        allocator.carve(node, below != null ? 1 : 2);
+        Object[] slab = node.slab;
+        int offset = node.offset;
         if (below != null) {
             slab[offset] = below;
         } else {
@@ -133,39 +147,29 @@ final class BitmapNode<K, V> extends Node<K, V> {
             slab[offset] = existingFirst ? existing : added;
             slab[offset + 1] = existingFirst ? added : existing;
         }
-        BitmapNode<K, V> node = allocator.reuseNode();
-        if (node == null) {
-            allocator.countNode();
-            return new BitmapNode<>(existingBit | addedBit, slab, offset);
-        }
-        node.bitmap = existingBit | addedBit;
-        node.slab = slab;
-        node.offset = offset;
         return node;
     }
 
     private void insertChild(int idx, int bit, Object child, Allocator allocator) {
         int arity = arity();
-        int copyOffset = allocator.carve(arity + 1);
-        Object[] copy = allocator.slab;
-        System.arraycopy(slab, offset, copy, copyOffset, idx);
-        copy[copyOffset + idx] = child;
-        System.arraycopy(slab, offset + idx, copy, copyOffset + idx + 1, arity - idx);
-        allocator.abandon(slab, offset, arity);
-        slab = copy;
-        offset = copyOffset;
+        Object[] old = slab;
+        int oldOffset = offset;
+        allocator.carve(this, arity + 1);
+        System.arraycopy(old, oldOffset, slab, offset, idx);
+        slab[offset + idx] = child;
+        System.arraycopy(old, oldOffset + idx, slab, offset + idx + 1, arity - idx);
+        allocator.abandon(old, oldOffset, arity);
         bitmap |= bit;
     }
 
     private void removeChild(int idx, int bit, Allocator allocator) {
         int arity = arity();
-        int copyOffset = allocator.carve(arity - 1);
-        Object[] copy = allocator.slab;
-        System.arraycopy(slab, offset, copy, copyOffset, idx);
-        System.arraycopy(slab, offset + idx + 1, copy, copyOffset + idx, arity - idx - 1);
-        allocator.abandon(slab, offset, arity);
-        slab = copy;
-        offset = copyOffset;
+        Object[] old = slab;
+        int oldOffset = offset;
+        allocator.carve(this, arity - 1);
+        System.arraycopy(old, oldOffset, slab, offset, idx);
+        System.arraycopy(old, oldOffset + idx + 1, slab, offset + idx, arity - idx - 1);
+        allocator.abandon(old, oldOffset, arity);
         bitmap ^= bit;
     }
 
