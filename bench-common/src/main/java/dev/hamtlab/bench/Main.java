@@ -79,8 +79,9 @@ public final class Main {
             }
             if (args.length > 0 && args[0].equals("shapes")) {
                 Path folder = resultsFolder(args, "shapes");
-                for (Size size : Report.read(folder).sizes()) {
-                    TrieShapes.write(folder.resolve(Report.RAW_FOLDER), Report.read(folder).implementations(), size);
+                Report planned = Report.read(folder);
+                for (Size size : planned.sizes()) {
+                    TrieShapes.write(folder.resolve(Report.RAW_FOLDER), planned.implementations(), size);
                 }
                 Report.write(folder);
                 out.println("hamtlab: wrote the trie shapes into " + folder.resolve(Report.RAW_FOLDER) + " and "
@@ -145,28 +146,11 @@ public final class Main {
         Progress progress = new Progress(total);
         Random order = new Random(options.seed());
         int failed = 0;
-        // Size, then operation: a run cut short has every operation at the sizes it finished. Within
-        // one (size, operation), round after round, every label gets one fork in a shuffled order, so
-        // the drift of a shared machine hits all of them alike.
+        // Size, then operation: a run cut short has every operation at the sizes it finished.
         for (Size size : options.sizes()) {
             TrieShapes.write(raw, options.implementations(), size);
             for (Operation operation : options.operations()) {
-                for (int fork = 1; fork <= options.forks(); fork++) {
-                    List<Label> round = new ArrayList<>(labels);
-                    Collections.shuffle(round, order);
-                    for (Label label : round) {
-                        String line = progress.line(operation, size, label, fork, options.forks());
-                        try {
-                            Result score = runFork(options, operation, label, size, fork, folder);
-                            out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
-                        } catch (RunnerException e) {
-                            failed++;
-                            out.println(line + "FAILED" + progress.times());
-                            err.println("hamtlab: " + operation.cliName() + " " + label.displayName() + " "
-                                    + size.cliName() + " fork " + fork + " failed: " + reason(e));
-                        }
-                    }
-                }
+                failed += runInterleaved(options, operation, size, labels, order, progress, out, err);
                 if (counting) {
                     for (Implementation implementation : options.implementations()) {
                         if (implementation.isPhase()) {
@@ -185,6 +169,33 @@ public final class Main {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Round after round, every label gets one fork of the operation at the size, in an order
+     * shuffled anew each round, so the drift of a shared machine hits all of them alike. Returns
+     * how many forks failed.
+     */
+    private static int runInterleaved(RunOptions options, Operation operation, Size size, List<Label> labels,
+            Random order, Progress progress, PrintStream out, PrintStream err) throws IOException {
+        int failed = 0;
+        for (int fork = 1; fork <= options.forks(); fork++) {
+            List<Label> round = new ArrayList<>(labels);
+            Collections.shuffle(round, order);
+            for (Label label : round) {
+                String line = progress.line(operation, size, label, fork, options.forks());
+                try {
+                    Result score = runFork(options, operation, label, size, fork);
+                    out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
+                } catch (RunnerException e) {
+                    failed++;
+                    out.println(line + "FAILED" + progress.times());
+                    err.println("hamtlab: " + operation.cliName() + " " + label.displayName() + " " + size.cliName()
+                            + " fork " + fork + " failed: " + reason(e));
+                }
+            }
+        }
+        return failed;
     }
 
     /**
@@ -212,8 +223,9 @@ public final class Main {
      * Runs one fork and writes its JMH JSON to raw/, whole or not at all, and its line to the
      * folder's fork log: when it started and the machine's load average then.
      */
-    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork, Path folder)
+    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork)
             throws RunnerException, IOException {
+        Path folder = options.out();
         String file = Report.rawFileName(operation, label, size, fork);
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String load = Environment.loadAverage();

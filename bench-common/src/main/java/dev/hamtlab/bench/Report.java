@@ -1,8 +1,6 @@
 package dev.hamtlab.bench;
 
 import dev.hamtlab.bench.stats.Comparison;
-import dev.hamtlab.bench.stats.ForkStatistics;
-import dev.hamtlab.bench.stats.MultipleComparisons;
 import dev.hamtlab.bench.stats.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +27,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * Writes report.md, summary.md and forks.md of a results folder from its raw JMH JSON, its fork log
  * and its environment.json alone, so cached results rebuild the report without rerunning anything.
  *
- * <p>Each cell (operation, size, label) is the median of its fork means. Each comparison is the
- * ratio of two cells' medians with a 95% bootstrap interval that resamples forks, and a verdict
- * from a Mann-Whitney test on the fork means, corrected for every comparison in the report at once
- * (Benjamini-Hochberg), which the interval must agree with.
+ * <p>Each cell (operation, size, label) is the median of its fork means. Every comparison the
+ * report shows is one family, judged at once by {@link Comparisons}.
  */
 final class Report {
     static final String RAW_FOLDER = "raw";
@@ -45,14 +40,6 @@ final class Report {
 
     private static final String MISSING = "–";
 
-    /** Two cells compared: {@code after} against {@code before}, at one operation and size. */
-    record Pair(Operation operation, Size size, Label before, Label after) {
-    }
-
-    /** A pair's statistics and its verdict after the correction for all comparisons. */
-    record Judged(Comparison comparison, Verdict verdict) {
-    }
-
     private final Path folder;
     private final Optional<Environment.Facts> facts;
     private final List<Forks.Fork> forks;
@@ -63,7 +50,7 @@ final class Report {
     private final List<Size> sizes;
     private final List<TypeProfile> profiles;
     private final Optional<Label> control;
-    private final Map<Pair, Judged> judged;
+    private final Comparisons comparisons;
 
     private Report(Path folder, Optional<Environment.Facts> facts, List<Forks.Fork> forks,
             List<PoolCounters.Counted> counters, List<TrieShapes.Measured> shapes) {
@@ -85,7 +72,7 @@ final class Report {
                 .or(() -> facts.map(Environment.Facts::control)
                         .flatMap(name -> Choice.find(Implementation.values(), name))
                         .map(implementation -> new Label(implementation, true, profiles.get(0))));
-        this.judged = judge(pairs());
+        this.comparisons = new Comparisons(forks, pairs());
     }
 
     static Report read(Path folder) throws IOException {
@@ -128,27 +115,25 @@ final class Report {
         return String.format(Locale.ROOT, "%,.1f", nanos);
     }
 
-    // ---------------------------------------------------------------- the comparisons
-
     /**
      * Every comparison the report shows, the family that the correction covers: each phase against
      * the implementation before it and against every peer, under each profile; the A/A control;
      * and each implementation polluted against monomorphic.
      */
-    private List<Pair> pairs() {
-        List<Pair> pairs = new ArrayList<>();
+    private List<Comparisons.Pair> pairs() {
+        List<Comparisons.Pair> pairs = new ArrayList<>();
         for (Size size : sizes) {
             for (Operation operation : operations) {
-                control.ifPresent(c -> pairs.add(new Pair(operation, size, primaryOf(c), c)));
+                control.ifPresent(c -> pairs.add(new Comparisons.Pair(operation, size, primaryOf(c), c)));
                 for (TypeProfile profile : profiles) {
                     for (Implementation after : implementations) {
                         if (after.isPhase()) {
                             Label label = new Label(after, false, profile);
                             label.before().filter(b -> implementations.contains(b.implementation()))
-                                    .ifPresent(before -> pairs.add(new Pair(operation, size, before, label)));
+                                    .ifPresent(before -> pairs.add(new Comparisons.Pair(operation, size, before, label)));
                             for (Implementation peer : implementations) {
                                 if (!peer.isPhase()) {
-                                    pairs.add(new Pair(operation, size, new Label(peer, false, profile), label));
+                                    pairs.add(new Comparisons.Pair(operation, size, new Label(peer, false, profile), label));
                                 }
                             }
                         }
@@ -156,7 +141,7 @@ final class Report {
                 }
                 if (profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC)) {
                     for (Implementation implementation : implementations) {
-                        pairs.add(new Pair(operation, size, new Label(implementation, false, TypeProfile.MONOMORPHIC),
+                        pairs.add(new Comparisons.Pair(operation, size, new Label(implementation, false, TypeProfile.MONOMORPHIC),
                                 new Label(implementation, false, TypeProfile.POLLUTED)));
                     }
                 }
@@ -169,64 +154,14 @@ final class Report {
         return new Label(control.implementation(), false, control.profile());
     }
 
-    /**
-     * Compares every pair with forks enough on both sides for a verdict, then corrects all their
-     * p-values at once; a pair with fewer has no interval either.
-     */
-    private Map<Pair, Judged> judge(List<Pair> pairs) {
-        Map<Pair, Comparison> compared = new LinkedHashMap<>();
-        for (Pair pair : pairs) {
-            double[] before = nanos(pair.operation(), pair.size(), pair.before());
-            double[] after = nanos(pair.operation(), pair.size(), pair.after());
-            if (before.length >= Verdict.MIN_FORKS && after.length >= Verdict.MIN_FORKS) {
-                compared.put(pair, ForkStatistics.compare(before, after, pair.toString().hashCode()));
-            }
-        }
-        double[] adjusted = MultipleComparisons.benjaminiHochberg(
-                compared.values().stream().mapToDouble(Comparison::pValue).toArray());
-        Map<Pair, Judged> judged = new LinkedHashMap<>();
-        int i = 0;
-        for (Map.Entry<Pair, Comparison> entry : compared.entrySet()) {
-            judged.put(entry.getKey(), new Judged(entry.getValue(), Verdict.of(entry.getValue(), adjusted[i++])));
-        }
-        return judged;
-    }
-
-    /** The fork means of a cell, in ns per op. */
-    private double[] nanos(Operation operation, Size size, Label label) {
-        return cell(operation, size, label).mapToDouble(Forks.Fork::nanos).toArray();
-    }
-
-    private Stream<Forks.Fork> cell(Operation operation, Size size, Label label) {
-        return forks.stream().filter(f -> f.operation() == operation && f.size() == size && f.label().equals(label));
-    }
-
-    private Optional<Double> median(Operation operation, Size size, Label label) {
-        double[] nanos = nanos(operation, size, label);
-        return nanos.length == 0 ? Optional.empty() : Optional.of(ForkStatistics.median(nanos));
-    }
-
-    /** A pair's verdict; too few forks when a side has some but not enough; empty when a side has none. */
-    private Optional<Verdict> verdict(Pair pair) {
-        Judged found = judged.get(pair);
-        if (found != null) {
-            return Optional.of(found.verdict());
-        }
-        boolean measured = cell(pair.operation(), pair.size(), pair.before()).findAny().isPresent()
-                && cell(pair.operation(), pair.size(), pair.after()).findAny().isPresent();
-        return measured ? Optional.of(Verdict.TOO_FEW_FORKS) : Optional.empty();
-    }
-
     /** How many comparisons of each phase with the phase before it have each verdict, for the summary line. */
     private Map<String, Long> phaseVerdicts() {
         return pairs().stream()
                 .filter(p -> p.before().implementation().isPhase() && !p.after().control()
                         && p.before().profile() == p.after().profile())
-                .flatMap(p -> verdict(p).stream())
+                .flatMap(p -> comparisons.verdict(p).stream())
                 .collect(Collectors.groupingBy(Verdict::label, TreeMap::new, Collectors.counting()));
     }
-
-    // ---------------------------------------------------------------- the documents
 
     private String full() {
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
@@ -303,7 +238,7 @@ final class Report {
         for (Operation operation : operations) {
             for (Size size : sizes) {
                 for (Label label : labels()) {
-                    missing += cell(operation, size, label).findAny().isEmpty() ? 1 : 0;
+                    missing += comparisons.cell(operation, size, label).findAny().isEmpty() ? 1 : 0;
                 }
             }
         }
@@ -342,7 +277,7 @@ final class Report {
         Optional<Preset> preset = facts.flatMap(f -> Choice.find(Preset.values(), f.preset()));
         for (Operation operation : operations) {
             for (Size size : sizes) {
-                Optional<Judged> found = Optional.ofNullable(judged.get(new Pair(operation, size, primaryOf(aa), aa)));
+                Optional<Comparisons.Judged> found = comparisons.judged(new Comparisons.Pair(operation, size, primaryOf(aa), aa));
                 Optional<Double> goal = preset.flatMap(p -> p.resolutionGoal(operation, size));
                 text.append("| ").append(operation.cliName()).append(" | ").append(size.cliName())
                         .append(" | ").append(found.map(j -> percent(j.comparison().ratio() - 1)).orElse(MISSING))
@@ -393,16 +328,16 @@ final class Report {
                 .append(" ops/s | Improvement | 95% interval | Verdict | ns/op |\n")
                 .append("|-------|------:|------:|------:|------:|------|------:|\n");
         for (Size size : sizes) {
-            Optional<Double> was = median(operation, size, before);
-            Optional<Double> is = median(operation, size, after);
-            Optional<Judged> found = Optional.ofNullable(judged.get(new Pair(operation, size, before, after)));
+            Optional<Double> was = comparisons.median(operation, size, before);
+            Optional<Double> is = comparisons.median(operation, size, after);
+            Optional<Comparisons.Judged> found = comparisons.judged(new Comparisons.Pair(operation, size, before, after));
             text.append("| ").append(size.cliName())
                     .append(" | ").append(was.map(Report::opsPerSecond).orElse(MISSING))
                     .append(" | ").append(is.map(Report::opsPerSecond).orElse(MISSING))
                     .append(" | ").append(found.map(j -> percent(j.comparison().ratio() - 1))
                             .orElse(was.isPresent() && is.isPresent() ? percent(was.get() / is.get() - 1) : MISSING))
                     .append(" | ").append(found.map(j -> interval(j.comparison())).orElse(MISSING))
-                    .append(" | ").append(verdict(new Pair(operation, size, before, after)).map(Verdict::label).orElse(MISSING))
+                    .append(" | ").append(comparisons.verdict(new Comparisons.Pair(operation, size, before, after)).map(Verdict::label).orElse(MISSING))
                     .append(" | ").append(is.map(Report::nanos).orElse(MISSING))
                     .append(" |\n");
         }
@@ -459,7 +394,7 @@ final class Report {
                 text.append("| ").append(label.displayName()).append(" |");
                 for (Size size : sizes) {
                     text.append(" ").append(bytesPerOp(operation, label, size))
-                            .append(" | ").append(medianOf(cell(operation, size, label), Forks.Fork::gcCount)
+                            .append(" | ").append(medianOf(comparisons.cell(operation, size, label), Forks.Fork::gcCount)
                                     .map(c -> String.format(Locale.ROOT, "%,.0f", c)).orElse(MISSING))
                             .append(" |");
                 }
@@ -472,10 +407,10 @@ final class Report {
 
     /** The bytes an operation allocates per op, without those of the rebuild before every call. */
     private String bytesPerOp(Operation operation, Label label, Size size) {
-        Optional<Double> bytes = medianOf(cell(operation, size, label), Forks.Fork::bytesPerOp);
+        Optional<Double> bytes = medianOf(comparisons.cell(operation, size, label), Forks.Fork::bytesPerOp);
         Optional<Operation> rebuild = operation.rebuild();
         if (rebuild.isPresent()) {
-            Optional<Double> rebuilt = medianOf(cell(rebuild.get(), size, primaryOf(label)), Forks.Fork::bytesPerOp);
+            Optional<Double> rebuilt = medianOf(comparisons.cell(rebuild.get(), size, primaryOf(label)), Forks.Fork::bytesPerOp);
             bytes = bytes.flatMap(b -> rebuilt.map(r -> b - r));
         }
         return bytes.map(b -> String.format(Locale.ROOT, "%,.1f", b)).orElse(MISSING);
@@ -585,8 +520,8 @@ final class Report {
         for (Operation operation : operations) {
             for (Size size : sizes) {
                 for (Label label : labels()) {
-                    double[] nanos = nanos(operation, size, label);
-                    Optional<Double> median = median(operation, size, label);
+                    double[] nanos = comparisons.nanos(operation, size, label);
+                    Optional<Double> median = comparisons.median(operation, size, label);
                     text.append("| ").append(operation.cliName())
                             .append(" | ").append(label.displayName())
                             .append(" | ").append(size.cliName())
