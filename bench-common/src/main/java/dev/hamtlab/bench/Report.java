@@ -384,8 +384,8 @@ final class Report {
                 .append("Bytes allocated per op (JMH's gc profiler, gc.alloc.rate.norm) and collections during a fork's")
                 .append(" measured iterations (gc.count), medians over the forks. Remove rebuilds its map before every call,")
                 .append(" outside the time but inside the bytes: its B/op is shown minus insert's, the bytes of that rebuild;")
-                .append(" its collections are those of the timed removal alone, as a full collection settles each")
-                .append(" rebuilt map before the call.\n\n");
+                .append(" its collections count the full collection that settles each rebuilt map, one a call, outside the")
+                .append(" time too, so they say little of the removal itself.\n\n");
         for (Operation operation : operations) {
             text.append("### ").append(operation.cliName()).append(" allocation\n\n| Implementation |");
             sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" B/op | ").append(size.cliName()).append(" GCs |"));
