@@ -18,7 +18,7 @@ public enum Preset implements Choice {
     QUICK("quick", List.of(Size.TEN_K, Size.HUNDRED_K),
             List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
                     Implementation.PHASE3),
-            6, 2, 200, 3, 200),
+            6, 3, 250, 3, 200),
     /** Every implementation and size, ten forks each: the numbers to publish. */
     FULL("full", List.of(Size.values()), List.of(Implementation.values()), 10, 3, 250, 4, 250);
 

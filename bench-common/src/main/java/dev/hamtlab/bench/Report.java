@@ -72,7 +72,7 @@ final class Report {
                 .or(() -> facts.map(Environment.Facts::control)
                         .flatMap(name -> Choice.find(Implementation.values(), name))
                         .map(implementation -> new Label(implementation, true, profiles.get(0))));
-        this.comparisons = new Comparisons(forks, pairs());
+        this.comparisons = new Comparisons(forks, pairs(), controls());
     }
 
     static Report read(Path folder) throws IOException {
@@ -116,15 +116,14 @@ final class Report {
     }
 
     /**
-     * Every comparison the report shows, the family that the correction covers: each phase against
-     * the implementation before it and against every peer, under each profile; the A/A control;
-     * and each implementation polluted against monomorphic.
+     * The findings, the family one correction covers: each phase against the implementation before
+     * it and against every peer, under each profile, and each implementation polluted against
+     * monomorphic.
      */
     private List<Comparisons.Pair> pairs() {
         List<Comparisons.Pair> pairs = new ArrayList<>();
         for (Size size : sizes) {
             for (Operation operation : operations) {
-                control.ifPresent(c -> pairs.add(new Comparisons.Pair(operation, size, primaryOf(c), c)));
                 for (TypeProfile profile : profiles) {
                     for (Implementation after : implementations) {
                         if (after.isPhase()) {
@@ -148,6 +147,17 @@ final class Report {
             }
         }
         return pairs;
+    }
+
+    /** The A/A control's comparisons, one per operation and size: a family of their own. */
+    private List<Comparisons.Pair> controls() {
+        List<Comparisons.Pair> controls = new ArrayList<>();
+        for (Size size : sizes) {
+            for (Operation operation : operations) {
+                control.ifPresent(c -> controls.add(new Comparisons.Pair(operation, size, primaryOf(c), c)));
+            }
+        }
+        return controls;
     }
 
     private static Label primaryOf(Label control) {
@@ -258,8 +268,9 @@ final class Report {
         return "Each cell is the median of its forks' mean ns per op (the fork is the unit of repetition);"
                 + " ops/s = 10^9 / ns/op; improvement = after ops/s / before ops/s - 1, with its 95% bootstrap interval"
                 + " (forks resampled); verdict *faster* or *slower* when a Mann-Whitney test on the fork means stays"
-                + " significant at 5% after the Benjamini-Hochberg correction over every comparison in the report and the"
-                + " interval excludes 0, *same* otherwise, *too few forks* below " + Verdict.MIN_FORKS + " a side.";
+                + " significant at 5% after the Benjamini-Hochberg correction over every comparison in the report (the"
+                + " A/A controls: Holm's, over the controls alone) and the interval excludes 0, *same* otherwise,"
+                + " *too few forks* below " + Verdict.MIN_FORKS + " a side.";
     }
 
     /** The A/A control per operation and size: its interval's half-width is what this run can resolve. */

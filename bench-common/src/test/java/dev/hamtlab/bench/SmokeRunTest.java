@@ -64,7 +64,12 @@ class SmokeRunTest {
         assertTrue(report.contains("## Allocation per operation"), report);
         assertTrue(report.contains("### churn: phase3 counters"), report);
         // Every cell has a result, bytes per op and GCs included; one fork is too few for an interval.
-        assertFalse(report.replace("| – | too few forks |", "").replace("| – | – | – | – | none set |", "").contains("–"), report);
+        String timings = report.substring(0, report.indexOf("## Trie shape"));
+        assertFalse(timings.replace("| – | too few forks |", "").replace("| – | – | – | – | none set |", "").contains("–"), report);
+        // Every phase's trie at 1K, with pool slots for the pooled phases only.
+        assertTrue(report.contains("| phase0 | 1K | 1,000 |") && report.contains("| phase3 | 1K | 1,000 |"), report);
+        assertTrue(report.lines().filter(line -> line.startsWith("| phase0 | 1K | 1,000 |")).allMatch(line -> line.endsWith("| – | – |")),
+                report);
         assertTrue(report.contains("Smoke preset"), report);
 
         String environment = Files.readString(out.resolve("environment.md"));

@@ -23,14 +23,7 @@ public final class MultipleComparisons {
      */
     public static double[] benjaminiHochberg(double[] pValues) {
         int m = pValues.length;
-        for (int i = 0; i < m; i++) {
-            if (!(pValues[i] >= 0 && pValues[i] <= 1)) {
-                throw new IllegalArgumentException("pValues[" + i + "] is " + pValues[i] + ", not within [0, 1]");
-            }
-        }
-        Integer[] ascending = new Integer[m];
-        Arrays.setAll(ascending, i -> i);
-        Arrays.sort(ascending, Comparator.comparingDouble(i -> pValues[i]));
+        Integer[] ascending = ascending(pValues);
 
         // Step up from the largest: adjusted p of rank k is the smallest p(j) * m / j over j >= k.
         // No cap at 1 is needed: the largest p-value is its own adjusted value and bounds the rest.
@@ -42,5 +35,40 @@ public final class MultipleComparisons {
             adjusted[index] = smallestSoFar;
         }
         return adjusted;
+    }
+
+    /**
+     * Holm adjusted p-values, in the input order: the chance that any comparison of the family is
+     * called different when none is stays below q for those whose adjusted p-value is below q.
+     * For controls, such as the A/A cells of a report, where a single false alarm means a broken
+     * instrument, not one wrong verdict among many.
+     *
+     * @throws IllegalArgumentException if a p-value is not within [0, 1]
+     */
+    public static double[] holm(double[] pValues) {
+        int m = pValues.length;
+        Integer[] ascending = ascending(pValues);
+        // Step down from the smallest: adjusted p of rank k is the largest p(j) * (m - j + 1) over j <= k.
+        double[] adjusted = new double[m];
+        double largestSoFar = 0;
+        for (int rank = 1; rank <= m; rank++) {
+            int index = ascending[rank - 1];
+            largestSoFar = Math.max(largestSoFar, Math.min(1, pValues[index] * (m - rank + 1)));
+            adjusted[index] = largestSoFar;
+        }
+        return adjusted;
+    }
+
+    /** The indexes of the p-values, smallest p first, once every p-value is checked. */
+    private static Integer[] ascending(double[] pValues) {
+        for (int i = 0; i < pValues.length; i++) {
+            if (!(pValues[i] >= 0 && pValues[i] <= 1)) {
+                throw new IllegalArgumentException("pValues[" + i + "] is " + pValues[i] + ", not within [0, 1]");
+            }
+        }
+        Integer[] ascending = new Integer[pValues.length];
+        Arrays.setAll(ascending, i -> i);
+        Arrays.sort(ascending, Comparator.comparingDouble(i -> pValues[i]));
+        return ascending;
     }
 }

@@ -11,6 +11,25 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MultipleComparisonsTest {
+
+    @Test
+    void holmHandCheckedExample() {
+        // sorted 0.005, 0.01, 0.03, 0.04: times 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04 -> running max 0.02, 0.03, 0.06, 0.06
+        assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02}, MultipleComparisons.holm(new double[] {0.01, 0.04, 0.03, 0.005}),
+                1e-12);
+    }
+
+    @Test
+    void holmIsStricterThanBenjaminiHochbergAndCapsAtOne() {
+        double[] p = {0.01, 0.02, 0.03, 0.04, 0.5};
+        double[] holm = MultipleComparisons.holm(p);
+        double[] bh = MultipleComparisons.benjaminiHochberg(p);
+        for (int i = 0; i < p.length; i++) {
+            assertTrue(holm[i] >= bh[i] && holm[i] <= 1, i + ": holm " + holm[i] + ", bh " + bh[i]);
+        }
+        assertEquals(1.0, MultipleComparisons.holm(new double[] {0.6, 0.7})[0]);
+        assertThrows(IllegalArgumentException.class, () -> MultipleComparisons.holm(new double[] {-0.1}));
+    }
     private static final double TOLERANCE = 1e-12;
 
     @Test
