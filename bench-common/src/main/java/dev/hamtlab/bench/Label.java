@@ -12,10 +12,6 @@ record Label(Implementation implementation, boolean control, TypeProfile profile
     static final String PRIMARY = "primary";
     static final String CONTROL = "control";
 
-    static Label of(Implementation implementation) {
-        return new Label(implementation, false, TypeProfile.MONOMORPHIC);
-    }
-
     String arm() {
         return control ? CONTROL : PRIMARY;
     }

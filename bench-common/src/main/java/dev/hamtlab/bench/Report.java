@@ -291,7 +291,7 @@ final class Report {
                 Optional<Comparisons.Judged> found = comparisons.judged(new Comparisons.Pair(operation, size, primaryOf(aa), aa));
                 Optional<Double> goal = preset.flatMap(p -> p.resolutionGoal(operation, size));
                 text.append("| ").append(operation.cliName()).append(" | ").append(size.cliName())
-                        .append(" | ").append(found.map(j -> percent(j.comparison().ratio() - 1)).orElse(MISSING))
+                        .append(" | ").append(found.map(j -> percent(j.comparison().improvement())).orElse(MISSING))
                         .append(" | ").append(found.map(j -> interval(j.comparison())).orElse(MISSING))
                         .append(" | ").append(found.map(j -> unsignedPercent(j.comparison().halfWidth())).orElse(MISSING))
                         .append(" | ").append(found.map(j -> j.verdict().label()).orElse(MISSING))
@@ -341,14 +341,15 @@ final class Report {
         for (Size size : sizes) {
             Optional<Double> was = comparisons.median(operation, size, before);
             Optional<Double> is = comparisons.median(operation, size, after);
-            Optional<Comparisons.Judged> found = comparisons.judged(new Comparisons.Pair(operation, size, before, after));
+            Comparisons.Pair pair = new Comparisons.Pair(operation, size, before, after);
+            // The ratio of the two medians: the comparison's own, whether or not it has forks enough for a verdict.
+            String improvement = was.isPresent() && is.isPresent() ? percent(was.get() / is.get() - 1) : MISSING;
             text.append("| ").append(size.cliName())
                     .append(" | ").append(was.map(Report::opsPerSecond).orElse(MISSING))
                     .append(" | ").append(is.map(Report::opsPerSecond).orElse(MISSING))
-                    .append(" | ").append(found.map(j -> percent(j.comparison().ratio() - 1))
-                            .orElse(was.isPresent() && is.isPresent() ? percent(was.get() / is.get() - 1) : MISSING))
-                    .append(" | ").append(found.map(j -> interval(j.comparison())).orElse(MISSING))
-                    .append(" | ").append(comparisons.verdict(new Comparisons.Pair(operation, size, before, after)).map(Verdict::label).orElse(MISSING))
+                    .append(" | ").append(improvement)
+                    .append(" | ").append(comparisons.judged(pair).map(j -> interval(j.comparison())).orElse(MISSING))
+                    .append(" | ").append(comparisons.verdict(pair).map(Verdict::label).orElse(MISSING))
                     .append(" | ").append(is.map(Report::nanos).orElse(MISSING))
                     .append(" |\n");
         }

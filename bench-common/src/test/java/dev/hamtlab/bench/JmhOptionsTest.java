@@ -20,7 +20,7 @@ class JmhOptionsTest {
     @ParameterizedTest
     @EnumSource(Size.class)
     void scoreIsPerKey(Size size) {
-        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.INSERT, Label.of(Implementation.PHASE1), size);
+        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC), size);
         assertEquals(size.count(), options.getOperationsPerInvocation().get());
         assertEquals(List.of(size.cliName()), List.copyOf(options.getParameter("size").get()));
         assertEquals(List.of("phase1"), List.copyOf(options.getParameter("impl").get()));
@@ -28,7 +28,7 @@ class JmhOptionsTest {
 
     @Test
     void includesOnlyTheOperationsBenchmark() {
-        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.QUERY_HIT, Label.of(Implementation.HASHMAP), Size.ONE_K);
+        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.QUERY_HIT, new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
         Pattern include = Pattern.compile(options.getIncludes().get(0));
         assertTrue(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHit").find());
         assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryMiss").find());
@@ -38,7 +38,7 @@ class JmhOptionsTest {
     @ParameterizedTest
     @EnumSource(Preset.class)
     void everyRunProfilesAllocationAndCollections(Preset preset) {
-        Options options = Main.jmhOptions(preset, Collector.G1, Operation.CHURN, Label.of(Implementation.PHASE3), Size.ONE_K);
+        Options options = Main.jmhOptions(preset, Collector.G1, Operation.CHURN, new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
         assertEquals(List.of(GCProfiler.class.getName()),
                 options.getProfilers().stream().map(ProfilerConfig::getKlass).toList());
     }
@@ -50,7 +50,7 @@ class JmhOptionsTest {
         assertTrue(Boolean.getBoolean(PoolCounters.PROPERTY));
         for (Operation operation : Operation.values()) {
             for (Implementation implementation : Implementation.values()) {
-                Options options = Main.jmhOptions(preset, Collector.G1, operation, Label.of(implementation), Size.ONE_K);
+                Options options = Main.jmhOptions(preset, Collector.G1, operation, new Label(implementation, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
                 assertTrue(options.getJvmArgs().hasValue(), "JVM args always set, if only to none");
                 List<String> forkArgs = new ArrayList<>(options.getJvmArgs().get());
                 forkArgs.addAll(options.getJvmArgsPrepend().orElse(List.of()));
@@ -63,11 +63,11 @@ class JmhOptionsTest {
     @Test
     void forkedPresetsRunOnAFixedPreTouchedHeapWithTheChosenCollector() {
         for (Preset preset : List.of(Preset.QUICK, Preset.FULL)) {
-            Options options = Main.jmhOptions(preset, Collector.G1, Operation.INSERT, Label.of(Implementation.PHASE0), Size.ONE_M);
+            Options options = Main.jmhOptions(preset, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE0, false, TypeProfile.MONOMORPHIC), Size.ONE_M);
             assertTrue(options.getForkCount().get() >= 1);
             assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"),
                     List.copyOf(options.getJvmArgs().get()));
-            Options parallel = Main.jmhOptions(preset, Collector.PARALLEL, Operation.CHURN, Label.of(Implementation.PHASE3), Size.ONE_K);
+            Options parallel = Main.jmhOptions(preset, Collector.PARALLEL, Operation.CHURN, new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
             assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC"),
                     List.copyOf(parallel.getJvmArgs().get()));
         }
@@ -75,7 +75,7 @@ class JmhOptionsTest {
 
     @Test
     void smokeRunsInProcessWithOneShortIteration() {
-        Options options = Main.jmhOptions(Preset.SMOKE, Collector.G1, Operation.INSERT, Label.of(Implementation.PHASE0), Size.ONE_K);
+        Options options = Main.jmhOptions(Preset.SMOKE, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE0, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
         assertEquals(0, options.getForkCount().get());
         assertEquals(0, options.getWarmupIterations().get());
         assertEquals(1, options.getMeasurementIterations().get());

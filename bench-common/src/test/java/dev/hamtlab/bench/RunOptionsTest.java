@@ -62,7 +62,7 @@ class RunOptionsTest {
     @Test
     void everyImplementationUnderEveryProfileAndTheControlsSecondLabel() throws BadInput {
         RunOptions options = parse("--impls", "hashmap,phase1", "--profiles", "monomorphic,polluted");
-        assertEquals(List.of(Label.of(Implementation.HASHMAP), Label.of(Implementation.PHASE1),
+        assertEquals(List.of(new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC), new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC),
                 new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED),
                 new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED),
                 new Label(Implementation.PHASE1, true, TypeProfile.MONOMORPHIC)),
