@@ -38,6 +38,7 @@ final class Environment {
             String presetSettings,
             List<String> implementations,
             List<String> sizes,
+            List<String> keys,
             List<String> operations,
             List<String> profiles,
             int forksPerLabel,
@@ -62,7 +63,7 @@ final class Environment {
 
         /** The same facts with the end of the run: when it finished and the load average then. */
         Facts finishedNow() {
-            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, sizes, operations,
+            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, sizes, keys, operations,
                     profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
                     now(), loadAverage());
@@ -96,6 +97,7 @@ final class Environment {
                 options.preset().settings(options.forks()),
                 cliNames(options.implementations()),
                 cliNames(options.sizes()),
+                cliNames(options.keys()),
                 cliNames(options.operations()),
                 cliNames(options.profiles()),
                 options.forks(),
@@ -173,6 +175,7 @@ final class Environment {
                 row("Preset", facts.preset() + ": " + facts.presetSettings()),
                 row("Implementations", String.join(", ", facts.implementations())),
                 row("Sizes", String.join(", ", facts.sizes())),
+                row("Key patterns", facts.keys() == null ? "random (recorded before there were others)" : String.join(", ", facts.keys())),
                 row("Operations", String.join(", ", facts.operations())),
                 row("Type profiles", String.join(", ", facts.profiles())),
                 row("Forks a label", String.valueOf(facts.forksPerLabel())),

@@ -89,12 +89,14 @@ final class Forks {
                 .orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark));
         JsonObject params = run.getAsJsonObject("params");
         Implementation implementation = named(Implementation.values(), params.get("impl").getAsString());
-        Size size = named(Size.values(), params.get("size").getAsString());
+        Size size = size(params.get("size").getAsString());
         // Runs made before the A/A control and the type profiles existed have neither parameter.
         TypeProfile profile = params.has("profile") ? named(TypeProfile.values(), params.get("profile").getAsString())
                 : TypeProfile.MONOMORPHIC;
         boolean control = params.has("arm") && params.get("arm").getAsString().equals(Label.CONTROL);
-        Label label = new Label(implementation, control, profile);
+        // Runs made before the key patterns existed used random Integer keys.
+        KeyPattern keys = params.has("keys") ? named(KeyPattern.values(), params.get("keys").getAsString()) : KeyPattern.RANDOM;
+        Label label = new Label(implementation, control, profile, keys);
 
         JsonObject metric = run.getAsJsonObject("primaryMetric");
         String unit = metric.get("scoreUnit").getAsString();
@@ -132,6 +134,10 @@ final class Forks {
             total += value.getAsDouble();
         }
         return values.isEmpty() ? Double.NaN : total / values.size();
+    }
+
+    static Size size(String label) {
+        return Size.parse(label).orElseThrow(() -> new IllegalArgumentException("unknown size " + label));
     }
 
     static <E extends Choice> E named(E[] choices, String name) {

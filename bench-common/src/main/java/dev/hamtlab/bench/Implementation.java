@@ -7,12 +7,20 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Every map the study measures: its phases and the peers they are compared with. The report is
- * generic over this enum: each phase is compared with the implementation it names as before it,
- * and every phase with every peer.
+ * Every map the study measures: its phases and the peers they are compared with, each behind the
+ * adapter for the way it is driven. The report is generic over this enum: each phase is compared
+ * with the implementation it names as before it, and every phase with every peer.
  */
 public enum Implementation implements Choice {
-    HASHMAP("hashmap", "HashMap", HashMap::new),
+    HASHMAP("hashmap", "HashMap", Driven.MUTABLE, () -> new Adapters.Mutable(new HashMap<>())),
+    CLOJURE("clojure", "Clojure", Driven.TRANSIENT, Adapters.ClojureTransient::new),
+    SCALA_IMMUTABLE("scala-immutable", "Scala immutable", Driven.PERSISTENT, Adapters.ScalaImmutable::new),
+    SCALA_MUTABLE("scala-mutable", "Scala mutable", Driven.MUTABLE, Adapters.ScalaMutable::new),
+    VAVR("vavr", "Vavr", Driven.PERSISTENT, Adapters.Vavr::new),
+    ECLIPSE("eclipse", "Eclipse UnifiedMap", Driven.MUTABLE,
+            () -> new Adapters.Mutable(new org.eclipse.collections.impl.map.mutable.UnifiedMap<>())),
+    FASTUTIL("fastutil", "fastutil open", Driven.MUTABLE,
+            () -> new Adapters.Mutable(new it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap<>())),
     PHASE0("phase0", "phase0", "phase0-baseline", null, dev.hamtlab.phase0.Hamt::new),
     PHASE1("phase1", "phase1", "phase1", PHASE0, dev.hamtlab.phase1.Hamt::new),
     PHASE2("phase2", "phase2", "phase2-bumppool", PHASE1, dev.hamtlab.phase2.Hamt::new),
@@ -27,27 +35,51 @@ public enum Implementation implements Choice {
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
     PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new);
 
+    /** How a map is driven, which decides what a change costs it. */
+    public enum Driven {
+        MUTABLE("mutable: changed in place"),
+        TRANSIENT("transient: changed in place where it owns the nodes, each change returning the map to go on with"),
+        PERSISTENT("persistent: each change returns a new version, paying for a copy of the path from the root");
+
+        private final String description;
+
+        Driven(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
     private final String cliName;
     private final String displayName;
     private final String module;
     private final Implementation before;
-    private final Supplier<Map<Object, Object>> factory;
+    private final Driven driven;
+    private final Supplier<MeasuredMap> factory;
 
     /** A peer. */
-    Implementation(String cliName, String displayName, Supplier<Map<Object, Object>> factory) {
-        this(cliName, displayName, null, null, factory);
+    Implementation(String cliName, String displayName, Driven driven, Supplier<MeasuredMap> factory) {
+        this(cliName, displayName, null, null, driven, factory);
     }
 
     /**
-     * A phase: {@code module} is its Maven module (its folder), {@code before} the implementation it
-     * is compared with (null for the first phase).
+     * A phase, a java.util.Map changed in place: {@code module} is its Maven module (its folder),
+     * {@code before} the implementation it is compared with (null for the first phase).
      */
     Implementation(String cliName, String displayName, String module, Implementation before,
             Supplier<Map<Object, Object>> factory) {
+        this(cliName, displayName, module, before, Driven.MUTABLE, () -> new Adapters.Mutable(factory.get()));
+    }
+
+    Implementation(String cliName, String displayName, String module, Implementation before, Driven driven,
+            Supplier<MeasuredMap> factory) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
         this.before = before;
+        this.driven = driven;
         this.factory = factory;
     }
 
@@ -58,6 +90,10 @@ public enum Implementation implements Choice {
 
     public String displayName() {
         return displayName;
+    }
+
+    public Driven driven() {
+        return driven;
     }
 
     /** A phase of the study; otherwise a peer the phases are measured against. */
@@ -75,14 +111,8 @@ public enum Implementation implements Choice {
         return Optional.ofNullable(before);
     }
 
-    /** A new empty map for the benchmarks' Integer keys. */
-    @SuppressWarnings("unchecked")
-    public Map<Integer, Integer> create() {
-        return (Map<Integer, Integer>) (Map<?, ?>) factory.get();
-    }
-
-    /** A new empty map of the same class, for keys of any type: a polluted type profile's String and Long keys. */
-    Map<Object, Object> createForAnyKey() {
+    /** A new empty map behind its adapter, for keys of any type. */
+    MeasuredMap create() {
         return factory.get();
     }
 
@@ -92,13 +122,13 @@ public enum Implementation implements Choice {
      *
      * @throws IllegalStateException for a phase when counting is off
      */
-    Map<String, Long> stats(Map<Integer, Integer> map) {
-        return isPhase() ? ask(map, "stats") : Map.of();
+    Map<String, Long> stats(MeasuredMap map) {
+        return isPhase() ? ask(map.target(), "stats") : Map.of();
     }
 
     /** The trie's shape figures, in the phase's order (its {@code shape()}); empty for a peer. */
-    Map<String, Number> shape(Map<Integer, Integer> map) {
-        return isPhase() ? ask(map, "shape") : Map.of();
+    Map<String, Number> shape(MeasuredMap map) {
+        return isPhase() ? ask(map.target(), "shape") : Map.of();
     }
 
     /**
@@ -107,7 +137,7 @@ public enum Implementation implements Choice {
      * JDK alone.
      */
     @SuppressWarnings("unchecked")
-    private static <T> T ask(Map<Integer, Integer> map, String method) {
+    private static <T> T ask(Object map, String method) {
         try {
             return (T) map.getClass().getMethod(method).invoke(map);
         } catch (InvocationTargetException e) {

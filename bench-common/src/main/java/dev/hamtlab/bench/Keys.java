@@ -3,74 +3,123 @@ package dev.hamtlab.bench;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
- * The keys of one size, the same for every implementation: N distinct random keys in insertion
- * order, equal copies of them shuffled into a query order, and N distinct random ints that are not
- * keys. They are boxed here, before anything is measured.
+ * The keys of one pattern and size, the same for every implementation: N distinct keys in
+ * insertion order, equal copies of them in a query order, and N distinct keys that are not in the
+ * map. They are made (boxed) here, before anything is measured.
  */
 final class Keys {
     private static final long SEED = 0x5EED_4A37L;
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    /** The strided pattern's step, 2^10. */
+    private static final int STRIDE_BITS = 10;
 
-    private final Integer[] insertOrder;
-    private final Integer[] queryOrder;
-    private final Integer[] misses;
+    private final Object[] insertOrder;
+    private final Object[] queryOrder;
+    private final Object[] misses;
 
-    private Keys(Integer[] insertOrder, Integer[] queryOrder, Integer[] misses) {
+    private Keys(Object[] insertOrder, Object[] queryOrder, Object[] misses) {
         this.insertOrder = insertOrder;
         this.queryOrder = queryOrder;
         this.misses = misses;
     }
 
-    /** Deterministic: the same count always gives the same keys, in the same orders. */
-    static Keys of(int count) {
+    /** Deterministic: the same pattern and count always give the same keys, in the same orders. */
+    static Keys of(KeyPattern pattern, int count) {
         SplittableRandom random = new SplittableRandom(SEED + count);
-        Set<Integer> drawn = new HashSet<>(4 * count);
-        Integer[] distinct = new Integer[2 * count];
-        int n = 0;
-        while (n < distinct.length) {
-            Integer candidate = random.nextInt();
-            if (drawn.add(candidate)) {
-                distinct[n++] = candidate;
-            }
-        }
-        Integer[] insertOrder = new Integer[count];
-        Integer[] misses = new Integer[count];
+        Object[] distinct = switch (pattern) {
+            case RANDOM -> distinct(2 * count, () -> random.nextInt());
+            case SEQUENTIAL, SHUFFLED -> integers(2 * count, 0);
+            case STRIDED -> integers(2 * count, STRIDE_BITS);
+            case STRING -> distinct(2 * count, () -> string(random));
+        };
+        Object[] insertOrder = new Object[count];
+        Object[] misses = new Object[count];
         System.arraycopy(distinct, 0, insertOrder, 0, count);
         System.arraycopy(distinct, count, misses, 0, count);
-        Integer[] queryOrder = insertOrder.clone();
-        for (int i = queryOrder.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Integer swap = queryOrder[i];
-            queryOrder[i] = queryOrder[j];
-            queryOrder[j] = swap;
+        if (pattern != KeyPattern.SEQUENTIAL && pattern != KeyPattern.RANDOM) {
+            // RANDOM's keys are already in a random order; SEQUENTIAL's stay in order.
+            shuffle(insertOrder, random);
+            shuffle(misses, random);
+        }
+        Object[] queryOrder = insertOrder.clone();
+        if (pattern != KeyPattern.SEQUENTIAL) {
+            shuffle(queryOrder, random);
         }
         return new Keys(insertOrder, equalCopies(queryOrder), misses);
+    }
+
+    /** Random Integer keys for the tests and the polluted profile's maps. */
+    static Keys of(int count) {
+        return of(KeyPattern.RANDOM, count);
+    }
+
+    private static Object[] distinct(int count, Supplier<Object> draw) {
+        Set<Object> drawn = new HashSet<>(2 * count);
+        Object[] keys = new Object[count];
+        int n = 0;
+        while (n < count) {
+            Object candidate = draw.get();
+            if (drawn.add(candidate)) {
+                keys[n++] = candidate;
+            }
+        }
+        return keys;
+    }
+
+    /** i rotated left by {@code bits}, for i in 0..count-1: distinct, as a rotation is a bijection. */
+    private static Object[] integers(int count, int bits) {
+        Object[] keys = new Object[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = Integer.rotateLeft(i, bits);
+        }
+        return keys;
+    }
+
+    private static String string(SplittableRandom random) {
+        char[] chars = new char[8 + random.nextInt(9)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = LETTERS.charAt(random.nextInt(LETTERS.length()));
+        }
+        return new String(chars);
+    }
+
+    private static void shuffle(Object[] keys, SplittableRandom random) {
+        for (int i = keys.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Object swap = keys[i];
+            keys[i] = keys[j];
+            keys[j] = swap;
+        }
     }
 
     /**
      * New objects equal to the keys, as a real caller holds: a lookup with the very object the map
      * stores finds its key in cache and passes an identity check before equals. Integer.valueOf
      * allocates outside the JDK's cache of -128..127; inside it every caller shares the objects too.
+     * A String copy gets its own characters and computes its own hash code on its first use.
      */
-    static Integer[] equalCopies(Integer[] keys) {
-        Integer[] copies = new Integer[keys.length];
+    static Object[] equalCopies(Object[] keys) {
+        Object[] copies = new Object[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            copies[i] = Integer.valueOf(keys[i].intValue());
+            copies[i] = keys[i] instanceof Integer integer ? Integer.valueOf(integer.intValue())
+                    : new String(((String) keys[i]).toCharArray());
         }
         return copies;
     }
 
-    Integer[] insertOrder() {
+    Object[] insertOrder() {
         return insertOrder;
     }
 
-    /** The keys in another order, as equal copies, never the stored objects. */
-    Integer[] queryOrder() {
+    /** The keys in the query order, as equal copies, never the stored objects. */
+    Object[] queryOrder() {
         return queryOrder;
     }
 
-    Integer[] misses() {
+    Object[] misses() {
         return misses;
     }
 }

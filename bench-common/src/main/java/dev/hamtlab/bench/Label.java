@@ -4,10 +4,11 @@ import java.util.Optional;
 
 /**
  * What a fork measures, as the report names it: an implementation, under its own label or the A/A
- * control's second one, with a type profile. The control's forks measure the very same code as its
- * implementation's, interleaved with them, so any difference between the two is the instrument's.
+ * control's second one, with a type profile and a key pattern. The control's forks measure the
+ * very same code as its implementation's, interleaved with them, so any difference between the two
+ * is the instrument's.
  */
-record Label(Implementation implementation, boolean control, TypeProfile profile) {
+record Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys) {
     /** The JMH parameter that carries the arm; the benchmark ignores it, the report reads it. */
     static final String PRIMARY = "primary";
     static final String CONTROL = "control";
@@ -16,20 +17,29 @@ record Label(Implementation implementation, boolean control, TypeProfile profile
         return control ? CONTROL : PRIMARY;
     }
 
-    /** For example "phase3", "phase3 (A/A)", "phase3 polluted". */
+    /** For example "phase3", "phase3 (A/A)", "phase3 polluted", "phase3 string". */
     String displayName() {
-        return implementation.displayName() + (control ? " (A/A)" : "")
-                + (profile == TypeProfile.MONOMORPHIC ? "" : " " + profile.cliName());
+        return implementation.displayName() + (control ? " (A/A)" : "") + suffix(" ");
     }
 
-    /** For file names: "phase3", "phase3-control", "phase3-polluted". */
+    /** For file names: "phase3", "phase3-control", "phase3-polluted", "phase3-string". */
     String fileStem() {
-        return implementation.cliName() + (control ? "-" + CONTROL : "")
-                + (profile == TypeProfile.MONOMORPHIC ? "" : "-" + profile.cliName());
+        return implementation.cliName() + (control ? "-" + CONTROL : "") + suffix("-");
     }
 
-    /** The label this one is compared with: the implementation before it, under the same profile. */
+    /** The profile and key pattern, each only when it is not the default. */
+    private String suffix(String separator) {
+        return (profile == TypeProfile.MONOMORPHIC ? "" : separator + profile.cliName())
+                + (keys == KeyPattern.RANDOM ? "" : separator + keys.cliName());
+    }
+
+    /** Another implementation's own label under this one's profile and keys: a cell beside this one. */
+    Label with(Implementation other) {
+        return new Label(other, false, profile, keys);
+    }
+
+    /** The label this one is compared with: the implementation before it, under the same profile and keys. */
     Optional<Label> before() {
-        return implementation.before().map(b -> new Label(b, false, profile));
+        return implementation.before().map(this::with);
     }
 }

@@ -41,12 +41,13 @@ public final class Main {
             "usage: " + RunOptions.launcher() + " [options]   run benchmarks and write a report",
             "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
             "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
-            "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes, rebuild its report",
+            "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default: the preset's)",
-            "  --sizes A,B      " + Choice.list(Size.values()) + " (default: the preset's, " + presetSizes() + ")",
-            "  --ops A,B        " + Choice.list(Operation.values()) + " (default all)",
+            "  --sizes A,B      " + Size.VALID + " (default: the preset's, " + presetSizes() + ")",
+            "  --keys A,B       key patterns: " + Choice.list(KeyPattern.values()) + " (default: the preset's; random but for peers)",
+            "  --ops A,B        " + Choice.list(Operation.values()) + " (default: the preset's; all but for peers)",
             "  --profiles A,B   type profiles: " + Choice.list(TypeProfile.values()) + " (default monomorphic)",
             "  --forks N        forks of each implementation, 2 to " + RunOptions.MAX_FORKS + " (default: the preset's)",
             "  --seed N         the seed that shuffles each round of forks (default: the clock; recorded)",
@@ -81,7 +82,9 @@ public final class Main {
                 Path folder = resultsFolder(args, "shapes");
                 Report planned = Report.read(folder);
                 for (Size size : planned.sizes()) {
-                    TrieShapes.write(folder.resolve(Report.RAW_FOLDER), planned.implementations(), size);
+                    for (KeyPattern keys : planned.keys()) {
+                        TrieShapes.write(folder.resolve(Report.RAW_FOLDER), planned.implementations(), keys, size);
+                    }
                 }
                 Report.write(folder);
                 out.println("hamtlab: wrote the trie shapes into " + folder.resolve(Report.RAW_FOLDER) + " and "
@@ -148,16 +151,13 @@ public final class Main {
         int failed = 0;
         // Size, then operation: a run cut short has every operation at the sizes it finished.
         for (Size size : options.sizes()) {
-            TrieShapes.write(raw, options.implementations(), size);
+            for (KeyPattern keys : options.keys()) {
+                TrieShapes.write(raw, options.implementations(), keys, size);
+            }
             for (Operation operation : options.operations()) {
                 failed += runInterleaved(options, operation, size, labels, order, progress, out, err);
                 if (counting) {
-                    for (Implementation implementation : options.implementations()) {
-                        if (implementation.isPhase()) {
-                            writeWhole(raw.resolve(Report.countersFileName(operation, implementation, size)),
-                                    PoolCounters.json(PoolCounters.count(operation, implementation, size)));
-                        }
-                    }
+                    writeCounters(raw, options, operation, size);
                 }
             }
         }
@@ -169,6 +169,17 @@ public final class Main {
             return 1;
         }
         return 0;
+    }
+
+    private static void writeCounters(Path raw, RunOptions options, Operation operation, Size size) throws IOException {
+        for (KeyPattern keys : options.keys()) {
+            for (Implementation implementation : options.implementations()) {
+                if (implementation.isPhase()) {
+                    writeWhole(raw.resolve(Report.countersFileName(operation, implementation, keys, size)),
+                            PoolCounters.json(PoolCounters.count(operation, implementation, keys, size)));
+                }
+            }
+        }
     }
 
     /**
@@ -207,15 +218,20 @@ public final class Main {
                 .orElse(implementations.get(0));
     }
 
-    /** Every implementation under every profile, and the control's second label under the first profile. */
+    /**
+     * Every implementation under every key pattern and profile, and the control's second label
+     * under the first of each.
+     */
     static List<Label> labels(RunOptions options, Implementation control) {
         List<Label> labels = new ArrayList<>();
-        for (TypeProfile profile : options.profiles()) {
-            for (Implementation implementation : options.implementations()) {
-                labels.add(new Label(implementation, false, profile));
+        for (KeyPattern keys : options.keys()) {
+            for (TypeProfile profile : options.profiles()) {
+                for (Implementation implementation : options.implementations()) {
+                    labels.add(new Label(implementation, false, profile, keys));
+                }
             }
         }
-        labels.add(new Label(control, true, options.profiles().get(0)));
+        labels.add(new Label(control, true, options.profiles().get(0), options.keys().get(0)));
         return labels;
     }
 
@@ -256,6 +272,7 @@ public final class Main {
                 .param("impl", label.implementation().cliName())
                 .param("size", size.cliName())
                 .param("profile", label.profile().cliName())
+                .param("keys", label.keys().cliName())
                 .param("arm", label.arm())
                 // This makes the score ns per key (per churn step).
                 .operationsPerInvocation(operation.opsPerCall(size))
@@ -292,8 +309,10 @@ public final class Main {
 
     /** The progress line: "[ 7/360] query-hit  10K  phase3 (A/A)      fork 2/6   23.4 ns/op   (elapsed 1:02, about 4:10 left)". */
     private static final class Progress {
-        /** Wide enough for the longest label, "phase2-newarray (A/A) polluted". */
-        private static final int LABEL_WIDTH = 30;
+        /** Wide enough for the longest label, "Eclipse UnifiedMap polluted sequential". */
+        private static final int LABEL_WIDTH = 38;
+        /** Wide enough for "2^22". */
+        private static final int SIZE_WIDTH = 5;
 
         private final int total;
         private final long start = System.nanoTime();
@@ -306,7 +325,7 @@ public final class Main {
         String line(Operation operation, Size size, Label label, int fork, int forks) {
             int digits = String.valueOf(total).length();
             return String.format(Locale.ROOT, "[%" + digits + "d/%d] %-" + width(Operation.values()) + "s %-"
-                    + width(Size.values()) + "s %-" + LABEL_WIDTH + "s fork %" + String.valueOf(forks).length() + "d/%d   ",
+                    + SIZE_WIDTH + "s %-" + LABEL_WIDTH + "s fork %" + String.valueOf(forks).length() + "d/%d   ",
                     done + 1, total, operation.cliName(), size.cliName(), label.displayName(), fork, forks);
         }
 

@@ -25,8 +25,14 @@ final class PoolCounters {
     private PoolCounters() {
     }
 
-    /** One counters file: CLI names, and the counters in the phase's order. */
-    record Counted(String operation, String implementation, String size, Map<String, Long> counters) {
+    /**
+     * One counters file: CLI names, and the counters in the phase's order. keys is null in files
+     * made before the key patterns existed, whose keys were random.
+     */
+    record Counted(String operation, String implementation, String keys, String size, Map<String, Long> counters) {
+        KeyPattern keyPattern() {
+            return keys == null ? KeyPattern.RANDOM : Forks.named(KeyPattern.values(), keys);
+        }
     }
 
     /** Whether this JVM counts: the runner's, when started by ./bench. */
@@ -40,8 +46,8 @@ final class PoolCounters {
      * the map having been filled), so a gauge such as liveSlots shows its change. Churn is one call,
      * its steps from the filled map. Empty for a peer.
      */
-    static Counted count(Operation operation, Implementation implementation, Size size) {
-        MapBenchmark benchmark = MapBenchmark.of(implementation, size);
+    static Counted count(Operation operation, Implementation implementation, KeyPattern keys, Size size) {
+        MapBenchmark benchmark = MapBenchmark.of(implementation, keys, size);
         Map<String, Long> counters = switch (operation) {
             case INSERT -> implementation.stats(benchmark.insert());
             case QUERY_HIT -> change(implementation, benchmark.filled, benchmark::queryHit);
@@ -57,10 +63,10 @@ final class PoolCounters {
                 yield change(implementation, churned.map, () -> benchmark.churn(churned));
             }
         };
-        return new Counted(operation.cliName(), implementation.cliName(), size.cliName(), counters);
+        return new Counted(operation.cliName(), implementation.cliName(), keys.cliName(), size.cliName(), counters);
     }
 
-    private static Map<String, Long> change(Implementation implementation, Map<Integer, Integer> map, Runnable operation) {
+    private static Map<String, Long> change(Implementation implementation, MeasuredMap map, Runnable operation) {
         Map<String, Long> before = implementation.stats(map);
         operation.run();
         Map<String, Long> change = new LinkedHashMap<>();

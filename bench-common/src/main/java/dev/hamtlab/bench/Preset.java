@@ -9,18 +9,29 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Forks, iterations and JVM flags of every benchmark run: the one place they are set. */
 public enum Preset implements Choice {
     /** In-process and a single short iteration: proves the benchmarks run; the numbers mean nothing. */
-    SMOKE("smoke", List.of(Size.ONE_K), List.of(Implementation.values()), 0, 0, 0, 1, 100),
+    SMOKE("smoke", List.of(Size.ONE_K), List.of(Implementation.values()), List.of(KeyPattern.RANDOM),
+            List.of(Operation.values()), 0, 0, 0, 1, 100),
     /**
      * A first look in under 15 minutes on 2 cores: six forks of each of the four phases and
      * HashMap, plus the A/A control, at 10K and 100K keys, where the resolution goal is set. The
-     * phase 2 variants and 1K and 1M are left to the full preset or to --impls and --sizes.
+     * phase 2 variants, the other peers and 1K and 1M are left to the other presets or to --impls and --sizes.
      */
-    QUICK("quick", List.of(Size.TEN_K, Size.HUNDRED_K),
-            List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
-                    Implementation.PHASE3),
-            6, 3, 250, 3, 200),
-    /** Every implementation and size, ten forks each: the numbers to publish. */
-    FULL("full", List.of(Size.values()), List.of(Implementation.values()), 10, 3, 250, 4, 250);
+    QUICK("quick", List.of(Size.TEN_K, Size.HUNDRED_K), List.of(Implementation.HASHMAP, Implementation.PHASE0,
+            Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM),
+            List.of(Operation.values()), 6, 3, 250, 3, 200),
+    /**
+     * The phases among the maps people use: every peer and the four phases, Integer keys random,
+     * sequential and strided and String keys, at 10K, 100K and 1M, insert and query-hit, five forks
+     * (the fewest a verdict takes) with the quick preset's iterations: about two hours on 2 cores.
+     */
+    PEERS("peers", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
+            Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
+            Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE0, Implementation.PHASE1,
+            Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING),
+            List.of(Operation.INSERT, Operation.QUERY_HIT), 5, 3, 250, 3, 200),
+    /** Every implementation and size, ten forks each, random Integer keys: the phases' numbers to publish. */
+    FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.values()),
+            List.of(KeyPattern.RANDOM), List.of(Operation.values()), 10, 3, 250, 4, 250);
 
     /**
      * Flags of every forked JVM. A fixed, pre-touched heap: without it first-touch page faults
@@ -31,18 +42,23 @@ public enum Preset implements Choice {
     private final String cliName;
     private final List<Size> defaultSizes;
     private final List<Implementation> defaultImplementations;
+    private final List<KeyPattern> defaultKeys;
+    private final List<Operation> defaultOperations;
     private final int forks;
     private final int warmupIterations;
     private final int warmupMillis;
     private final int measurementIterations;
     private final int measurementMillis;
 
-    Preset(String cliName, List<Size> defaultSizes, List<Implementation> defaultImplementations, int forks,
+    Preset(String cliName, List<Size> defaultSizes, List<Implementation> defaultImplementations,
+            List<KeyPattern> defaultKeys, List<Operation> defaultOperations, int forks,
             int warmupIterations, int warmupMillis,
             int measurementIterations, int measurementMillis) {
         this.cliName = cliName;
         this.defaultSizes = defaultSizes;
         this.defaultImplementations = defaultImplementations;
+        this.defaultKeys = defaultKeys;
+        this.defaultOperations = defaultOperations;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
@@ -66,15 +82,25 @@ public enum Preset implements Choice {
      * lookups; full 3% on the lookups and 10% on insert, remove and churn. Empty where none is set.
      */
     Optional<Double> resolutionGoal(Operation operation, Size size) {
-        if (size != Size.TEN_K && size != Size.HUNDRED_K) {
+        if (!size.equals(Size.TEN_K) && !size.equals(Size.HUNDRED_K)) {
             return Optional.empty();
         }
         boolean lookup = operation == Operation.QUERY_HIT || operation == Operation.QUERY_MISS;
         return switch (this) {
             case QUICK -> lookup ? Optional.of(0.05) : Optional.empty();
             case FULL -> Optional.of(lookup ? 0.03 : 0.10);
-            case SMOKE -> Optional.empty();
+            case SMOKE, PEERS -> Optional.empty();
         };
+    }
+
+    /** The key patterns a run of this preset measures unless --keys says otherwise. */
+    List<KeyPattern> defaultKeys() {
+        return defaultKeys;
+    }
+
+    /** The operations a run of this preset measures unless --ops says otherwise. */
+    List<Operation> defaultOperations() {
+        return defaultOperations;
     }
 
     /** The implementations a run of this preset measures unless --impls says otherwise. */

@@ -13,9 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -49,6 +51,7 @@ final class Report {
     private final List<Implementation> implementations;
     private final List<Size> sizes;
     private final List<TypeProfile> profiles;
+    private final List<KeyPattern> keys;
     private final Optional<Label> control;
     private final Comparisons comparisons;
 
@@ -64,14 +67,21 @@ final class Report {
         this.operations = union(Operation.class, facts.map(Environment.Facts::operations), f -> f.operation());
         this.implementations = union(Implementation.class, facts.map(Environment.Facts::implementations),
                 f -> f.label().implementation());
-        this.sizes = union(Size.class, facts.map(Environment.Facts::sizes), Forks.Fork::size);
+        Set<Size> allSizes = new TreeSet<>();
+        facts.map(Environment.Facts::sizes).orElse(List.of()).forEach(label -> Size.parse(label).ifPresent(allSizes::add));
+        forks.forEach(f -> allSizes.add(f.size()));
+        this.sizes = List.copyOf(allSizes);
         // Runs made before the type profiles existed have none recorded: theirs was monomorphic.
         List<TypeProfile> found = union(TypeProfile.class, facts.map(Environment.Facts::profiles), f -> f.label().profile());
         this.profiles = found.isEmpty() ? List.of(TypeProfile.MONOMORPHIC) : found;
+        // And runs made before the key patterns existed: theirs were random.
+        List<KeyPattern> patterns = union(KeyPattern.class, facts.map(Environment.Facts::keys).filter(Objects::nonNull),
+                f -> f.label().keys());
+        this.keys = patterns.isEmpty() ? List.of(KeyPattern.RANDOM) : patterns;
         this.control = forks.stream().map(Forks.Fork::label).filter(Label::control).findFirst()
                 .or(() -> facts.map(Environment.Facts::control)
                         .flatMap(name -> Choice.find(Implementation.values(), name))
-                        .map(implementation -> new Label(implementation, true, profiles.get(0))));
+                        .map(implementation -> new Label(implementation, true, profiles.get(0), keys.get(0))));
         this.comparisons = new Comparisons(forks, pairs(), controls());
     }
 
@@ -85,6 +95,11 @@ final class Report {
         return sizes;
     }
 
+    /** The key patterns the run planned or measured. */
+    List<KeyPattern> keys() {
+        return keys;
+    }
+
     /** The implementations the run planned or measured. */
     List<Implementation> implementations() {
         return implementations;
@@ -96,8 +111,9 @@ final class Report {
     }
 
     /** The name of a phase's counters file in raw/. */
-    static String countersFileName(Operation operation, Implementation implementation, Size size) {
-        return PoolCounters.FILE_PREFIX + operation.cliName() + "_" + implementation.cliName() + "_" + size.cliName() + ".json";
+    static String countersFileName(Operation operation, Implementation implementation, KeyPattern keys, Size size) {
+        return PoolCounters.FILE_PREFIX + operation.cliName() + "_" + new Label(implementation, false,
+                TypeProfile.MONOMORPHIC, keys).fileStem() + "_" + size.cliName() + ".json";
     }
 
     static void write(Path folder) throws IOException {
@@ -117,31 +133,34 @@ final class Report {
 
     /**
      * The findings, the family one correction covers: each phase against the implementation before
-     * it and against every peer, under each profile, and each implementation polluted against
-     * monomorphic.
+     * it and against every peer, under each key pattern and profile, and each implementation
+     * polluted against monomorphic.
      */
     private List<Comparisons.Pair> pairs() {
         List<Comparisons.Pair> pairs = new ArrayList<>();
         for (Size size : sizes) {
             for (Operation operation : operations) {
-                for (TypeProfile profile : profiles) {
-                    for (Implementation after : implementations) {
-                        if (after.isPhase()) {
-                            Label label = new Label(after, false, profile);
-                            label.before().filter(b -> implementations.contains(b.implementation()))
-                                    .ifPresent(before -> pairs.add(new Comparisons.Pair(operation, size, before, label)));
-                            for (Implementation peer : implementations) {
-                                if (!peer.isPhase()) {
-                                    pairs.add(new Comparisons.Pair(operation, size, new Label(peer, false, profile), label));
+                for (KeyPattern pattern : keys) {
+                    for (TypeProfile profile : profiles) {
+                        for (Implementation after : implementations) {
+                            if (after.isPhase()) {
+                                Label label = new Label(after, false, profile, pattern);
+                                label.before().filter(b -> implementations.contains(b.implementation()))
+                                        .ifPresent(before -> pairs.add(new Comparisons.Pair(operation, size, before, label)));
+                                for (Implementation peer : implementations) {
+                                    if (!peer.isPhase()) {
+                                        pairs.add(new Comparisons.Pair(operation, size, label.with(peer), label));
+                                    }
                                 }
                             }
                         }
                     }
-                }
-                if (profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC)) {
-                    for (Implementation implementation : implementations) {
-                        pairs.add(new Comparisons.Pair(operation, size, new Label(implementation, false, TypeProfile.MONOMORPHIC),
-                                new Label(implementation, false, TypeProfile.POLLUTED)));
+                    if (profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC)) {
+                        for (Implementation implementation : implementations) {
+                            pairs.add(new Comparisons.Pair(operation, size,
+                                    new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern),
+                                    new Label(implementation, false, TypeProfile.POLLUTED, pattern)));
+                        }
                     }
                 }
             }
@@ -161,14 +180,14 @@ final class Report {
     }
 
     private static Label primaryOf(Label control) {
-        return new Label(control.implementation(), false, control.profile());
+        return control.with(control.implementation());
     }
 
     /** How many comparisons of each phase with the phase before it have each verdict, for the summary line. */
     private Map<String, Long> phaseVerdicts() {
         return pairs().stream()
                 .filter(p -> p.before().implementation().isPhase() && !p.after().control()
-                        && p.before().profile() == p.after().profile())
+                        && p.before().profile() == p.after().profile() && p.before().keys() == p.after().keys())
                 .flatMap(p -> comparisons.verdict(p).stream())
                 .collect(Collectors.groupingBy(Verdict::label, TreeMap::new, Collectors.counting()));
     }
@@ -257,8 +276,10 @@ final class Report {
 
     private List<Label> labels() {
         Set<Label> labels = new LinkedHashSet<>();
-        for (TypeProfile profile : profiles) {
-            implementations.forEach(i -> labels.add(new Label(i, false, profile)));
+        for (KeyPattern pattern : keys) {
+            for (TypeProfile profile : profiles) {
+                implementations.forEach(i -> labels.add(new Label(i, false, profile, pattern)));
+            }
         }
         control.ifPresent(labels::add);
         return List.copyOf(labels);
@@ -312,18 +333,21 @@ final class Report {
         StringBuilder text = new StringBuilder();
         for (Operation operation : operations) {
             text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
-            for (TypeProfile profile : profiles) {
-                for (Implementation after : implementations) {
-                    if (after.isPhase() && shown.test(after)) {
-                        Label label = new Label(after, false, profile);
-                        label.before().filter(b -> implementations.contains(b.implementation()))
-                                .ifPresent(before -> text.append(table(operation, before, label)));
+            for (KeyPattern pattern : keys) {
+                for (TypeProfile profile : profiles) {
+                    for (Implementation after : implementations) {
+                        if (after.isPhase() && shown.test(after)) {
+                            Label label = new Label(after, false, profile, pattern);
+                            label.before().filter(b -> implementations.contains(b.implementation()))
+                                    .ifPresent(before -> text.append(table(operation, before, label)));
+                        }
                     }
-                }
-                for (Implementation after : implementations) {
-                    for (Implementation peer : implementations) {
-                        if (after.isPhase() && shown.test(after) && !peer.isPhase()) {
-                            text.append(table(operation, new Label(peer, false, profile), new Label(after, false, profile)));
+                    for (Implementation after : implementations) {
+                        for (Implementation peer : implementations) {
+                            if (after.isPhase() && shown.test(after) && !peer.isPhase()) {
+                                Label label = new Label(after, false, profile, pattern);
+                                text.append(table(operation, label.with(peer), label));
+                            }
                         }
                     }
                 }
@@ -366,9 +390,11 @@ final class Report {
                 .append(" so that the map's hashCode and equals calls are megamorphic, as in an application;")
                 .append(" a negative improvement is what the monomorphic best case flatters.\n\n");
         for (Operation operation : operations) {
-            for (Implementation implementation : implementations) {
-                text.append(table(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC),
-                        new Label(implementation, false, TypeProfile.POLLUTED)));
+            for (KeyPattern pattern : keys) {
+                for (Implementation implementation : implementations) {
+                    text.append(table(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern),
+                            new Label(implementation, false, TypeProfile.POLLUTED, pattern)));
+                }
             }
         }
         return text.toString();
@@ -441,29 +467,31 @@ final class Report {
             return text.append("None measured for this run; `").append(RunOptions.launcher()).append(" shapes ")
                     .append(folder).append("` adds them.\n\n").toString();
         }
-        text.append("Each phase's own `shape()` of the trie the lookups read (keys: ").append(shapes.get(0).keys())
-                .append("). A leaf's depth counts the nodes on its path, the root's own leaves at 1; pool slots are")
+        text.append("Each phase's own `shape()` of the trie the lookups read, for each key pattern. A leaf's depth counts the nodes on its path, the root's own leaves at 1; pool slots are")
                 .append(" those live slices hold, and those the pool keeps reachable (every array a slice lies in).\n\n")
-                .append("| Implementation | Scale | Entries | Bitmap nodes | Collision nodes | Deepest leaf | Mean depth |")
+                .append("| Implementation | Keys | Scale | Entries | Bitmap nodes | Collision nodes | Deepest leaf | Mean depth |")
                 .append(" Children per bitmap node | Entries per node | Leaves at depth 1, 2, ... | Pool slots live | Pool slots held |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+                .append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (Implementation implementation : implementations) {
-            for (Size size : sizes) {
-                shapes.stream()
-                        .filter(s -> s.implementation().equals(implementation.cliName()) && s.size().equals(size.cliName()))
-                        .findFirst()
-                        .ifPresent(s -> text.append(shapeRow(implementation, size, s.figures())));
+            for (KeyPattern pattern : keys) {
+                for (Size size : sizes) {
+                    shapes.stream()
+                            .filter(s -> s.implementation().equals(implementation.cliName()) && s.size().equals(size.cliName())
+                                    && TrieShapes.keysOf(s) == pattern)
+                            .findFirst()
+                            .ifPresent(s -> text.append(shapeRow(implementation, pattern, size, s.figures())));
+                }
             }
         }
         return text.append("\n").toString();
     }
 
-    private static String shapeRow(Implementation implementation, Size size, Map<String, Number> figures) {
+    private static String shapeRow(Implementation implementation, KeyPattern pattern, Size size, Map<String, Number> figures) {
         int deepest = figures.get("maxLeafDepth").intValue();
         String byDepth = IntStream.rangeClosed(1, Math.max(deepest, 1))
                 .mapToObj(depth -> figure(figures.get("leavesAtDepth" + depth)))
                 .collect(Collectors.joining(" / "));
-        return "| " + implementation.displayName() + " | " + size.cliName()
+        return "| " + implementation.displayName() + " | " + pattern.displayName() + " | " + size.cliName()
                 + " | " + figure(figures.get("entries")) + " | " + figure(figures.get("bitmapNodes"))
                 + " | " + figure(figures.get("collisionNodes")) + " | " + deepest
                 + " | " + figure(figures.get("meanLeafDepth")) + " | " + figure(figures.get("meanChildrenPerBitmapNode"))
@@ -494,22 +522,26 @@ final class Report {
                 .append(" show the change over the operation on the filled map, so gauges such as liveSlots show their")
                 .append(" change; churn is one call, ").append(MapBenchmark.CHURN_STEPS).append(" steps.\n\n");
         for (Operation operation : operations) {
-            for (Implementation implementation : implementations) {
-                List<PoolCounters.Counted> found = counters.stream()
-                        .filter(c -> c.operation().equals(operation.cliName()) && c.implementation().equals(implementation.cliName()))
-                        .toList();
-                if (!found.isEmpty()) {
-                    text.append(countersTable(operation, implementation, found));
+            for (KeyPattern pattern : keys) {
+                for (Implementation implementation : implementations) {
+                    List<PoolCounters.Counted> found = counters.stream()
+                            .filter(c -> c.operation().equals(operation.cliName()) && c.implementation().equals(implementation.cliName())
+                                    && c.keyPattern() == pattern)
+                            .toList();
+                    if (!found.isEmpty()) {
+                        text.append(countersTable(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern),
+                                found));
+                    }
                 }
             }
         }
         return text.toString();
     }
 
-    private String countersTable(Operation operation, Implementation implementation, List<PoolCounters.Counted> found) {
+    private String countersTable(Operation operation, Label label, List<PoolCounters.Counted> found) {
         List<String> names = found.stream().flatMap(c -> c.counters().keySet().stream()).distinct().toList();
         StringBuilder text = new StringBuilder()
-                .append("### ").append(operation.cliName()).append(": ").append(implementation.displayName()).append(" counters\n\n")
+                .append("### ").append(operation.cliName()).append(": ").append(label.displayName()).append(" counters\n\n")
                 .append("| Scale | ").append(String.join(" | ", names)).append(" |\n")
                 .append("|-------|").append("------:|".repeat(names.size())).append("\n");
         for (Size size : sizes) {
@@ -587,7 +619,7 @@ final class Report {
             try {
                 TrieShapes.Measured measured = TrieShapes.read(file);
                 Forks.named(Implementation.values(), measured.implementation());
-                Forks.named(Size.values(), measured.size());
+                Forks.size(measured.size());
                 if (measured.figures() == null) {
                     throw new IllegalArgumentException("no figures");
                 }
@@ -617,7 +649,8 @@ final class Report {
                 PoolCounters.Counted counted = PoolCounters.read(file);
                 Forks.named(Operation.values(), counted.operation());
                 Forks.named(Implementation.values(), counted.implementation());
-                Forks.named(Size.values(), counted.size());
+                Forks.size(counted.size());
+                counted.keyPattern();
                 if (counted.counters() == null) {
                     throw new IllegalArgumentException("no counters");
                 }

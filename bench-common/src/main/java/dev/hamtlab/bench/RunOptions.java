@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +19,7 @@ record RunOptions(
         Preset preset,
         List<Implementation> implementations,
         List<Size> sizes,
+        List<KeyPattern> keys,
         List<Operation> operations,
         List<TypeProfile> profiles,
         int forks,
@@ -28,7 +30,7 @@ record RunOptions(
         String commandLine) {
 
     private static final String VALID_OPTIONS =
-            "--preset, --impls, --sizes, --ops, --profiles, --forks, --seed, --gc, --out, --force, --help";
+            "--preset, --impls, --sizes, --keys, --ops, --profiles, --forks, --seed, --gc, --out, --force, --help";
     /** Forks a label may be given: at least 2, or no comparison has an interval; at most what a day holds. */
     static final int MAX_FORKS = 100;
 
@@ -41,7 +43,8 @@ record RunOptions(
         Preset preset = Preset.QUICK;
         List<Implementation> implementations = null;
         List<Size> sizes = null;
-        List<Operation> operations = List.of(Operation.values());
+        List<KeyPattern> keys = null;
+        List<Operation> operations = null;
         List<TypeProfile> profiles = List.of(TypeProfile.MONOMORPHIC);
         Integer forks = null;
         long seed = System.currentTimeMillis();
@@ -54,7 +57,9 @@ record RunOptions(
                 case "--preset" -> preset = one(Preset.class, "preset", value(args, ++i, option, valid(Preset.class, "preset")));
                 case "--impls" -> implementations = list(Implementation.class, "implementation",
                         value(args, ++i, option, valid(Implementation.class, "implementation")));
-                case "--sizes" -> sizes = list(Size.class, "size", value(args, ++i, option, valid(Size.class, "size")));
+                case "--sizes" -> sizes = sizes(value(args, ++i, option, "give " + Size.VALID));
+                case "--keys" -> keys = list(KeyPattern.class, "key pattern",
+                        value(args, ++i, option, valid(KeyPattern.class, "key pattern")));
                 case "--ops" -> operations = list(Operation.class, "operation",
                         value(args, ++i, option, valid(Operation.class, "operation")));
                 case "--profiles" -> profiles = list(TypeProfile.class, "type profile",
@@ -67,11 +72,17 @@ record RunOptions(
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
-                        + ", or the commands: report FOLDER, publish FOLDER");
+                        + ", or the commands: report, publish, shapes, compare");
             }
         }
         if (sizes == null) {
             sizes = preset.defaultSizes();
+        }
+        if (keys == null) {
+            keys = preset.defaultKeys();
+        }
+        if (operations == null) {
+            operations = preset.defaultOperations();
         }
         if (implementations == null) {
             implementations = preset.defaultImplementations();
@@ -83,7 +94,7 @@ record RunOptions(
             out = defaultOut(preset, collector);
         }
         checkOut(out, force);
-        return new RunOptions(preset, implementations, sizes, operations, profiles, forks, seed, collector, out, force,
+        return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, collector, out, force,
                 commandLine(args));
     }
 
@@ -138,6 +149,15 @@ record RunOptions(
         } catch (NumberFormatException e) {
             throw new BadInput("bad " + option + " '" + value + "'; give " + range);
         }
+    }
+
+    /** Comma-separated sizes and sweeps, in ascending order, each once. */
+    private static List<Size> sizes(String commaSeparated) throws BadInput {
+        List<Size> sizes = new ArrayList<>();
+        for (String item : commaSeparated.split(",", -1)) {
+            sizes.addAll(Size.parseItem(item).orElseThrow(() -> new BadInput("bad size '" + item + "'; give " + Size.VALID)));
+        }
+        return Size.sorted(sizes);
     }
 
     private static <E extends Enum<E> & Choice> List<E> list(Class<E> type, String noun, String commaSeparated)

@@ -15,35 +15,42 @@ import java.util.Map;
 final class TrieShapes {
     /** Shape files sit beside the JMH results in raw/, named with this prefix. */
     static final String FILE_PREFIX = "shape_";
-    /** The key pattern every benchmark uses today. */
-    static final String KEYS = "random Integers";
-
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private TrieShapes() {
     }
 
-    /** One shape file: CLI names, the key pattern, and the figures in the phase's order. */
+    /**
+     * One shape file: CLI names, the key pattern, and the figures in the phase's order. Files made
+     * before the key patterns existed hold "random Integers" for the keys, which read as random.
+     */
     record Measured(String implementation, String size, String keys, Map<String, Number> figures) {
     }
 
-    static Measured measure(Implementation implementation, Size size) {
-        Map<Integer, Integer> map = implementation.create();
-        for (Integer key : Keys.of(size.count()).insertOrder()) {
+    static Measured measure(Implementation implementation, KeyPattern keys, Size size) {
+        MeasuredMap map = implementation.create();
+        for (Object key : Keys.of(keys, size.count()).insertOrder()) {
             map.put(key, key);
         }
-        return new Measured(implementation.cliName(), size.cliName(), KEYS, implementation.shape(map));
+        return new Measured(implementation.cliName(), size.cliName(), keys.cliName(), implementation.shape(map));
     }
 
-    static String fileName(Implementation implementation, Size size) {
-        return FILE_PREFIX + implementation.cliName() + "_" + size.cliName() + ".json";
+    /** The pattern a shape file names: random for files made before there were others. */
+    static KeyPattern keysOf(Measured measured) {
+        return Choice.find(KeyPattern.values(), measured.keys()).orElse(KeyPattern.RANDOM);
     }
 
-    /** Writes the shape of every phase among {@code implementations} at {@code size} into raw/. */
-    static void write(Path raw, Iterable<Implementation> implementations, Size size) throws IOException {
+    static String fileName(Implementation implementation, KeyPattern keys, Size size) {
+        return FILE_PREFIX + new Label(implementation, false, TypeProfile.MONOMORPHIC, keys).fileStem() + "_"
+                + size.cliName() + ".json";
+    }
+
+    /** Writes the shape of every phase among {@code implementations} with the keys at the size into raw/. */
+    static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys, Size size) throws IOException {
         for (Implementation implementation : implementations) {
             if (implementation.isPhase()) {
-                Main.writeWhole(raw.resolve(fileName(implementation, size)), GSON.toJson(measure(implementation, size)) + "\n");
+                Main.writeWhole(raw.resolve(fileName(implementation, keys, size)),
+                        GSON.toJson(measure(implementation, keys, size)) + "\n");
             }
         }
     }

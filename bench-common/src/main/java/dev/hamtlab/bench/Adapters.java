@@ -1,0 +1,172 @@
+package dev.hamtlab.bench;
+
+import java.util.Map;
+import scala.Function0;
+
+/**
+ * One adapter for each way a map is driven. Each forwards a call to one method of the map and
+ * adds no work of its own: in a fork only one adapter class is ever loaded for the timed calls, so
+ * the JIT inlines it away.
+ */
+final class Adapters {
+    /** The Scala maps' getOrElse default, called only on a miss: their get would allocate a Some per hit. */
+    private static final Function0<Object> ABSENT = () -> null;
+
+    private Adapters() {
+    }
+
+    /** A java.util.Map, changed in place: HashMap, the phases, UnifiedMap, fastutil's maps. */
+    static final class Mutable implements MeasuredMap {
+        private final Map<Object, Object> map;
+
+        Mutable(Map<Object, Object> map) {
+            this.map = map;
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            map.put(key, value);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public void remove(Object key) {
+            map.remove(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+
+    /** Clojure's PersistentHashMap through its transient: each change returns the transient to go on with. */
+    static final class ClojureTransient implements MeasuredMap {
+        private clojure.lang.ITransientMap map = clojure.lang.PersistentHashMap.EMPTY.asTransient();
+
+        @Override
+        public void put(Object key, Object value) {
+            map = map.assoc(key, value);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return map.valAt(key);
+        }
+
+        @Override
+        public void remove(Object key) {
+            map = map.without(key);
+        }
+
+        @Override
+        public int size() {
+            return map.count();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+
+    /** Scala 2.13's immutable HashMap (CHAMP), persistent: each change copies the path to a new root. */
+    static final class ScalaImmutable implements MeasuredMap {
+        private scala.collection.immutable.HashMap<Object, Object> map = scala.collection.immutable.HashMap$.MODULE$.empty();
+
+        @Override
+        public void put(Object key, Object value) {
+            map = map.updated(key, value);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return map.getOrElse(key, ABSENT);
+        }
+
+        @Override
+        public void remove(Object key) {
+            map = map.removed(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+
+    /** Scala 2.13's mutable HashMap, changed in place. */
+    static final class ScalaMutable implements MeasuredMap {
+        private final scala.collection.mutable.HashMap<Object, Object> map = new scala.collection.mutable.HashMap<>();
+
+        @Override
+        public void put(Object key, Object value) {
+            map.update(key, value);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return map.getOrElse(key, ABSENT);
+        }
+
+        @Override
+        public void remove(Object key) {
+            map.subtractOne(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+
+    /** Vavr's HashMap, persistent: each change copies the path to a new root. */
+    static final class Vavr implements MeasuredMap {
+        private io.vavr.collection.HashMap<Object, Object> map = io.vavr.collection.HashMap.empty();
+
+        @Override
+        public void put(Object key, Object value) {
+            map = map.put(key, value);
+        }
+
+        /** getOrElse, as get would allocate an Option per hit. */
+        @Override
+        public Object get(Object key) {
+            return map.getOrElse(key, null);
+        }
+
+        @Override
+        public void remove(Object key) {
+            map = map.remove(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+}

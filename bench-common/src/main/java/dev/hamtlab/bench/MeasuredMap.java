@@ -1,0 +1,22 @@
+package dev.hamtlab.bench;
+
+/**
+ * The four things the benchmarks do to a map, as each map is really driven: a mutable map in
+ * place, a persistent map by replacing it with the new version each change returns, a transient
+ * by keeping what each change returns. put and remove return nothing, so that no adapter has to
+ * look a key up only to answer with the previous value; the benchmarks check the map's contents
+ * after the measurement instead.
+ */
+interface MeasuredMap {
+    void put(Object key, Object value);
+
+    /** The key's value, or null when it is absent. */
+    Object get(Object key);
+
+    void remove(Object key);
+
+    int size();
+
+    /** The map object itself, as it is now: for the phases' counters and shape, and the footprint. */
+    Object target();
+}
