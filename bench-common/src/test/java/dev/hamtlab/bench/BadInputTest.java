@@ -26,14 +26,21 @@ class BadInputTest {
     static Stream<Arguments> refusedCommandLines() {
         return Stream.of(
                 Arguments.of("--impls treemap --out OUT",
-                        "unknown implementation 'treemap'; valid implementations: hashmap, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3"),
-                Arguments.of("--sizes 1K,2K --out OUT", "unknown size '2K'; valid sizes: 1K, 10K, 100K, 1M"),
-                Arguments.of("--sizes 1000 --out OUT", "unknown size '1000'; valid sizes: 1K, 10K, 100K, 1M"),
-                Arguments.of("--sizes 1K, --out OUT", "unknown size ''; valid sizes: 1K, 10K, 100K, 1M"),
+                        "unknown implementation 'treemap'; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3"),
+                Arguments.of("--sizes 1K,5M --out OUT", "bad size '5M'; give a count from 1 to 2^22 (4,194,304) written as"
+                        + " 1500, 4K, 2M or 2^20, or a sweep of powers of two such as 2^10..2^22"),
+                Arguments.of("--sizes 0 --out OUT", "bad size '0'; give a count from 1 to 2^22"),
+                Arguments.of("--sizes 10k --out OUT", "bad size '10k'; give a count from 1 to 2^22"),
+                Arguments.of("--sizes -5 --out OUT", "bad size '-5'; give a count from 1 to 2^22"),
+                Arguments.of("--sizes 2^23 --out OUT", "bad size '2^23'; give a count from 1 to 2^22"),
+                Arguments.of("--sizes 2^12..2^10 --out OUT", "bad size '2^12..2^10'; give a count from 1 to 2^22"),
+                Arguments.of("--sizes 1K, --out OUT", "bad size ''; give a count from 1 to 2^22"),
+                Arguments.of("--keys random,uuid --out OUT",
+                        "unknown key pattern 'uuid'; valid key patterns: random, sequential, shuffled, strided, string"),
                 Arguments.of("--ops insert,update --out OUT",
                         "unknown operation 'update'; valid operations: insert, query-hit, query-miss, remove, churn"),
-                Arguments.of("--preset slow --out OUT", "unknown preset 'slow'; valid presets: smoke, quick, full"),
-                Arguments.of("--preset quick,full --out OUT", "unknown preset 'quick,full'; valid presets: smoke, quick, full"),
+                Arguments.of("--preset slow --out OUT", "unknown preset 'slow'; valid presets: smoke, quick, peers, full"),
+                Arguments.of("--preset quick,full --out OUT", "unknown preset 'quick,full'; valid presets: smoke, quick, peers, full"),
                 Arguments.of("--repeat 3 --out OUT", "unknown option '--repeat'; valid options: --preset, --impls, --sizes,"),
                 Arguments.of("--forks 1 --out OUT", "bad --forks '1'; give a whole number of forks a label, 2 to 100"),
                 Arguments.of("--forks six --out OUT", "bad --forks 'six'; give a whole number of forks a label, 2 to 100"),
@@ -43,10 +50,9 @@ class BadInputTest {
                         "unknown type profile 'mixed'; valid type profiles: monomorphic, polluted"),
                 Arguments.of("--gc zgc --out OUT", "unknown collector 'zgc'; valid collectors: g1, parallel"),
                 Arguments.of("--out OUT quick", "unknown option 'quick'; valid options: --preset,"),
-                Arguments.of("--out OUT --sizes", "option --sizes needs a value; valid sizes: 1K, 10K, 100K, 1M"),
-                Arguments.of("--impls --out OUT",
-                        "option --impls needs a value; valid implementations: hashmap, phase0, phase1, phase2,"
-                                + " phase2-newarray, phase2-4k, phase3"),
+                Arguments.of("--out OUT --sizes", "option --sizes needs a value; give a count from 1 to 2^22"),
+                Arguments.of("--out OUT --keys", "option --keys needs a value; valid key patterns: random,"),
+                Arguments.of("--impls --out OUT", "option --impls needs a value; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3"),
                 Arguments.of("--preset smoke --out", "option --out needs a value; the results folder to write"),
                 Arguments.of("report", "usage: report FOLDER"),
                 Arguments.of("shapes", "usage: shapes FOLDER"),
@@ -83,9 +89,9 @@ class BadInputTest {
         Path out = existingResults();
         Map<Path, String> before = snapshot(out);
 
-        CommandLine result = CommandLine.run("--force", "--sizes", "2K", "--out", out.toString());
+        CommandLine result = CommandLine.run("--force", "--sizes", "5M", "--out", out.toString());
 
-        assertRefused(result, "unknown size '2K'");
+        assertRefused(result, "bad size '5M'");
         assertEquals(before, snapshot(out));
     }
 

@@ -33,7 +33,7 @@ class ImplementationTest {
     @ParameterizedTest
     @EnumSource(Implementation.class)
     void phasesCountWhatTheyAllocateAndPeersNothing(Implementation implementation) {
-        Map<Integer, Integer> map = implementation.create();
+        MeasuredMap map = implementation.create();
         map.put(1, 1);
         Map<String, Long> stats = implementation.stats(map);
         assertEquals(implementation.isPhase(), !stats.isEmpty(), stats.toString());
@@ -52,8 +52,8 @@ class ImplementationTest {
     }
 
     private static Map<String, Long> statsAfterInserting(Implementation implementation, int count) {
-        Map<Integer, Integer> map = implementation.create();
-        for (Integer key : Keys.of(count).insertOrder()) {
+        MeasuredMap map = implementation.create();
+        for (Object key : Keys.of(count).insertOrder()) {
             map.put(key, key);
         }
         return implementation.stats(map);

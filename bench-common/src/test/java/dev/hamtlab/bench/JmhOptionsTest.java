@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
@@ -18,9 +19,10 @@ import org.openjdk.jmh.runner.options.ProfilerConfig;
 class JmhOptionsTest {
 
     @ParameterizedTest
-    @EnumSource(Size.class)
-    void scoreIsPerKey(Size size) {
-        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC), size);
+    @ValueSource(strings = {"1K", "10K", "100K", "1M", "2^22", "1500"})
+    void scoreIsPerKey(String label) {
+        Size size = Size.parse(label).orElseThrow();
+        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), size);
         assertEquals(size.count(), options.getOperationsPerInvocation().get());
         assertEquals(List.of(size.cliName()), List.copyOf(options.getParameter("size").get()));
         assertEquals(List.of("phase1"), List.copyOf(options.getParameter("impl").get()));
@@ -28,7 +30,7 @@ class JmhOptionsTest {
 
     @Test
     void includesOnlyTheOperationsBenchmark() {
-        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.QUERY_HIT, new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
+        Options options = Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.QUERY_HIT, new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_K);
         Pattern include = Pattern.compile(options.getIncludes().get(0));
         assertTrue(include.matcher("dev.hamtlab.bench.MapBenchmark.queryHit").find());
         assertFalse(include.matcher("dev.hamtlab.bench.MapBenchmark.queryMiss").find());
@@ -38,7 +40,7 @@ class JmhOptionsTest {
     @ParameterizedTest
     @EnumSource(Preset.class)
     void everyRunProfilesAllocationAndCollections(Preset preset) {
-        Options options = Main.jmhOptions(preset, Collector.G1, Operation.CHURN, new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
+        Options options = Main.jmhOptions(preset, Collector.G1, Operation.CHURN, new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_K);
         assertEquals(List.of(GCProfiler.class.getName()),
                 options.getProfilers().stream().map(ProfilerConfig::getKlass).toList());
     }
@@ -50,7 +52,7 @@ class JmhOptionsTest {
         assertTrue(Boolean.getBoolean(PoolCounters.PROPERTY));
         for (Operation operation : Operation.values()) {
             for (Implementation implementation : Implementation.values()) {
-                Options options = Main.jmhOptions(preset, Collector.G1, operation, new Label(implementation, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
+                Options options = Main.jmhOptions(preset, Collector.G1, operation, new Label(implementation, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_K);
                 assertTrue(options.getJvmArgs().hasValue(), "JVM args always set, if only to none");
                 List<String> forkArgs = new ArrayList<>(options.getJvmArgs().get());
                 forkArgs.addAll(options.getJvmArgsPrepend().orElse(List.of()));
@@ -63,11 +65,11 @@ class JmhOptionsTest {
     @Test
     void forkedPresetsRunOnAFixedPreTouchedHeapWithTheChosenCollector() {
         for (Preset preset : List.of(Preset.QUICK, Preset.FULL)) {
-            Options options = Main.jmhOptions(preset, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE0, false, TypeProfile.MONOMORPHIC), Size.ONE_M);
+            Options options = Main.jmhOptions(preset, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE0, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_M);
             assertTrue(options.getForkCount().get() >= 1);
             assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"),
                     List.copyOf(options.getJvmArgs().get()));
-            Options parallel = Main.jmhOptions(preset, Collector.PARALLEL, Operation.CHURN, new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
+            Options parallel = Main.jmhOptions(preset, Collector.PARALLEL, Operation.CHURN, new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_K);
             assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC"),
                     List.copyOf(parallel.getJvmArgs().get()));
         }
@@ -75,7 +77,7 @@ class JmhOptionsTest {
 
     @Test
     void smokeRunsInProcessWithOneShortIteration() {
-        Options options = Main.jmhOptions(Preset.SMOKE, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE0, false, TypeProfile.MONOMORPHIC), Size.ONE_K);
+        Options options = Main.jmhOptions(Preset.SMOKE, Collector.G1, Operation.INSERT, new Label(Implementation.PHASE0, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_K);
         assertEquals(0, options.getForkCount().get());
         assertEquals(0, options.getWarmupIterations().get());
         assertEquals(1, options.getMeasurementIterations().get());

@@ -6,71 +6,134 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class KeysTest {
     private static final int COUNT = 10_000;
 
-    @Test
-    void sameCountGivesSameKeysInSameOrders() {
-        Keys first = Keys.of(COUNT);
-        Keys second = Keys.of(COUNT);
+    /** Integer.valueOf shares -128..127 with every caller, so an equal copy there is the same object. */
+    static boolean sharedByEveryCaller(Object key) {
+        return key instanceof Integer integer && integer >= -128 && integer <= 127;
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyPattern.class)
+    void samePatternAndCountGiveSameKeysInSameOrders(KeyPattern pattern) {
+        Keys first = Keys.of(pattern, COUNT);
+        Keys second = Keys.of(pattern, COUNT);
         assertArrayEquals(first.insertOrder(), second.insertOrder());
         assertArrayEquals(first.queryOrder(), second.queryOrder());
         assertArrayEquals(first.misses(), second.misses());
     }
 
-    @Test
-    void keysAreDistinctAndQueriedInAnotherOrder() {
-        Keys keys = Keys.of(COUNT);
-        Set<Integer> inserted = distinct(keys.insertOrder());
+    @ParameterizedTest
+    @EnumSource(KeyPattern.class)
+    void keysAreDistinctQueriedAllAndMissesNeverKeys(KeyPattern pattern) {
+        Keys keys = Keys.of(pattern, COUNT);
+        Set<Object> inserted = distinct(keys.insertOrder());
+        Set<Object> misses = distinct(keys.misses());
         assertEquals(COUNT, inserted.size());
+        assertEquals(COUNT, misses.size());
         assertEquals(inserted, distinct(keys.queryOrder()));
         assertEquals(COUNT, keys.queryOrder().length);
-        assertFalse(Arrays.equals(keys.insertOrder(), keys.queryOrder()), "the query order is shuffled");
+        assertTrue(Collections.disjoint(misses, inserted));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KeyPattern.class, names = "SEQUENTIAL", mode = EnumSource.Mode.EXCLUDE)
+    void theQueryOrderIsShuffled(KeyPattern pattern) {
+        Keys keys = Keys.of(pattern, COUNT);
+        assertFalse(Arrays.equals(keys.insertOrder(), keys.queryOrder()));
     }
 
     @Test
-    void queriesUseEqualCopiesNeverTheStoredObjects() {
-        Keys keys = Keys.of(COUNT);
-        Set<Integer> stored = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        stored.addAll(Arrays.asList(keys.insertOrder()));
-        for (Integer query : keys.queryOrder()) {
-            // Integer.valueOf shares -128..127 with every caller; random keys there are one in 2^24.
-            assertTrue(!stored.contains(query) || (query >= -128 && query <= 127), "query " + query + " is a stored key");
+    void sequentialKeysAreInsertedAndQueriedInOrder() {
+        Keys keys = Keys.of(KeyPattern.SEQUENTIAL, COUNT);
+        assertArrayEquals(IntStream.range(0, COUNT).boxed().toArray(), keys.insertOrder());
+        assertArrayEquals(keys.insertOrder(), keys.queryOrder());
+        assertArrayEquals(IntStream.range(COUNT, 2 * COUNT).boxed().toArray(), keys.misses());
+    }
+
+    @Test
+    void shuffledKeysAreTheSequentialOnesInRandomOrders() {
+        Keys shuffled = Keys.of(KeyPattern.SHUFFLED, COUNT);
+        Keys sequential = Keys.of(KeyPattern.SEQUENTIAL, COUNT);
+        assertEquals(distinct(sequential.insertOrder()), distinct(shuffled.insertOrder()));
+        assertEquals(distinct(sequential.misses()), distinct(shuffled.misses()));
+        assertFalse(Arrays.equals(sequential.insertOrder(), shuffled.insertOrder()));
+    }
+
+    @Test
+    void stridedKeysAreMultiplesOf1024() {
+        Keys keys = Keys.of(KeyPattern.STRIDED, COUNT);
+        Set<Object> expected = distinct(IntStream.range(0, COUNT).mapToObj(i -> (Object) (i * 1024)).toArray());
+        assertEquals(expected, distinct(keys.insertOrder()));
+        assertTrue(Arrays.stream(keys.misses()).allMatch(k -> ((Integer) k & 1023) == 0));
+    }
+
+    @Test
+    void stringKeysHave8To16LettersOrDigits() {
+        Keys keys = Keys.of(KeyPattern.STRING, COUNT);
+        for (Object key : keys.insertOrder()) {
+            String string = (String) key;
+            assertTrue(string.length() >= 8 && string.length() <= 16 && string.chars().allMatch(Character::isLetterOrDigit),
+                    string);
         }
     }
 
-    @Test
-    void missesAreDistinctAndNeverKeys() {
-        Keys keys = Keys.of(COUNT);
-        Set<Integer> misses = distinct(keys.misses());
-        assertEquals(COUNT, misses.size());
-        assertTrue(Collections.disjoint(misses, distinct(keys.insertOrder())));
+    @ParameterizedTest
+    @EnumSource(KeyPattern.class)
+    void queriesUseEqualCopiesNeverTheStoredObjects(KeyPattern pattern) {
+        Keys keys = Keys.of(pattern, COUNT);
+        Set<Object> stored = Collections.newSetFromMap(new IdentityHashMap<>());
+        stored.addAll(Arrays.asList(keys.insertOrder()));
+        for (Object query : keys.queryOrder()) {
+            assertTrue(!stored.contains(query) || sharedByEveryCaller(query), "query " + query + " is a stored key");
+        }
     }
 
     @Test
     void distinctAtOneMillionWhereRandomIntsDoRepeat() {
         // 2M draws from 2^32 ints repeat a few hundred times, so only here does distinctness get tested.
         Keys keys = Keys.of(Size.ONE_M.count());
-        Set<Integer> inserted = distinct(keys.insertOrder());
-        Set<Integer> misses = distinct(keys.misses());
+        Set<Object> inserted = distinct(keys.insertOrder());
+        Set<Object> misses = distinct(keys.misses());
         assertEquals(Size.ONE_M.count(), inserted.size());
         assertEquals(Size.ONE_M.count(), misses.size());
         assertTrue(Collections.disjoint(inserted, misses));
     }
 
     @Test
-    void keysAreSpreadOverTheIntRange() {
-        Set<Integer> keys = distinct(Keys.of(COUNT).insertOrder());
-        assertTrue(keys.stream().anyMatch(k -> k < -1_000_000_000), "negative keys too");
-        assertTrue(keys.stream().anyMatch(k -> k > 1_000_000_000), "large keys too");
+    void stridedKeysStayDistinctBeyond2To22() {
+        // 1024 * i overflows an int from i = 2^22 on; the rotation keeps the keys distinct.
+        Keys keys = Keys.of(KeyPattern.STRIDED, Size.MAX);
+        BitSet seen = new BitSet(2 * Size.MAX);
+        for (Object[] half : new Object[][] {keys.insertOrder(), keys.misses()}) {
+            for (Object key : half) {
+                int i = Integer.rotateRight((Integer) key, 10);
+                assertFalse(seen.get(i), "key " + key + " twice");
+                seen.set(i);
+            }
+        }
+        assertEquals(2 * Size.MAX, seen.cardinality());
     }
 
-    private static Set<Integer> distinct(Integer[] values) {
+    @Test
+    void randomKeysAreSpreadOverTheIntRange() {
+        Set<Object> keys = distinct(Keys.of(COUNT).insertOrder());
+        assertTrue(keys.stream().anyMatch(k -> (Integer) k < -1_000_000_000), "negative keys too");
+        assertTrue(keys.stream().anyMatch(k -> (Integer) k > 1_000_000_000), "large keys too");
+    }
+
+    private static Set<Object> distinct(Object[] values) {
         return new HashSet<>(Arrays.asList(values));
     }
 }

@@ -9,39 +9,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The benchmark methods themselves, called without JMH. */
 class MapBenchmarkTest {
     private static final Keys KEYS = Keys.of(1_000);
 
-    @ParameterizedTest
-    @EnumSource(Implementation.class)
-    void benchmarksDoWhatTheirNamesSay(Implementation implementation) {
-        MapBenchmark benchmark = MapBenchmark.of(implementation, Size.ONE_K);
+    static Stream<Arguments> everyImplementationWithEveryKeyPattern() {
+        return Stream.of(Implementation.values())
+                .flatMap(implementation -> Stream.of(KeyPattern.values()).map(keys -> Arguments.of(implementation, keys)));
+    }
 
-        Map<Integer, Integer> inserted = benchmark.insert();
-        assertEquals(implementation.create().getClass(), inserted.getClass());
+    @ParameterizedTest
+    @MethodSource("everyImplementationWithEveryKeyPattern")
+    void benchmarksDoWhatTheirNamesSay(Implementation implementation, KeyPattern pattern) {
+        MapBenchmark benchmark = MapBenchmark.of(implementation, pattern, Size.ONE_K);
+        Keys keys = Keys.of(pattern, 1_000);
+
+        MeasuredMap inserted = benchmark.insert();
+        assertEquals(implementation.create().target().getClass(), inserted.target().getClass());
         assertEquals(1_000, inserted.size());
-        assertEquals(Arrays.stream(KEYS.insertOrder()).mapToInt(Integer::intValue).sum(), benchmark.queryHit());
+        // Each key is its own value, so the sum of the values' hash codes is the keys'.
+        assertEquals(Arrays.stream(keys.insertOrder()).mapToInt(Object::hashCode).sum(), benchmark.queryHit());
         assertEquals(0, benchmark.queryMiss());
 
         MapBenchmark.FreshMap fresh = new MapBenchmark.FreshMap();
         fresh.fill(benchmark);
         assertEquals(1_000, fresh.map.size());
         benchmark.remove(fresh);
-        assertTrue(fresh.map.isEmpty());
+        assertEquals(0, fresh.map.size());
+        benchmark.checkFilled();
     }
 
     @ParameterizedTest
     @EnumSource(Implementation.class)
     void churnSwapsTheTwoHalvesOfTheRingAndKeepsNEntries(Implementation implementation) {
-        MapBenchmark benchmark = MapBenchmark.of(implementation, Size.ONE_K);
+        MapBenchmark benchmark = MapBenchmark.of(implementation, KeyPattern.RANDOM, Size.ONE_K);
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
         churned.fill(benchmark);
-        Map<Integer, Integer> map = churned.map;
+        MeasuredMap map = churned.map;
 
         benchmark.churn(churned);
         assertSame(map, churned.map, "never rebuilt");
@@ -54,32 +65,33 @@ class MapBenchmarkTest {
 
     @Test
     void churnMovesOnByItsStepsAndKeepsNEntries() {
-        MapBenchmark benchmark = MapBenchmark.of(Implementation.PHASE3, Size.TEN_K);
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.PHASE3, KeyPattern.STRING, Size.TEN_K);
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
         churned.fill(benchmark);
-        Keys keys = Keys.of(10_000);
+        Keys keys = Keys.of(KeyPattern.STRING, 10_000);
 
         benchmark.churn(churned);
         assertEquals(MapBenchmark.CHURN_STEPS, churned.position);
-        Integer[] live = new Integer[10_000];
-        Integer[] gone = new Integer[10_000];
+        Object[] live = new Object[10_000];
+        Object[] gone = new Object[10_000];
         for (int i = 0; i < 10_000; i++) {
-            Integer[] fromLive = i + MapBenchmark.CHURN_STEPS < 10_000 ? keys.insertOrder() : keys.misses();
+            Object[] fromLive = i + MapBenchmark.CHURN_STEPS < 10_000 ? keys.insertOrder() : keys.misses();
             live[i] = fromLive[(i + MapBenchmark.CHURN_STEPS) % 10_000];
-            Integer[] fromGone = i + MapBenchmark.CHURN_STEPS < 10_000 ? keys.misses() : keys.insertOrder();
+            Object[] fromGone = i + MapBenchmark.CHURN_STEPS < 10_000 ? keys.misses() : keys.insertOrder();
             gone[i] = fromGone[(i + MapBenchmark.CHURN_STEPS) % 10_000];
         }
         assertDoesNotThrow(() -> MapBenchmark.checkAnswers(churned.map, live, gone));
         churned.check();
     }
 
-    @Test
-    void churnRemovesWithEqualCopiesNeverTheStoredKeys() {
+    @ParameterizedTest
+    @EnumSource(KeyPattern.class)
+    void churnRemovesWithEqualCopiesNeverTheStoredKeys(KeyPattern pattern) {
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
-        churned.fill(MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K));
+        churned.fill(MapBenchmark.of(Implementation.HASHMAP, pattern, Size.ONE_K));
         for (int i = 0; i < churned.ring.length; i++) {
             assertEquals(churned.ring[i], churned.copies[i]);
-            assertTrue(churned.ring[i] != churned.copies[i] || (churned.ring[i] >= -128 && churned.ring[i] <= 127));
+            assertTrue(churned.ring[i] != churned.copies[i] || KeysTest.sharedByEveryCaller(churned.ring[i]));
         }
     }
 
@@ -88,10 +100,11 @@ class MapBenchmarkTest {
         MapBenchmark benchmark = new MapBenchmark();
         benchmark.impl = "phase2";
         benchmark.size = "1K";
+        benchmark.keys = "random";
         benchmark.profile = "polluted";
         benchmark.arm = "primary";
         benchmark.setUp();
-        assertEquals(dev.hamtlab.phase2.Hamt.class, benchmark.filled.getClass());
+        assertEquals(dev.hamtlab.phase2.Hamt.class, benchmark.filled.target().getClass());
         assertEquals(0, benchmark.queryMiss());
         benchmark.checkFilled();
         benchmark.profile = "megamorphic";
@@ -100,32 +113,33 @@ class MapBenchmarkTest {
 
     @Test
     void theMeasuredMapIsCheckedAfterTheTrial() {
-        MapBenchmark benchmark = MapBenchmark.of(Implementation.PHASE1, Size.ONE_K);
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.PHASE1, KeyPattern.RANDOM, Size.ONE_K);
         benchmark.filled.remove(KEYS.insertOrder()[7]);
         assertThrows(IllegalStateException.class, benchmark::checkFilled);
     }
 
     @Test
-    void removeFailsWhenAKeyIsMissing() {
+    void removeFailsWhenAKeyIsLeft() {
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, KeyPattern.RANDOM, Size.ONE_K);
         MapBenchmark.FreshMap fresh = new MapBenchmark.FreshMap();
         fresh.map = correctMap();
-        fresh.map.remove(KEYS.queryOrder()[999]);
-        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K);
+        fresh.map.put(KEYS.misses()[3], KEYS.misses()[3]);
         assertThrows(IllegalStateException.class, () -> benchmark.remove(fresh));
     }
 
     @Test
     void churnCheckFailsWhenRemovesDoNothing() {
-        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, Size.ONE_K);
+        MapBenchmark benchmark = MapBenchmark.of(Implementation.HASHMAP, KeyPattern.RANDOM, Size.ONE_K);
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
         churned.fill(benchmark);
-        // Answers like a remove, keeps the entry: the map grows past N.
-        churned.map = new HashMap<>(churned.map) {
+        // Keeps every entry it is asked to remove: the map grows past N.
+        Map<Object, Object> keepsAll = new HashMap<>((Map<?, ?>) churned.map.target()) {
             @Override
-            public Integer remove(Object key) {
+            public Object remove(Object key) {
                 return get(key);
             }
         };
+        churned.map = new Adapters.Mutable(keepsAll);
         benchmark.churn(churned);
         assertThrows(IllegalStateException.class, churned::check);
     }
@@ -135,9 +149,13 @@ class MapBenchmarkTest {
         MapBenchmark benchmark = new MapBenchmark();
         benchmark.impl = "treemap";
         benchmark.size = "1K";
+        benchmark.keys = "random";
         assertThrows(IllegalArgumentException.class, benchmark::setUp);
         benchmark.impl = "hashmap";
-        benchmark.size = "2K";
+        benchmark.size = "5M";
+        assertThrows(IllegalArgumentException.class, benchmark::setUp);
+        benchmark.size = "1K";
+        benchmark.keys = "uuid";
         assertThrows(IllegalArgumentException.class, benchmark::setUp);
     }
 
@@ -148,15 +166,15 @@ class MapBenchmarkTest {
 
     @Test
     void checkAnswersRejectsAWrongValue() {
-        Map<Integer, Integer> map = correctMap();
-        Integer key = KEYS.queryOrder()[500];
+        MeasuredMap map = correctMap();
+        Integer key = (Integer) KEYS.queryOrder()[500];
         map.put(key, key + 1);
         assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
     }
 
     @Test
     void checkAnswersRejectsAMissingKey() {
-        Map<Integer, Integer> map = correctMap();
+        MeasuredMap map = correctMap();
         map.remove(KEYS.queryOrder()[999]);
         assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
     }
@@ -164,20 +182,20 @@ class MapBenchmarkTest {
     @Test
     void checkAnswersRejectsAnAbsentKeyThatIsFound() {
         // Right size and right values for every key, so only the miss probe can catch it.
-        Map<Integer, Integer> answersEveryMiss = new HashMap<>(correctMap()) {
+        MeasuredMap answersEveryMiss = new Adapters.Mutable(new HashMap<>((Map<?, ?>) correctMap().target()) {
             @Override
-            public Integer get(Object key) {
-                Integer value = super.get(key);
+            public Object get(Object key) {
+                Object value = super.get(key);
                 return value == null ? 0 : value;
             }
-        };
+        });
         assertThrows(IllegalStateException.class,
                 () -> MapBenchmark.checkAnswers(answersEveryMiss, KEYS.queryOrder(), KEYS.misses()));
     }
 
-    private static Map<Integer, Integer> correctMap() {
-        Map<Integer, Integer> map = new HashMap<>();
-        for (Integer key : KEYS.insertOrder()) {
+    private static MeasuredMap correctMap() {
+        MeasuredMap map = new Adapters.Mutable(new HashMap<>());
+        for (Object key : KEYS.insertOrder()) {
             map.put(key, key);
         }
         return map;

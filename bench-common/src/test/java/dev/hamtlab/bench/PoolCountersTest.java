@@ -26,7 +26,7 @@ class PoolCountersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Implementation.class, names = "HASHMAP", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Implementation.class, names = "PHASE.*", mode = EnumSource.Mode.MATCH_ALL)
     void queriesChangeNoCounter(Implementation phase) {
         for (Operation query : new Operation[] {Operation.QUERY_HIT, Operation.QUERY_MISS}) {
             Map<String, Long> change = counters(query, phase);
@@ -58,9 +58,9 @@ class PoolCountersTest {
     }
 
     private static Map<String, Long> counters(Operation operation, Implementation implementation) {
-        PoolCounters.Counted counted = PoolCounters.count(operation, implementation, Size.ONE_K);
-        assertEquals(operation.cliName() + " " + implementation.cliName() + " 1K",
-                counted.operation() + " " + counted.implementation() + " " + counted.size());
+        PoolCounters.Counted counted = PoolCounters.count(operation, implementation, KeyPattern.RANDOM, Size.ONE_K);
+        assertEquals(operation.cliName() + " " + implementation.cliName() + " random 1K",
+                counted.operation() + " " + counted.implementation() + " " + counted.keys() + " " + counted.size());
         return counted.counters();
     }
 }

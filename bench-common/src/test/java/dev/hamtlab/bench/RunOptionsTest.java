@@ -1,6 +1,7 @@
 package dev.hamtlab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ class RunOptionsTest {
     @Test
     void eachPresetHasItsOwnDefaultSizes() throws BadInput {
         assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K), parse().sizes());
-        assertEquals(List.of(Size.values()), parse("--preset", "full").sizes());
+        assertEquals(List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), parse("--preset", "full").sizes());
         assertEquals(List.of(Size.ONE_K), parse("--preset", "smoke").sizes());
     }
 
@@ -23,6 +24,25 @@ class RunOptionsTest {
     void sizesChosenOnTheCommandLineWinWhereverThePresetIs() throws BadInput {
         assertEquals(List.of(Size.TEN_K, Size.ONE_M), parse("--sizes", "1M,10K", "--preset", "quick").sizes());
         assertEquals(List.of(Size.ONE_M), parse("--preset", "full", "--sizes", "1M").sizes());
+    }
+
+    @Test
+    void anySizeAndSweepsOfPowersOfTwo() throws BadInput {
+        assertEquals(List.of(new Size(1_500), new Size(4_000), new Size(2_000_000)), parse("--sizes", "4K,2M,1500").sizes());
+        assertEquals(List.of(new Size(1 << 10), new Size(1 << 11), new Size(1 << 12), Size.TEN_K),
+                parse("--sizes", "2^10..2^12,10K,2^11").sizes());
+    }
+
+    @Test
+    void peersMeasureEveryPeerAndTheFourPhasesOverFourKeyPatterns() throws BadInput {
+        RunOptions options = parse("--preset", "peers");
+        assertEquals(List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING), options.keys());
+        assertEquals(List.of(Operation.INSERT, Operation.QUERY_HIT), options.operations());
+        assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), options.sizes());
+        assertTrue(options.implementations().stream().filter(i -> !i.isPhase()).count() == 7);
+        assertEquals(List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3),
+                options.implementations().stream().filter(Implementation::isPhase).toList());
+        assertEquals(List.of(KeyPattern.STRING), parse("--preset", "peers", "--keys", "string").keys());
     }
 
     @Test
@@ -34,6 +54,7 @@ class RunOptionsTest {
         assertEquals(List.of(Operation.values()), options.operations());
         assertEquals(6, options.forks());
         assertEquals(List.of(TypeProfile.MONOMORPHIC), options.profiles());
+        assertEquals(List.of(KeyPattern.RANDOM), options.keys());
     }
 
     @Test
@@ -60,12 +81,19 @@ class RunOptionsTest {
     }
 
     @Test
-    void everyImplementationUnderEveryProfileAndTheControlsSecondLabel() throws BadInput {
-        RunOptions options = parse("--impls", "hashmap,phase1", "--profiles", "monomorphic,polluted");
-        assertEquals(List.of(new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC), new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC),
-                new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED),
-                new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED),
-                new Label(Implementation.PHASE1, true, TypeProfile.MONOMORPHIC)),
+    void everyImplementationUnderEveryKeyPatternAndProfileAndTheControlsSecondLabel() throws BadInput {
+        RunOptions options = parse("--impls", "hashmap,phase1", "--profiles", "monomorphic,polluted", "--keys", "string,strided");
+        KeyPattern strided = KeyPattern.STRIDED;
+        KeyPattern string = KeyPattern.STRING;
+        assertEquals(List.of(new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, strided),
+                new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, strided),
+                new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED, strided),
+                new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED, strided),
+                new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, string),
+                new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, string),
+                new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED, string),
+                new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED, string),
+                new Label(Implementation.PHASE1, true, TypeProfile.MONOMORPHIC, strided)),
                 Main.labels(options, Implementation.PHASE1));
     }
 
