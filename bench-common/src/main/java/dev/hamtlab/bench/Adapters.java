@@ -77,6 +77,11 @@ final class Adapters {
         public Object target() {
             return map;
         }
+
+        @Override
+        public Object built() {
+            return map.persistent();
+        }
     }
 
     /** Scala 2.13's immutable HashMap (CHAMP), persistent: each change copies the path to a new root. */

@@ -50,6 +50,11 @@ public enum Implementation implements Choice {
         public String description() {
             return description;
         }
+
+        /** "mutable", "transient" or "persistent", for tables. */
+        public String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final String cliName;

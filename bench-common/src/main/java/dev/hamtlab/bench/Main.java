@@ -42,6 +42,7 @@ public final class Main {
             "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
             "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
             "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
+            "       " + RunOptions.launcher() + " footprint FOLDER  add every map's bytes per entry at FOLDER's sizes and keys, rebuild its report",
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default: the preset's)",
@@ -78,17 +79,22 @@ public final class Main {
                 out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
                 return 0;
             }
-            if (args.length > 0 && args[0].equals("shapes")) {
-                Path folder = resultsFolder(args, "shapes");
+            if (args.length > 0 && (args[0].equals("shapes") || args[0].equals("footprint"))) {
+                Path folder = resultsFolder(args, args[0]);
                 Report planned = Report.read(folder);
+                Path raw = folder.resolve(Report.RAW_FOLDER);
                 for (Size size : planned.sizes()) {
                     for (KeyPattern keys : planned.keys()) {
-                        TrieShapes.write(folder.resolve(Report.RAW_FOLDER), planned.implementations(), keys, size);
+                        if (args[0].equals("shapes")) {
+                            TrieShapes.write(raw, planned.implementations(), keys, size);
+                        } else {
+                            Footprint.write(raw, planned.implementations(), keys, size);
+                        }
                     }
                 }
                 Report.write(folder);
-                out.println("hamtlab: wrote the trie shapes into " + folder.resolve(Report.RAW_FOLDER) + " and "
-                        + folder.resolve(Report.REPORT_FILE));
+                out.println("hamtlab: wrote the " + (args[0].equals("shapes") ? "trie shapes" : "footprints") + " into "
+                        + raw + " and " + folder.resolve(Report.REPORT_FILE));
                 return 0;
             }
             if (args.length > 0 && args[0].equals("publish")) {
@@ -153,6 +159,7 @@ public final class Main {
         for (Size size : options.sizes()) {
             for (KeyPattern keys : options.keys()) {
                 TrieShapes.write(raw, options.implementations(), keys, size);
+                Footprint.write(raw, options.implementations(), keys, size);
             }
             for (Operation operation : options.operations()) {
                 failed += runInterleaved(options, operation, size, labels, order, progress, out, err);

@@ -17,6 +17,15 @@ interface MeasuredMap {
 
     int size();
 
-    /** The map object itself, as it is now: for the phases' counters and shape, and the footprint. */
+    /** The map object itself, as it is now: for the phases' counters and shape. */
     Object target();
+
+    /**
+     * The map as it is kept once it is built, for its footprint: a transient's persistent map, as
+     * a transient holds its owner thread, and the whole thread's object graph with it. After this,
+     * a transient takes no more changes.
+     */
+    default Object built() {
+        return target();
+    }
 }

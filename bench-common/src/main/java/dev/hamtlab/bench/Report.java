@@ -342,18 +342,81 @@ final class Report {
                                     .ifPresent(before -> text.append(table(operation, before, label)));
                         }
                     }
+                    // HashMap, the map the study started from, in the seed's form; every peer in the matrix below.
                     for (Implementation after : implementations) {
-                        for (Implementation peer : implementations) {
-                            if (after.isPhase() && shown.test(after) && !peer.isPhase()) {
-                                Label label = new Label(after, false, profile, pattern);
-                                text.append(table(operation, label.with(peer), label));
-                            }
+                        if (after.isPhase() && shown.test(after) && implementations.contains(Implementation.HASHMAP)) {
+                            Label label = new Label(after, false, profile, pattern);
+                            text.append(table(operation, label.with(Implementation.HASHMAP), label));
                         }
                     }
+                    text.append(bySize(operation, new Label(Implementation.HASHMAP, false, profile, pattern), shown));
+                    text.append(amongThePeers(operation, new Label(Implementation.HASHMAP, false, profile, pattern), shown));
                 }
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Every implementation's median ns per op at every size, with the given label's profile and
+     * keys: where each map leaves each cache level. Phases only where {@code shown} accepts them.
+     */
+    private String bySize(Operation operation, Label like, Predicate<Implementation> shown) {
+        List<Implementation> rows = implementations.stream().filter(i -> !i.isPhase() || shown.test(i)).toList();
+        if (rows.size() < 2 || sizes.size() < 2 && implementations.stream().filter(i -> !i.isPhase()).count() < 2) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ").append(keysAndProfile(like))
+                .append(": ns per op by size\n\n| Implementation | Driven |");
+        sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" |"));
+        text.append("\n|---|---|").append("---:|".repeat(sizes.size())).append("\n");
+        for (Implementation implementation : rows) {
+            text.append("| ").append(implementation.displayName()).append(" | ").append(implementation.driven().cliName()).append(" |");
+            for (Size size : sizes) {
+                text.append(" ").append(comparisons.median(operation, size, like.with(implementation)).map(Report::nanos)
+                        .orElse(MISSING)).append(" |");
+            }
+            text.append("\n");
+        }
+        return text.append("\n").toString();
+    }
+
+    /**
+     * Each phase against each peer at each size, as improvement and verdict: the phases' place
+     * among the maps people use. Only when the run has peers besides HashMap.
+     */
+    private String amongThePeers(Operation operation, Label like, Predicate<Implementation> shown) {
+        List<Implementation> peers = implementations.stream().filter(i -> !i.isPhase()).toList();
+        List<Implementation> phases = implementations.stream().filter(i -> i.isPhase() && shown.test(i)).toList();
+        if (peers.size() < 2 || phases.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ").append(keysAndProfile(like))
+                .append(": each phase against each peer\n\nThe phase's improvement over the peer (positive: the phase is")
+                .append(" faster) and the verdict.\n\n| Scale | Phase |");
+        peers.forEach(peer -> text.append(" vs ").append(peer.displayName()).append(" |"));
+        text.append("\n|---|---|").append("---:|".repeat(peers.size())).append("\n");
+        for (Size size : sizes) {
+            for (Implementation phase : phases) {
+                Label after = like.with(phase);
+                text.append("| ").append(size.cliName()).append(" | ").append(phase.displayName()).append(" |");
+                for (Implementation peer : peers) {
+                    Comparisons.Pair pair = new Comparisons.Pair(operation, size, like.with(peer), after);
+                    Optional<Double> was = comparisons.median(operation, size, pair.before());
+                    Optional<Double> is = comparisons.median(operation, size, after);
+                    text.append(" ").append(was.isPresent() && is.isPresent()
+                            ? percent(was.get() / is.get() - 1) + " " + comparisons.verdict(pair).map(Verdict::label).orElse("")
+                            : MISSING).append(" |");
+                }
+                text.append("\n");
+            }
+        }
+        return text.append("\n").toString();
+    }
+
+    /** For example "Integer random" or "String random, polluted". */
+    private static String keysAndProfile(Label like) {
+        return like.keys().displayName() + (like.profile() == TypeProfile.MONOMORPHIC ? "" : ", " + like.profile().cliName());
     }
 
     private String table(Operation operation, Label before, Label after) {
