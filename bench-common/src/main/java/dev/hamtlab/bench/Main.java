@@ -43,6 +43,7 @@ public final class Main {
             "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
             "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
             "       " + RunOptions.launcher() + " footprint FOLDER  add every map's bytes per entry at FOLDER's sizes and keys, rebuild its report",
+            "       " + RunOptions.launcher() + " compare A B     the ratio table of two results folders' common cells",
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default: the preset's)",
@@ -103,6 +104,13 @@ public final class Main {
                 }
                 return 0;
             }
+            if (args.length > 0 && args[0].equals("compare")) {
+                if (args.length != 3) {
+                    throw new BadInput("usage: compare A B, where A and B are results folders holding raw/*.json");
+                }
+                out.print(Compare.table(resultsFolder(args[1]), resultsFolder(args[2])));
+                return 0;
+            }
             if (List.of(args).contains("--help")) {
                 out.println(USAGE);
                 return 0;
@@ -117,12 +125,17 @@ public final class Main {
         }
     }
 
-    /** The results folder a {@code report} or {@code publish} command names. */
+    /** The results folder a {@code report}, {@code shapes} or {@code publish} command names. */
     private static Path resultsFolder(String[] args, String command) throws BadInput {
         if (args.length != 2) {
             throw new BadInput("usage: " + command + " FOLDER, where FOLDER is a results folder holding raw/*.json");
         }
-        Path folder = Path.of(args[1]);
+        return resultsFolder(args[1]);
+    }
+
+    /** A folder named on the command line, refused unless it holds raw/. */
+    private static Path resultsFolder(String name) throws BadInput {
+        Path folder = Path.of(name);
         if (!Files.isDirectory(folder.resolve(Report.RAW_FOLDER))) {
             throw new BadInput("'" + folder + "' has no raw/ folder; give a results folder, e.g. results/<run>");
         }

@@ -40,7 +40,8 @@ final class Report {
     static final String FORK_LOG = "forks.tsv";
     static final String FORKS_FILE = "forks.md";
 
-    private static final String MISSING = "–";
+    /** What a table shows for a figure it has no forks for. */
+    static final String MISSING = "–";
 
     private final Path folder;
     private final Optional<Environment.Facts> facts;
@@ -463,7 +464,8 @@ final class Report {
         return text.toString();
     }
 
-    private static String percent(double fraction) {
+    /** A signed percentage with one decimal, "+12.3%". */
+    static String percent(double fraction) {
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
     }
 
@@ -471,7 +473,8 @@ final class Report {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
-    private static String interval(Comparison comparison) {
+    /** The comparison's 95% interval as improvements, "[+9.8%, +14.1%]". */
+    static String interval(Comparison comparison) {
         return "[" + percent(comparison.low() - 1) + ", " + percent(comparison.high() - 1) + "]";
     }
 

@@ -57,7 +57,11 @@ class BadInputTest {
                 Arguments.of("report", "usage: report FOLDER"),
                 Arguments.of("shapes", "usage: shapes FOLDER"),
                 Arguments.of("shapes OUT", "has no raw/ folder"),
-                Arguments.of("report OUT", "has no raw/ folder"));
+                Arguments.of("report OUT", "has no raw/ folder"),
+                Arguments.of("compare", "usage: compare A B, where A and B are results folders holding raw/*.json"),
+                Arguments.of("compare OUT", "usage: compare A B, where A and B are results folders holding raw/*.json"),
+                Arguments.of("compare OUT OUT OUT", "usage: compare A B"),
+                Arguments.of("compare OUT OUT2", "has no raw/ folder"));
     }
 
     @ParameterizedTest
