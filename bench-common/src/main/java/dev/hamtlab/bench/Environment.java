@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -37,6 +39,7 @@ final class Environment {
             String preset,
             String presetSettings,
             List<String> implementations,
+            Map<String, String> libraries,
             List<String> sizes,
             List<String> keys,
             List<String> operations,
@@ -63,7 +66,8 @@ final class Environment {
 
         /** The same facts with the end of the run: when it finished and the load average then. */
         Facts finishedNow() {
-            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, sizes, keys, operations,
+            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
+                    operations,
                     profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
                     now(), loadAverage());
@@ -96,6 +100,8 @@ final class Environment {
                 options.preset().cliName(),
                 options.preset().settings(options.forks()),
                 cliNames(options.implementations()),
+                options.implementations().stream().collect(Collectors.toMap(Implementation::cliName, Implementation::library,
+                        (a, b) -> a, LinkedHashMap::new)),
                 cliNames(options.sizes()),
                 cliNames(options.keys()),
                 cliNames(options.operations()),
@@ -173,7 +179,9 @@ final class Environment {
                 row("Command", "`" + facts.command() + "`"),
                 row("Working directory", "`" + facts.workingDirectory() + "`"),
                 row("Preset", facts.preset() + ": " + facts.presetSettings()),
-                row("Implementations", String.join(", ", facts.implementations())),
+                row("Implementations", facts.libraries() == null ? String.join(", ", facts.implementations())
+                        : facts.libraries().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                                .collect(Collectors.joining(", "))),
                 row("Sizes", String.join(", ", facts.sizes())),
                 row("Key patterns", facts.keys() == null ? "random (recorded before there were others)" : String.join(", ", facts.keys())),
                 row("Operations", String.join(", ", facts.operations())),

@@ -64,7 +64,7 @@ final class Forks {
         try (Stream<Path> entries = Files.list(raw)) {
             return entries.map(Path::getFileName).map(Path::toString)
                     .filter(name -> name.endsWith(".json") && !name.startsWith(PoolCounters.FILE_PREFIX)
-                            && !name.startsWith(TrieShapes.FILE_PREFIX))
+                            && !name.startsWith(TrieShapes.FILE_PREFIX) && !name.startsWith(Footprint.FILE_PREFIX))
                     .sorted().map(raw::resolve).collect(Collectors.toList());
         }
     }

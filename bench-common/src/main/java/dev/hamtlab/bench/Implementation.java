@@ -1,9 +1,14 @@
 package dev.hamtlab.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
@@ -53,7 +58,7 @@ public enum Implementation implements Choice {
 
         /** "mutable", "transient" or "persistent", for tables. */
         public String cliName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -99,6 +104,35 @@ public enum Implementation implements Choice {
 
     public Driven driven() {
         return driven;
+    }
+
+    /**
+     * Where the map comes from: "group:artifact:version" for a peer from Maven Central, the JDK
+     * for HashMap, this project for a phase.
+     */
+    public String library() {
+        if (isPhase()) {
+            return "hamtlab " + module;
+        }
+        return this == HASHMAP ? "JDK " + System.getProperty("java.version") : Libraries.VERSIONS.getProperty(cliName);
+    }
+
+    /** The peers' libraries with their versions, from the build. */
+    private static final class Libraries {
+        static final Properties VERSIONS = load();
+
+        private static Properties load() {
+            Properties versions = new Properties();
+            try (InputStream in = Implementation.class.getResourceAsStream("libraries.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar lacks dev/hamtlab/bench/libraries.properties");
+                }
+                versions.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return versions;
+        }
     }
 
     /** A phase of the study; otherwise a peer the phases are measured against. */

@@ -51,11 +51,6 @@ final class Keys {
         return new Keys(insertOrder, equalCopies(queryOrder), misses);
     }
 
-    /** Random Integer keys for the tests and the polluted profile's maps. */
-    static Keys of(int count) {
-        return of(KeyPattern.RANDOM, count);
-    }
-
     private static Object[] distinct(int count, Supplier<Object> draw) {
         Set<Object> drawn = new HashSet<>(2 * count);
         Object[] keys = new Object[count];

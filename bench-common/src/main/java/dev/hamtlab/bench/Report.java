@@ -48,6 +48,7 @@ final class Report {
     private final List<Forks.Fork> forks;
     private final List<PoolCounters.Counted> counters;
     private final List<TrieShapes.Measured> shapes;
+    private final List<Footprint.Measured> footprints;
     private final List<Operation> operations;
     private final List<Implementation> implementations;
     private final List<Size> sizes;
@@ -57,12 +58,13 @@ final class Report {
     private final Comparisons comparisons;
 
     private Report(Path folder, Optional<Environment.Facts> facts, List<Forks.Fork> forks,
-            List<PoolCounters.Counted> counters, List<TrieShapes.Measured> shapes) {
+            List<PoolCounters.Counted> counters, List<TrieShapes.Measured> shapes, List<Footprint.Measured> footprints) {
         this.folder = folder;
         this.facts = facts;
         this.forks = forks;
         this.counters = counters;
         this.shapes = shapes;
+        this.footprints = footprints;
         // What the run planned (from its environment) and what it produced: planned cells without
         // a fork show as missing, whatever the raw folder holds still shows.
         this.operations = union(Operation.class, facts.map(Environment.Facts::operations), f -> f.operation());
@@ -88,7 +90,8 @@ final class Report {
 
     static Report read(Path folder) throws IOException {
         Path raw = folder.resolve(RAW_FOLDER);
-        return new Report(folder, Environment.read(folder), Forks.read(folder), readCounters(raw), readShapes(raw));
+        return new Report(folder, Environment.read(folder), Forks.read(folder), readCounters(raw), readShapes(raw),
+                readFootprints(raw));
     }
 
     /** The sizes the run planned or measured. */
@@ -197,9 +200,11 @@ final class Report {
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
                 + howItWasMade() + "\n"
                 + resolution()
+                + theMaps()
                 + comparisons(implementation -> true)
                 + profileComparisons()
                 + allocation()
+                + footprint()
                 + trieShapes()
                 + poolCounters()
                 + allResults();
@@ -293,6 +298,32 @@ final class Report {
                 + " significant at 5% after the Benjamini-Hochberg correction over every comparison in the report (the"
                 + " A/A controls: Holm's, over the controls alone) and the interval excludes 0, *same* otherwise,"
                 + " *too few forks* below " + Verdict.MIN_FORKS + " a side.";
+    }
+
+    /**
+     * What each implementation is, where it comes from and how the benchmarks drive it, and the
+     * key patterns: what a reader needs to read a peer's row fairly.
+     */
+    private String theMaps() {
+        if (implementations.stream().allMatch(Implementation::isPhase) || implementations.size() < 2) {
+            return "";
+        }
+        Map<String, String> libraries = facts.map(Environment.Facts::libraries).orElse(Map.of());
+        StringBuilder text = new StringBuilder("## The maps and the keys\n\n")
+                .append("Every map goes through an adapter that forwards each call to one method of the map and adds no")
+                .append(" work of its own; put and remove return nothing, so no adapter looks a key up twice. A persistent")
+                .append(" map pays for copying the path from the root on every change, which a mutable or transient one does")
+                .append(" not: their insert rows compare ways of building a map as much as data structures.\n\n")
+                .append("| Implementation | Library | Driven |\n|---|---|---|\n");
+        for (Implementation implementation : implementations) {
+            text.append("| ").append(implementation.displayName())
+                    .append(" | ").append(libraries.getOrDefault(implementation.cliName(), implementation.library()))
+                    .append(" | ").append(implementation.driven().description()).append(" |\n");
+        }
+        text.append("\n| Keys | What they are |\n|---|---|\n");
+        keys.forEach(pattern -> text.append("| ").append(pattern.displayName()).append(" | ").append(pattern.description())
+                .append(" |\n"));
+        return text.append("\n").toString();
     }
 
     /** The A/A control per operation and size: its interval's half-width is what this run can resolve. */
@@ -526,6 +557,63 @@ final class Report {
         return values.length == 0 ? Optional.empty() : Optional.of(new Median().evaluate(values));
     }
 
+    /**
+     * Bytes per entry of every implementation, keys and values excluded, and for the pooled phases
+     * the pool's slots live against held, from their shapes.
+     */
+    private String footprint() {
+        StringBuilder text = new StringBuilder("## Memory: bytes per entry\n\n");
+        if (footprints.isEmpty()) {
+            return text.append("None measured for this run; `").append(RunOptions.launcher()).append(" footprint ")
+                    .append(folder).append("` adds them.\n\n").toString();
+        }
+        text.append("The retained size of each map's own objects after inserting the N keys, divided by N: JOL's walk")
+                .append(" of the map's object graph (").append(footprints.get(0).layout()).append("), less the keys,")
+                .append(" which are their own values. A persistent map is its final version; a transient is measured as")
+                .append(" the persistent map it gives back. The pooled phases' figure includes every pool array the")
+                .append(" map keeps reachable, used or not.\n\n| Implementation | Keys |");
+        sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" |"));
+        text.append("\n|---|---|").append("---:|".repeat(sizes.size())).append("\n");
+        for (KeyPattern pattern : keys) {
+            for (Implementation implementation : implementations) {
+                List<String> cells = sizes.stream().map(size -> footprints.stream()
+                        .filter(f -> f.implementation().equals(implementation.cliName()) && f.keys().equals(pattern.cliName())
+                                && f.size().equals(size.cliName()))
+                        .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).orElse(MISSING)).toList();
+                if (cells.stream().anyMatch(c -> !c.equals(MISSING))) {
+                    text.append("| ").append(implementation.displayName()).append(" | ").append(pattern.displayName()).append(" | ")
+                            .append(String.join(" | ", cells)).append(" |\n");
+                }
+            }
+        }
+        return text.append("\n").append(poolHeldAgainstLive()).toString();
+    }
+
+    /** The pooled phases' slots live against held, from their shapes: what the pool keeps that no node uses. */
+    private String poolHeldAgainstLive() {
+        List<TrieShapes.Measured> pooled = shapes.stream().filter(s -> s.figures().containsKey("poolSlotsHeld"))
+                .sorted(Comparator.comparing((TrieShapes.Measured s) -> Forks.named(Implementation.values(), s.implementation()))
+                        .thenComparing(TrieShapes::keysOf).thenComparing(s -> Forks.size(s.size())))
+                .toList();
+        if (pooled.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Pool slots live against held (from the trie shapes below): the live share")
+                .append(" is the part of the pool's arrays that nodes use; the rest is carved and abandoned, on a freelist,")
+                .append(" or not yet carved.\n\n| Phase | Keys | Scale | Slots live | Slots held | Live share |\n")
+                .append("|---|---|---|---:|---:|---:|\n");
+        for (TrieShapes.Measured shape : pooled) {
+            double live = shape.figures().get("poolSlotsLive").doubleValue();
+            double held = shape.figures().get("poolSlotsHeld").doubleValue();
+            text.append("| ").append(Forks.named(Implementation.values(), shape.implementation()).displayName())
+                    .append(" | ").append(TrieShapes.keysOf(shape).displayName()).append(" | ").append(shape.size())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,.0f", live))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,.0f", held))
+                    .append(" | ").append(unsignedPercent(live / held)).append(" |\n");
+        }
+        return text.append("\n").toString();
+    }
+
     /** Each phase's trie at each size: what a lookup walks through. */
     private String trieShapes() {
         StringBuilder text = new StringBuilder("## Trie shape\n\n");
@@ -677,6 +765,25 @@ final class Report {
         planned.orElse(List.of()).forEach(name -> Choice.find(type.getEnumConstants(), name).ifPresent(all::add));
         forks.forEach(f -> all.add(found.apply(f)));
         return List.copyOf(all);
+    }
+
+    private static List<Footprint.Measured> readFootprints(Path rawFolder) throws IOException {
+        List<Footprint.Measured> found = new ArrayList<>();
+        for (Path file : jsonFiles(rawFolder, Footprint.FILE_PREFIX)) {
+            try {
+                Footprint.Measured measured = Footprint.read(file);
+                Forks.named(Implementation.values(), measured.implementation());
+                Forks.named(KeyPattern.values(), measured.keys());
+                Forks.size(measured.size());
+                if (measured.entries() <= 0) {
+                    throw new IllegalArgumentException("no entries");
+                }
+                found.add(measured);
+            } catch (RuntimeException e) {
+                throw new IOException(file + " is not a footprint file: " + e.getMessage(), e);
+            }
+        }
+        return found;
     }
 
     private static List<TrieShapes.Measured> readShapes(Path rawFolder) throws IOException {

@@ -53,7 +53,7 @@ class ImplementationTest {
 
     private static Map<String, Long> statsAfterInserting(Implementation implementation, int count) {
         MeasuredMap map = implementation.create();
-        for (Object key : Keys.of(count).insertOrder()) {
+        for (Object key : Keys.of(KeyPattern.RANDOM, count).insertOrder()) {
             map.put(key, key);
         }
         return implementation.stats(map);

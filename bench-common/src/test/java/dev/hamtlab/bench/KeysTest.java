@@ -103,7 +103,7 @@ class KeysTest {
     @Test
     void distinctAtOneMillionWhereRandomIntsDoRepeat() {
         // 2M draws from 2^32 ints repeat a few hundred times, so only here does distinctness get tested.
-        Keys keys = Keys.of(Size.ONE_M.count());
+        Keys keys = Keys.of(KeyPattern.RANDOM, Size.ONE_M.count());
         Set<Object> inserted = distinct(keys.insertOrder());
         Set<Object> misses = distinct(keys.misses());
         assertEquals(Size.ONE_M.count(), inserted.size());
@@ -128,7 +128,7 @@ class KeysTest {
 
     @Test
     void randomKeysAreSpreadOverTheIntRange() {
-        Set<Object> keys = distinct(Keys.of(COUNT).insertOrder());
+        Set<Object> keys = distinct(Keys.of(KeyPattern.RANDOM, COUNT).insertOrder());
         assertTrue(keys.stream().anyMatch(k -> (Integer) k < -1_000_000_000), "negative keys too");
         assertTrue(keys.stream().anyMatch(k -> (Integer) k > 1_000_000_000), "large keys too");
     }

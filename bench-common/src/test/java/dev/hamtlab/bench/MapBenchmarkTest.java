@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The benchmark methods themselves, called without JMH. */
 class MapBenchmarkTest {
-    private static final Keys KEYS = Keys.of(1_000);
+    private static final Keys KEYS = Keys.of(KeyPattern.RANDOM, 1_000);
 
     static Stream<Arguments> everyImplementationWithEveryKeyPattern() {
         return Stream.of(Implementation.values())

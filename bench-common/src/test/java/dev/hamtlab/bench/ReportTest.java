@@ -26,6 +26,7 @@ class ReportTest {
     private static final String REMOVE = "dev.hamtlab.bench.MapBenchmark.remove";
     private static final String ALLOCATION = "## Allocation per operation";
     private static final String COUNTERS = "## Pool and allocation counters";
+    private static final String MISSING_CELL = "–";
 
     private static final List<String> READMES = List.of("README.md", "phase0-baseline/README.md", "phase1/README.md",
             "phase2-bumppool/README.md", "phase3-recycling/README.md");
@@ -73,6 +74,34 @@ class ReportTest {
         assertEquals(List.of("20,000,000", "10,000,000", "-50.0%"), phase1.subList(0, 3));
         assertEquals("slower", phase1.get(4));
         assertEquals("-75.0%", table(report, "insert", "phase0 vs HashMap").get("1K").get(2));
+    }
+
+    @Test
+    void withSeveralPeersEachPhaseMeetsEachInOneMatrix() throws IOException {
+        forks(INSERT, "vavr", "1K", 400, 0, 0);
+        String report = report();
+        // phase1 at 100 ns: half HashMap's speed, four times Vavr's.
+        assertEquals(List.of("-50.0% slower", "+300.0% faster"), row(report, "| 1K | phase1 |").subList(2, 4));
+        assertEquals(List.of("Vavr", "persistent", "400.0", MISSING_CELL, MISSING_CELL),
+                row(report, "| Vavr | persistent |"));
+        assertTrue(row(report, "| Vavr | io.vavr:vavr:").get(2).startsWith("persistent: "), report);
+    }
+
+    @Test
+    void eachKeyPatternHasItsOwnTables() throws IOException {
+        keyedForks(INSERT, "phase0", "string", "1K", 300);
+        keyedForks(INSERT, "phase1", "string", "1K", 150);
+        List<String> row = table(report(), "insert", "phase1 string vs phase0 string").get("1K");
+        assertEquals(List.of("+100.0%", "faster"), List.of(row.get(2), row.get(4)));
+    }
+
+    @Test
+    void footprintTableShowsBytesPerEntry() throws IOException {
+        Files.writeString(folder.resolve("raw").resolve("footprint_phase1_1K.json"), new com.google.gson.Gson().toJson(
+                new Footprint.Measured("phase1", "random", "1K", 1_000, 40_500, 56_500, 1_400, "a layout")));
+        String report = report();
+        assertEquals(List.of("phase1", "Integer random", "40.5", MISSING_CELL, MISSING_CELL), row(report, "| phase1 | Integer random |"));
+        assertTrue(report.contains("object graph (a layout)"), report);
     }
 
     @Test
@@ -319,7 +348,7 @@ class ReportTest {
     /** The canned run planned all three maps, three sizes (nothing ran at 100K) and two operations. */
     private static Environment.Facts facts() {
         return new Environment.Facts("2025-01-01T00:00:00Z", "./bench --preset quick --sizes 1K,10K,100K", "/repo",
-                "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), List.of("1K", "10K", "100K"),
+                "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), null, List.of("1K", "10K", "100K"),
                 null, List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42, "phase1", List.of("-Xms2g"), List.of(),
                 "17.0.15", "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30,
                 "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null);
@@ -336,6 +365,19 @@ class ReportTest {
      * One file a fork, as the runner writes them: "stem" is the implementation, or "impl-control"
      * for the A/A control's second label; NaN bytes mean no gc profile.
      */
+    /** Six forks of an implementation with a key pattern, as the runner names and parameterises them. */
+    private void keyedForks(String benchmark, String impl, String keys, String size, double nanos) throws IOException {
+        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"keys\" : \"" + keys
+                + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
+                .orElseThrow().cliName();
+        double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
+        for (int fork = 0; fork < spread.length; fork++) {
+            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, keys,
+                    size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, 0, 0) + "]\n");
+        }
+    }
+
     private void forks(String benchmark, String stem, String size, double[] nanos, double bytesPerOp, double gcCount)
             throws IOException {
         String impl = stem.replace("-control", "");
