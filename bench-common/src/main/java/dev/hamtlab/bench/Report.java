@@ -214,6 +214,26 @@ final class Report {
         return origin() + legend() + "\n\n" + resolution() + comparisons(implementation -> true);
     }
 
+    /** Whether the run has peers besides HashMap: then its tables place the phases among them. */
+    boolean hasPeers() {
+        return implementations.stream().filter(i -> !i.isPhase()).count() >= 2;
+    }
+
+    /** The phases among the peers: the maps, each operation's times by size and matrices, and the footprint. */
+    String peersSummary() {
+        StringBuilder text = new StringBuilder(origin()).append(legend()).append("\n\n").append(theMaps());
+        for (Operation operation : operations) {
+            text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
+            for (KeyPattern pattern : keys) {
+                for (TypeProfile profile : profiles) {
+                    Label like = new Label(Implementation.HASHMAP, false, profile, pattern);
+                    text.append(bySize(operation, like, i -> true)).append(amongThePeers(operation, like, i -> true));
+                }
+            }
+        }
+        return text.append(footprint()).toString();
+    }
+
     /** The tables of a module's phases alone: each against the implementation before it and against every peer. */
     String moduleSummary(String module) {
         return origin() + legend() + "\n\n" + comparisons(i -> i.module().equals(Optional.of(module)));

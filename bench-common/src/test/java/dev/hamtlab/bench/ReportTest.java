@@ -320,6 +320,22 @@ class ReportTest {
     }
 
     @Test
+    void aRunWithPeersFillsOnlyTheTopReadmesPeersBlock(@TempDir Path root) throws IOException, BadInput {
+        forks(INSERT, "vavr", "1K", 400, 0, 0);
+        String phases = Publish.BEGIN + "\nthe full run's tables\n" + Publish.END + "\n";
+        readmes(root, phases + Publish.PEERS_BEGIN + "\nold\n" + Publish.PEERS_END + "\n");
+
+        assertEquals(List.of(root.resolve("README.md")), Publish.readmes(folder, root));
+
+        String top = Files.readString(root.resolve("README.md"));
+        assertTrue(top.startsWith(phases), top);
+        assertEquals(List.of("-50.0% slower", "+300.0% faster"), row(top, "| 1K | phase1 |").subList(2, 4));
+        assertFalse(top.contains("old") || top.contains("### phase1 vs phase0"), top);
+        assertEquals(phases + Publish.PEERS_BEGIN + "\nold\n" + Publish.PEERS_END + "\n",
+                Files.readString(root.resolve("phase1/README.md")));
+    }
+
+    @Test
     void publishWritesNothingWhenAReadmeHasNoBlock(@TempDir Path root) throws IOException {
         String marked = Publish.BEGIN + "\nold\n" + Publish.END + "\n";
         readmes(root, marked);
