@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -788,40 +789,57 @@ final class Report {
     }
 
     private static List<Footprint.Measured> readFootprints(Path rawFolder) throws IOException {
-        List<Footprint.Measured> found = new ArrayList<>();
-        for (Path file : jsonFiles(rawFolder, Footprint.FILE_PREFIX)) {
+        return readAll(rawFolder, Footprint.FILE_PREFIX, "footprint", Footprint::read, measured -> {
+            Forks.named(Implementation.values(), measured.implementation());
+            Forks.named(KeyPattern.values(), measured.keys());
+            Forks.size(measured.size());
+            require(measured.entries() > 0, "no entries");
+        });
+    }
+
+    private static List<TrieShapes.Measured> readShapes(Path rawFolder) throws IOException {
+        return readAll(rawFolder, TrieShapes.FILE_PREFIX, "shape", TrieShapes::read, measured -> {
+            Forks.named(Implementation.values(), measured.implementation());
+            Forks.size(measured.size());
+            require(measured.figures() != null, "no figures");
+        });
+    }
+
+    private static List<PoolCounters.Counted> readCounters(Path rawFolder) throws IOException {
+        return readAll(rawFolder, PoolCounters.FILE_PREFIX, "counters", PoolCounters::read, counted -> {
+            Forks.named(Operation.values(), counted.operation());
+            Forks.named(Implementation.values(), counted.implementation());
+            Forks.size(counted.size());
+            counted.keyPattern();
+            require(counted.counters() != null, "no counters");
+        });
+    }
+
+    /** Reads one raw file; it may fail. */
+    private interface RawReader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /** Every raw file of one kind, each read and checked; a file that fails names itself and its kind. */
+    private static <T> List<T> readAll(Path rawFolder, String prefix, String kind, RawReader<T> reader, Consumer<T> check)
+            throws IOException {
+        List<T> found = new ArrayList<>();
+        for (Path file : jsonFiles(rawFolder, prefix)) {
             try {
-                Footprint.Measured measured = Footprint.read(file);
-                Forks.named(Implementation.values(), measured.implementation());
-                Forks.named(KeyPattern.values(), measured.keys());
-                Forks.size(measured.size());
-                if (measured.entries() <= 0) {
-                    throw new IllegalArgumentException("no entries");
-                }
-                found.add(measured);
+                T read = reader.read(file);
+                check.accept(read);
+                found.add(read);
             } catch (RuntimeException e) {
-                throw new IOException(file + " is not a footprint file: " + e.getMessage(), e);
+                throw new IOException(file + " is not a " + kind + " file: " + e.getMessage(), e);
             }
         }
         return found;
     }
 
-    private static List<TrieShapes.Measured> readShapes(Path rawFolder) throws IOException {
-        List<TrieShapes.Measured> shapes = new ArrayList<>();
-        for (Path file : jsonFiles(rawFolder, TrieShapes.FILE_PREFIX)) {
-            try {
-                TrieShapes.Measured measured = TrieShapes.read(file);
-                Forks.named(Implementation.values(), measured.implementation());
-                Forks.size(measured.size());
-                if (measured.figures() == null) {
-                    throw new IllegalArgumentException("no figures");
-                }
-                shapes.add(measured);
-            } catch (RuntimeException e) {
-                throw new IOException(file + " is not a shape file: " + e.getMessage(), e);
-            }
+    private static void require(boolean condition, String otherwise) {
+        if (!condition) {
+            throw new IllegalArgumentException(otherwise);
         }
-        return shapes;
     }
 
     /** The raw folder's JSON files whose names start with {@code prefix}, sorted. */
@@ -833,25 +851,5 @@ final class Report {
             return entries.filter(p -> p.getFileName().toString().startsWith(prefix)
                     && p.getFileName().toString().endsWith(".json")).sorted().toList();
         }
-    }
-
-    private static List<PoolCounters.Counted> readCounters(Path rawFolder) throws IOException {
-        List<PoolCounters.Counted> counters = new ArrayList<>();
-        for (Path file : jsonFiles(rawFolder, PoolCounters.FILE_PREFIX)) {
-            try {
-                PoolCounters.Counted counted = PoolCounters.read(file);
-                Forks.named(Operation.values(), counted.operation());
-                Forks.named(Implementation.values(), counted.implementation());
-                Forks.size(counted.size());
-                counted.keyPattern();
-                if (counted.counters() == null) {
-                    throw new IllegalArgumentException("no counters");
-                }
-                counters.add(counted);
-            } catch (RuntimeException e) {
-                throw new IOException(file + " is not a counters file: " + e.getMessage(), e);
-            }
-        }
-        return counters;
     }
 }
