@@ -220,9 +220,9 @@ final class Report {
         return implementations.stream().filter(i -> !i.isPhase()).count() >= 2;
     }
 
-    /** The phases among the peers: the maps, each operation's times by size and matrices, and the footprint. */
+    /** The phases among the peers: the resolution, the maps, each operation's times by size and matrices, and the footprint. */
     String peersSummary() {
-        StringBuilder text = new StringBuilder(origin()).append(legend()).append("\n\n").append(theMaps());
+        StringBuilder text = new StringBuilder(origin()).append(legend()).append("\n\n").append(resolution()).append(theMaps());
         for (Operation operation : operations) {
             text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
             for (KeyPattern pattern : keys) {

@@ -50,6 +50,7 @@ class SmokeRunTest {
                 .collect(Collectors.toCollection(HashSet::new));
         Stream.of(Implementation.values()).filter(Implementation::isPhase)
                 .forEach(impl -> expectedRaw.add("shape_" + impl.cliName() + "_1K.json"));
+        Stream.of(Implementation.values()).forEach(impl -> expectedRaw.add("footprint_" + impl.cliName() + "_1K.json"));
         assertEquals(expectedRaw, fileNames(out.resolve("raw")));
         assertEquals(total, Files.readAllLines(out.resolve("forks.tsv")).size());
 
@@ -57,7 +58,11 @@ class SmokeRunTest {
         String summary = Files.readString(out.resolve("summary.md"));
         for (Implementation implementation : Implementation.values()) {
             assertTrue(report.contains("| insert | " + implementation.displayName() + " | 1K | 1 | "), report);
-            assertTrue(summary.contains(implementation.displayName() + " ops/s"), summary);
+            // HashMap and the phases in the seed's tables, the other peers in the matrix of the phases against them.
+            boolean seedTables = implementation.isPhase() || implementation == Implementation.HASHMAP;
+            assertTrue(summary.contains(seedTables ? implementation.displayName() + " ops/s" : "vs " + implementation.displayName() + " |"),
+                    summary);
+            assertTrue(report.contains("| " + implementation.displayName() + " | Integer random | "), "its bytes per entry:\n" + report);
         }
         assertTrue(report.contains("| churn | 1K | "), "the A/A control's row:\n" + report);
         assertTrue(Files.readString(out.resolve("forks.md")).contains("| churn | 1K | phase3 (A/A) | churn_phase3-control_1K_f01.json |"));
@@ -67,9 +72,10 @@ class SmokeRunTest {
         String timings = report.substring(0, report.indexOf("## Trie shape"));
         assertFalse(timings.replace("| – | too few forks |", "").replace("| – | – | – | – | none set |", "").contains("–"), report);
         // Every phase's trie at 1K, with pool slots for the pooled phases only.
-        assertTrue(report.contains("| phase0 | 1K | 1,000 |") && report.contains("| phase3 | 1K | 1,000 |"), report);
-        assertTrue(report.lines().filter(line -> line.startsWith("| phase0 | 1K | 1,000 |")).allMatch(line -> line.endsWith("| – | – |")),
+        assertTrue(report.contains("| phase0 | Integer random | 1K | 1,000 |") && report.contains("| phase3 | Integer random | 1K | 1,000 |"),
                 report);
+        assertTrue(report.lines().filter(line -> line.startsWith("| phase0 | Integer random | 1K | 1,000 |"))
+                .allMatch(line -> line.endsWith("| – | – |")), report);
         assertTrue(report.contains("Smoke preset"), report);
 
         String environment = Files.readString(out.resolve("environment.md"));
@@ -94,7 +100,8 @@ class SmokeRunTest {
         assertEquals(List.of("hamtlab: warning: no pool counters in this run: the runner's JVM lacks"
                 + " -Dhamtlab.stats=true (./bench gives it)"), Files.readAllLines(err));
         assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_phase1_1K_f01.json", "insert_phase1-control_1K_f01.json",
-                "churn_hashmap_1K_f01.json", "churn_phase1_1K_f01.json", "churn_phase1-control_1K_f01.json", "shape_phase1_1K.json"),
+                "churn_hashmap_1K_f01.json", "churn_phase1_1K_f01.json", "churn_phase1-control_1K_f01.json", "shape_phase1_1K.json",
+                "footprint_hashmap_1K.json", "footprint_phase1_1K.json"),
                 fileNames(out.resolve("raw")));
         assertTrue(Files.readString(out.resolve("report.md")).contains("None: the runner's JVM ran without"));
     }
@@ -111,7 +118,8 @@ class SmokeRunTest {
                 "--out", out.toString(), "--force");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_hashmap-control_1K_f01.json"), fileNames(out.resolve("raw")));
+        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_hashmap-control_1K_f01.json", "footprint_hashmap_1K.json"),
+                fileNames(out.resolve("raw")));
         String report = Files.readString(out.resolve("report.md"));
         assertFalse(report.contains("1M"), report);
         assertEquals("kept", Files.readString(unrelated));
