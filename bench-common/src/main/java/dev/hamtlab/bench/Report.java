@@ -446,7 +446,7 @@ final class Report {
         }
         StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ").append(keysAndProfile(like))
                 .append(": each phase against each peer\n\nThe phase's improvement over the peer (positive: the phase is")
-                .append(" faster) and the verdict.\n\n| Scale | Phase |");
+                .append(" faster), the verdict and the 95% interval.\n\n| Scale | Phase |");
         peers.forEach(peer -> text.append(" vs ").append(peer.displayName()).append(" |"));
         text.append("\n|---|---|").append("---:|".repeat(peers.size())).append("\n");
         for (Size size : sizes) {
@@ -459,6 +459,7 @@ final class Report {
                     Optional<Double> is = comparisons.median(operation, size, after);
                     text.append(" ").append(was.isPresent() && is.isPresent()
                             ? percent(was.get() / is.get() - 1) + " " + comparisons.verdict(pair).map(Verdict::label).orElse("")
+                                    + comparisons.judged(pair).map(j -> " " + interval(j.comparison())).orElse("")
                             : MISSING).append(" |");
                 }
                 text.append("\n");
