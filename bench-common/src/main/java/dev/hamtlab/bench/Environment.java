@@ -11,8 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,8 +67,7 @@ final class Environment {
         /** The same facts with the end of the run: when it finished and the load average then. */
         Facts finishedNow() {
             return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
-                    operations,
-                    profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
+                    operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
                     now(), loadAverage());
         }
