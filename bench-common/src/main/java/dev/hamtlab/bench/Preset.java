@@ -22,7 +22,7 @@ public enum Preset implements Choice {
     /**
      * The phases among the maps people use: every peer and the four phases, Integer keys random,
      * sequential and strided and String keys, at 10K, 100K and 1M, insert and query-hit, five forks
-     * (the fewest a verdict takes) with the quick preset's iterations: about two hours on 2 cores.
+     * (the fewest a verdict takes) with the quick preset's iterations: 1 h 15 min on 2 cores.
      */
     PEERS("peers", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
             Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,

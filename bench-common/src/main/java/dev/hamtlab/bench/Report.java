@@ -644,8 +644,8 @@ final class Report {
             return text.append("None measured for this run; `").append(RunOptions.launcher()).append(" shapes ")
                     .append(folder).append("` adds them.\n\n").toString();
         }
-        text.append("Each phase's own `shape()` of the trie the lookups read, for each key pattern. A leaf's depth counts the nodes on its path, the root's own leaves at 1; pool slots are")
-                .append(" those live slices hold, and those the pool keeps reachable (every array a slice lies in).\n\n")
+        text.append("Each phase's own `shape()` of the trie the lookups read, for each key pattern. A leaf's depth counts")
+                .append(" the nodes on its path, the root's own leaves at 1; pool slots are those live slices hold, and those the pool keeps reachable (every array a slice lies in).\n\n")
                 .append("| Implementation | Keys | Scale | Entries | Bitmap nodes | Collision nodes | Deepest leaf | Mean depth |")
                 .append(" Children per bitmap node | Entries per node | Leaves at depth 1, 2, ... | Pool slots live | Pool slots held |\n")
                 .append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
