@@ -38,7 +38,8 @@ public enum Implementation implements Choice {
      */
     PHASE2_SMALL_CHUNKS("phase2-4k", "phase2-4k", "phase2-bumppool", PHASE2,
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
-    PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new);
+    PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new),
+    PHASE4("phase4", "phase4", "phase4-hash", PHASE3, dev.hamtlab.phase4.Hamt::new);
 
     /** How a map is driven, which decides what a change costs it. */
     public enum Driven {

@@ -19,7 +19,10 @@ final class Phases {
             Subject.of("phase3, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase3.Hamt<>(TINY_CHUNK,
                     dev.hamtlab.phase3.Fallback.NEW_ARRAY), dev.hamtlab.phase3.Hamt::verifyInvariants),
             Subject.of("phase3, 32-slot chunks, new-chunk fallback", () -> new dev.hamtlab.phase3.Hamt<>(TINY_CHUNK,
-                    dev.hamtlab.phase3.Fallback.NEW_CHUNK), dev.hamtlab.phase3.Hamt::verifyInvariants));
+                    dev.hamtlab.phase3.Fallback.NEW_CHUNK), dev.hamtlab.phase3.Hamt::verifyInvariants),
+            Subject.of("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants),
+            Subject.of("phase4, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase4.Hamt<>(TINY_CHUNK,
+                    dev.hamtlab.phase4.Fallback.NEW_ARRAY), dev.hamtlab.phase4.Hamt::verifyInvariants));
 
     private Phases() {
     }
