@@ -17,15 +17,13 @@ import java.util.function.Supplier;
  * with the implementation it names as before it, and every phase with every peer.
  */
 public enum Implementation implements Choice {
-    HASHMAP("hashmap", "HashMap", Driven.MUTABLE, () -> new Adapters.Mutable(new HashMap<>())),
+    HASHMAP("hashmap", "HashMap", HashMap::new),
     CLOJURE("clojure", "Clojure", Driven.TRANSIENT, Adapters.ClojureTransient::new),
     SCALA_IMMUTABLE("scala-immutable", "Scala immutable", Driven.PERSISTENT, Adapters.ScalaImmutable::new),
     SCALA_MUTABLE("scala-mutable", "Scala mutable", Driven.MUTABLE, Adapters.ScalaMutable::new),
     VAVR("vavr", "Vavr", Driven.PERSISTENT, Adapters.Vavr::new),
-    ECLIPSE("eclipse", "Eclipse UnifiedMap", Driven.MUTABLE,
-            () -> new Adapters.Mutable(new org.eclipse.collections.impl.map.mutable.UnifiedMap<>())),
-    FASTUTIL("fastutil", "fastutil open", Driven.MUTABLE,
-            () -> new Adapters.Mutable(new it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap<>())),
+    ECLIPSE("eclipse", "Eclipse UnifiedMap", org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
+    FASTUTIL("fastutil", "fastutil open", it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap::new),
     PHASE0("phase0", "phase0", "phase0-baseline", null, dev.hamtlab.phase0.Hamt::new),
     PHASE1("phase1", "phase1", "phase1", PHASE0, dev.hamtlab.phase1.Hamt::new),
     PHASE2("phase2", "phase2", "phase2-bumppool", PHASE1, dev.hamtlab.phase2.Hamt::new),
@@ -69,10 +67,17 @@ public enum Implementation implements Choice {
     private final Implementation before;
     private final Driven driven;
     private final Supplier<MeasuredMap> factory;
+    /** The map itself when it is a java.util.Map, which the benchmarks call directly; null otherwise. */
+    private final Supplier<Map<Object, Object>> javaMap;
 
-    /** A peer. */
+    /** A peer that is not a java.util.Map, behind its adapter. */
     Implementation(String cliName, String displayName, Driven driven, Supplier<MeasuredMap> factory) {
-        this(cliName, displayName, null, null, driven, factory);
+        this(cliName, displayName, null, null, driven, factory, null);
+    }
+
+    /** A peer that is a java.util.Map, changed in place. */
+    Implementation(String cliName, String displayName, Supplier<Map<Object, Object>> javaMap) {
+        this(cliName, displayName, null, null, javaMap);
     }
 
     /**
@@ -80,18 +85,19 @@ public enum Implementation implements Choice {
      * {@code before} the implementation it is compared with (null for the first phase).
      */
     Implementation(String cliName, String displayName, String module, Implementation before,
-            Supplier<Map<Object, Object>> factory) {
-        this(cliName, displayName, module, before, Driven.MUTABLE, () -> new Adapters.Mutable(factory.get()));
+            Supplier<Map<Object, Object>> javaMap) {
+        this(cliName, displayName, module, before, Driven.MUTABLE, () -> new Adapters.Mutable(javaMap.get()), javaMap);
     }
 
     Implementation(String cliName, String displayName, String module, Implementation before, Driven driven,
-            Supplier<MeasuredMap> factory) {
+            Supplier<MeasuredMap> factory, Supplier<Map<Object, Object>> javaMap) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
         this.before = before;
         this.driven = driven;
         this.factory = factory;
+        this.javaMap = javaMap;
     }
 
     @Override
@@ -154,6 +160,26 @@ public enum Implementation implements Choice {
     /** A new empty map behind its adapter, for keys of any type. */
     MeasuredMap create() {
         return factory.get();
+    }
+
+    /**
+     * Whether this map is a java.util.Map, which the benchmark methods call directly: through an
+     * adapter, the JIT leaves the adapter's Map call a virtual call with no profile (see the README).
+     */
+    boolean isJavaMap() {
+        return javaMap != null;
+    }
+
+    /** A new empty map, itself; only for {@link #isJavaMap()}. */
+    Map<Object, Object> createJavaMap() {
+        return javaMap.get();
+    }
+
+    /** The map a benchmark built, behind its adapter: a java.util.Map is wrapped, an adapter is itself. */
+    static MeasuredMap measured(Object built) {
+        @SuppressWarnings("unchecked")
+        MeasuredMap measured = built instanceof MeasuredMap adapter ? adapter : new Adapters.Mutable((Map<Object, Object>) built);
+        return measured;
     }
 
     /**

@@ -49,7 +49,7 @@ final class PoolCounters {
     static Counted count(Operation operation, Implementation implementation, KeyPattern keys, Size size) {
         MapBenchmark benchmark = MapBenchmark.of(implementation, keys, size);
         Map<String, Long> counters = switch (operation) {
-            case INSERT -> implementation.stats(benchmark.insert());
+            case INSERT -> implementation.stats(benchmark.build());
             case QUERY_HIT -> change(implementation, benchmark.filled, benchmark::queryHit);
             case QUERY_MISS -> change(implementation, benchmark.filled, benchmark::queryMiss);
             case REMOVE -> {

@@ -31,7 +31,7 @@ class MapBenchmarkTest {
         MapBenchmark benchmark = MapBenchmark.of(implementation, pattern, Size.ONE_K);
         Keys keys = Keys.of(pattern, 1_000);
 
-        MeasuredMap inserted = benchmark.insert();
+        MeasuredMap inserted = benchmark.build();
         assertEquals(implementation.create().target().getClass(), inserted.target().getClass());
         assertEquals(1_000, inserted.size());
         // Each key is its own value, so the sum of the values' hash codes is the keys'.
