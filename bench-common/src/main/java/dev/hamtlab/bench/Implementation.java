@@ -25,19 +25,29 @@ public enum Implementation implements Choice {
     ECLIPSE("eclipse", "Eclipse UnifiedMap", org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
     FASTUTIL("fastutil", "fastutil open", it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap::new),
     PHASE0("phase0", "phase0", "phase0-baseline", null, dev.hamtlab.phase0.Hamt::new),
-    PHASE1("phase1", "phase1", "phase1", PHASE0, dev.hamtlab.phase1.Hamt::new),
-    PHASE2("phase2", "phase2", "phase2-bumppool", PHASE1, dev.hamtlab.phase2.Hamt::new),
+    PHASE1("phase1", "phase1", "phase1", "phase0", dev.hamtlab.phase1.Hamt::new),
+    PHASE2("phase2", "phase2", "phase2-bumppool", "phase1", dev.hamtlab.phase2.Hamt::new),
     /** Phase 2's default 65,536-slot chunks, but falling back to plain arrays: beside phase 2, the two fallbacks compare. */
-    PHASE2_NEWARRAY("phase2-newarray", "phase2-newarray", "phase2-bumppool", PHASE2,
+    PHASE2_NEWARRAY("phase2-newarray", "phase2-newarray", "phase2-bumppool", "phase2",
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 16, dev.hamtlab.phase2.Fallback.NEW_ARRAY)),
     /**
      * The layout tried against phase 2's loss at small sizes: 4,096-slot chunks (16 KiB), so a map
      * pays less up front for a chunk it does not fill.
      */
-    PHASE2_SMALL_CHUNKS("phase2-4k", "phase2-4k", "phase2-bumppool", PHASE2,
+    PHASE2_SMALL_CHUNKS("phase2-4k", "phase2-4k", "phase2-bumppool", "phase2",
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
-    PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new),
-    PHASE4("phase4", "phase4", "phase4-hash", PHASE3, dev.hamtlab.phase4.Hamt::new);
+    PHASE3("phase3", "phase3", "phase3-recycling", "phase2", dev.hamtlab.phase3.Hamt::new),
+    /** Phase 4's first idea alone: phase 3 whose leaves cache the key's hash. */
+    PHASE4_CACHED_HASH("phase4-cachedhash", "phase4-cachedhash", "phase4-hash", "phase3",
+            dev.hamtlab.phase4.cachedhash.Hamt::new),
+    /** Phase 4's first two ideas: the hash cached and spread. */
+    PHASE4_SPREAD("phase4-spread", "phase4-spread", "phase4-hash", "phase4-cachedhash",
+            dev.hamtlab.phase4.spread.Hamt::new),
+    /** Phase 4's three ideas on phase 1's layout, an exact array per node and no pool: does the pool help once hashing is right? */
+    PHASE4_UNPOOLED("phase4-unpooled", "phase4-unpooled", "phase4-hash", "phase4",
+            dev.hamtlab.phase4.unpooled.Hamt::new),
+    /** All three ideas: the hash cached and spread, and the hot path of one loop over two bitmaps. */
+    PHASE4("phase4", "phase4", "phase4-hash", "phase4-spread", dev.hamtlab.phase4.Hamt::new);
 
     /** How a map is driven, which decides what a change costs it. */
     public enum Driven {
@@ -64,7 +74,8 @@ public enum Implementation implements Choice {
     private final String cliName;
     private final String displayName;
     private final String module;
-    private final Implementation before;
+    /** The CLI name of what this phase is compared with: a name, so a phase may name one declared after it. */
+    private final String before;
     private final Driven driven;
     private final Supplier<MeasuredMap> factory;
     /** The map itself when it is a java.util.Map, which the benchmarks call directly; null otherwise. */
@@ -82,14 +93,14 @@ public enum Implementation implements Choice {
 
     /**
      * A phase, a java.util.Map changed in place: {@code module} is its Maven module (its folder),
-     * {@code before} the implementation it is compared with (null for the first phase).
+     * {@code before} the CLI name of the implementation it is compared with (null for the first phase).
      */
-    Implementation(String cliName, String displayName, String module, Implementation before,
+    Implementation(String cliName, String displayName, String module, String before,
             Supplier<Map<Object, Object>> javaMap) {
         this(cliName, displayName, module, before, Driven.MUTABLE, () -> new Adapters.Mutable(javaMap.get()), javaMap);
     }
 
-    Implementation(String cliName, String displayName, String module, Implementation before, Driven driven,
+    Implementation(String cliName, String displayName, String module, String before, Driven driven,
             Supplier<MeasuredMap> factory, Supplier<Map<Object, Object>> javaMap) {
         this.cliName = cliName;
         this.displayName = displayName;
@@ -154,7 +165,7 @@ public enum Implementation implements Choice {
 
     /** What this phase is compared with: the phase it was built from, or the phase it is a variant of. */
     Optional<Implementation> before() {
-        return Optional.ofNullable(before);
+        return Optional.ofNullable(before).map(name -> Choice.find(values(), name).orElseThrow());
     }
 
     /** A new empty map behind its adapter, for keys of any type. */

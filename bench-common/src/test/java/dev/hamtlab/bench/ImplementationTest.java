@@ -20,6 +20,10 @@ class ImplementationTest {
         assertEquals(Optional.of(Implementation.PHASE1), Implementation.PHASE2.before());
         assertEquals(Optional.of(Implementation.PHASE2), Implementation.PHASE2_NEWARRAY.before());
         assertEquals(Optional.of(Implementation.PHASE2), Implementation.PHASE3.before());
+        assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4_CACHED_HASH.before());
+        assertEquals(Optional.of(Implementation.PHASE4_CACHED_HASH), Implementation.PHASE4_SPREAD.before());
+        assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4.before());
+        assertEquals(Optional.of(Implementation.PHASE4), Implementation.PHASE4_UNPOOLED.before());
         assertEquals(Optional.empty(), Implementation.HASHMAP.before());
     }
 

@@ -152,11 +152,11 @@ final class Allocator {
     }
 
     /** The leaf of a key added: the map's entry, the one object every phase allocates per key. */
-    <K, V> Leaf<K, V> leaf(K key, V value) {
+    <K, V> Leaf<K, V> leaf(K key, int hash, V value) {
         if (COUNTING) {
             leavesAllocated++;
         }
-        return new Leaf<>(key, value);
+        return new Leaf<>(key, hash, value);
     }
 
     /**

@@ -8,24 +8,33 @@ import static dev.hamtlab.phase4.Hashing.index;
 import static dev.hamtlab.phase4.Hashing.mask;
 
 /**
- * A 32-way node: bit i of {@code bitmap} says branch i is present, and the present children sit
- * in branch order in a slice of exactly that many slots: {@code slab[offset]} onwards.
+ * A 32-way node with two bitmaps, as CHAMP keeps them: bit i of {@code dataMap} says branch i
+ * holds a leaf, bit i of {@code nodeMap} that it holds a subnode. The children sit in a slice of
+ * exactly that many slots, {@code slab[offset]} onwards: the leaves first, in branch order, then
+ * the subnodes, in branch order. The bitmaps say what a slot holds, so no step asks a child its
+ * class.
  *
- * <p>Every child added or removed carves a new slice of the new size from the map's children
- * pool and copies the rest across. The phase's idea lands here and in the {@link Allocator}: the
- * old slice goes back to the pool's freelist of its size, and a node that removal collapses goes
- * to the node freelist, from which {@link #split} takes its nodes first.
+ * <p>The hot path is {@link #get} and {@link #put}: one loop down this final class, no recursion
+ * and no virtual call a level. Every subnode above the deepest level is a bitmap node; a
+ * {@link CollisionNode} is only ever the child of a node at {@link Hashing#MAX_SHIFT}, where the
+ * hash has no bits left, so the loop meets one only there and hands it the call out of line.
+ * Turning a leaf into a subnode and back keeps the arity, and is done in place in the slice.
+ *
+ * <p>The pool is phase 3's: a slice left behind goes to the freelist of its size, a node that
+ * removal collapses to the node freelist.
  */
 final class BitmapNode<K, V> extends Node<K, V> {
     private static final Object[] NO_CHILDREN = {};
 
-    private int bitmap;
+    private int dataMap;
+    private int nodeMap;
     private Object[] slab;
     private int offset;
 
     /** A node with no slice yet: the allocator carves one and {@link #moveTo}s it there. */
-    private BitmapNode(int bitmap) {
-        this.bitmap = bitmap;
+    private BitmapNode(int dataMap, int nodeMap) {
+        this.dataMap = dataMap;
+        this.nodeMap = nodeMap;
         this.slab = NO_CHILDREN;
     }
 
@@ -36,133 +45,146 @@ final class BitmapNode<K, V> extends Node<K, V> {
     }
 
     static <K, V> BitmapNode<K, V> empty() {
-        return new BitmapNode<>(0);
+        return new BitmapNode<>(0, 0);
     }
 
-    @Override
+    /** The value of {@code key}, whose hash is {@code hash}, in the trie under this node (the root); null when absent. */
     @SuppressWarnings("unchecked")
-    V get(Object key, int hash, int shift) {
-        int bit = bitpos(hash, shift);
-        if ((bitmap & bit) == 0) {
-            return null;
-        }
-        Object child = slab[offset + index(bitmap, bit)];
-        if (child instanceof Leaf) {
-            Leaf<K, V> leaf = (Leaf<K, V>) child;
-            return key.equals(leaf.key) ? leaf.value : null;
-        }
-        return ((Node<K, V>) child).get(key, hash, shift + BITS_PER_LEVEL);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    V put(K key, int hash, int shift, V value, Allocator allocator) {
-        int bit = bitpos(hash, shift);
-        int idx = index(bitmap, bit);
-        if ((bitmap & bit) == 0) {
-            insertChild(idx, bit, allocator.leaf(key, value), allocator);
-            return null;
-        }
-        Object child = slab[offset + idx];
-        if (child instanceof Leaf) {
-            Leaf<K, V> leaf = (Leaf<K, V>) child;
-            if (key.equals(leaf.key)) {
-                V old = leaf.value;
-                leaf.value = value;
-                return old;
+    V get(Object key, int hash) {
+        BitmapNode<K, V> node = this;
+        for (int shift = 0; ; shift += BITS_PER_LEVEL) {
+            int bit = bitpos(hash, shift);
+            if ((node.dataMap & bit) != 0) {
+                Leaf<K, V> leaf = (Leaf<K, V>) node.slab[node.offset + index(node.dataMap, bit)];
+                return leaf.holds(key, hash) ? leaf.value : null;
             }
-            slab[offset + idx] = split(leaf, Hashing.hash(leaf.key), allocator.leaf(key, value), hash,
-                    shift + BITS_PER_LEVEL, allocator);
-            return null;
+            if ((node.nodeMap & bit) == 0) {
+                return null;
+            }
+            Object child = node.slab[node.nodeSlot(bit)];
+            if (shift == MAX_SHIFT) {
+                return ((CollisionNode<K, V>) child).get(key);
+            }
+            node = (BitmapNode<K, V>) child;
         }
-        if (child instanceof CollisionNode<?, ?> collision && collision.hash != hash) {
-            slab[offset + idx] = split(child, collision.hash, allocator.leaf(key, value), hash,
-                    shift + BITS_PER_LEVEL, allocator);
-            return null;
-        }
-        return ((Node<K, V>) child).put(key, hash, shift + BITS_PER_LEVEL, value, allocator);
     }
 
-    @Override
+    /** Maps {@code key} to {@code value} in the trie under this node (the root); returns the old value, or null when the key was added. */
+    @SuppressWarnings("unchecked")
+    V put(K key, int hash, V value, Allocator allocator) {
+        BitmapNode<K, V> node = this;
+        for (int shift = 0; ; shift += BITS_PER_LEVEL) {
+            int bit = bitpos(hash, shift);
+            if ((node.dataMap & bit) != 0) {
+                int idx = index(node.dataMap, bit);
+                Leaf<K, V> leaf = (Leaf<K, V>) node.slab[node.offset + idx];
+                if (leaf.holds(key, hash)) {
+                    V old = leaf.value;
+                    leaf.value = value;
+                    return old;
+                }
+                node.pushDown(idx, bit, split(leaf, allocator.leaf(key, hash, value), shift + BITS_PER_LEVEL, allocator));
+                return null;
+            }
+            if ((node.nodeMap & bit) == 0) {
+                node.insertLeaf(index(node.dataMap, bit), bit, allocator.leaf(key, hash, value), allocator);
+                return null;
+            }
+            Object child = node.slab[node.nodeSlot(bit)];
+            if (shift == MAX_SHIFT) {
+                return ((CollisionNode<K, V>) child).put(key, value, allocator);
+            }
+            node = (BitmapNode<K, V>) child;
+        }
+    }
+
+    /**
+     * Unmaps {@code key} from the trie under this node, which branches at {@code shift}; returns
+     * its value, or null when it was absent. Recursive, unlike get and put: on the way back up, a
+     * subnode left holding a single leaf hands it to its parent, which keeps the trie canonical.
+     */
     @SuppressWarnings("unchecked")
     V remove(Object key, int hash, int shift, Allocator allocator) {
         int bit = bitpos(hash, shift);
-        if ((bitmap & bit) == 0) {
-            return null;
-        }
-        int idx = index(bitmap, bit);
-        Object child = slab[offset + idx];
-        if (child instanceof Leaf) {
-            Leaf<K, V> leaf = (Leaf<K, V>) child;
-            if (!key.equals(leaf.key)) {
+        if ((dataMap & bit) != 0) {
+            int idx = index(dataMap, bit);
+            Leaf<K, V> leaf = (Leaf<K, V>) slab[offset + idx];
+            if (!leaf.holds(key, hash)) {
                 return null;
             }
-            removeChild(idx, bit, allocator);
+            removeLeaf(idx, bit, allocator);
             return leaf.value;
         }
-        Node<K, V> node = (Node<K, V>) child;
-        V removed = node.remove(key, hash, shift + BITS_PER_LEVEL, allocator);
+        if ((nodeMap & bit) == 0) {
+            return null;
+        }
+        Node<K, V> child = (Node<K, V>) slab[nodeSlot(bit)];
+        V removed = shift == MAX_SHIFT
+                ? ((CollisionNode<K, V>) child).remove(key, allocator)
+                : ((BitmapNode<K, V>) child).remove(key, hash, shift + BITS_PER_LEVEL, allocator);
         if (removed != null) {
-            // Keep the trie canonical: a child left holding one leaf hands it back up.
-            Leaf<K, V> sole = node.soleLeaf();
+            Leaf<K, V> sole = child.soleLeaf();
             if (sole != null) {
-                slab[offset + idx] = sole;
-                node.release(allocator);
+                pullUp(bit, sole);
+                child.release(allocator);
             }
         }
         return removed;
     }
 
     /**
-     * A node holding {@code existing} and {@code added}, two children whose hashes agree below
-     * {@code shift}: a collision node when the whole hashes agree, otherwise a chain of bitmap
-     * nodes down to the first level where they part.
+     * A node holding the leaves {@code existing} and {@code added}, whose hashes agree below
+     * {@code shift}: a chain of bitmap nodes down to the first level where the hashes part, or
+     * past the last level, where they are equal, a collision node.
      */
-    static <K, V> Node<K, V> split(Object existing, int existingHash, Leaf<K, V> added, int addedHash,
-                                   int shift, Allocator allocator) {
-        if (existingHash == addedHash) {
-            @SuppressWarnings("unchecked")
-            Leaf<K, V> leaf = (Leaf<K, V>) existing;
-            return CollisionNode.of(addedHash, leaf, added, allocator);
+    static <K, V> Node<K, V> split(Leaf<K, V> existing, Leaf<K, V> added, int shift, Allocator allocator) {
+        if (shift > MAX_SHIFT) {
+            return CollisionNode.of(existing, added, allocator);
         }
-        int existingBit = bitpos(existingHash, shift);
-        int addedBit = bitpos(addedHash, shift);
-        Node<K, V> below = existingBit == addedBit
-                ? split(existing, existingHash, added, addedHash, shift + BITS_PER_LEVEL, allocator)
-                : null;
+        int existingBit = bitpos(existing.hash, shift);
+        int addedBit = bitpos(added.hash, shift);
+        Node<K, V> below = existingBit == addedBit ? split(existing, added, shift + BITS_PER_LEVEL, allocator) : null;
         BitmapNode<K, V> node = allocator.reuseNode();
         if (node == null) {
             allocator.countNode();
-            node = new BitmapNode<>(existingBit | addedBit);
-        } else {
-            node.bitmap = existingBit | addedBit;
+            node = new BitmapNode<>(0, 0);
         }
-        allocator.carve(node, below != null ? 1 : 2);
-        Object[] slab = node.slab;
-        int offset = node.offset;
         if (below != null) {
-            slab[offset] = below;
+            node.dataMap = 0;
+            node.nodeMap = existingBit;
+            allocator.carve(node, 1);
+            node.slab[node.offset] = below;
         } else {
-            boolean existingFirst = mask(existingHash, shift) < mask(addedHash, shift);
-            slab[offset] = existingFirst ? existing : added;
-            slab[offset + 1] = existingFirst ? added : existing;
+            node.dataMap = existingBit | addedBit;
+            node.nodeMap = 0;
+            allocator.carve(node, 2);
+            boolean existingFirst = mask(existing.hash, shift) < mask(added.hash, shift);
+            node.slab[node.offset] = existingFirst ? existing : added;
+            node.slab[node.offset + 1] = existingFirst ? added : existing;
         }
         return node;
     }
 
-    private void insertChild(int idx, int bit, Object child, Allocator allocator) {
+    /** The slot of the subnode at {@code bit}: after the leaves, among the subnodes in branch order. */
+    private int nodeSlot(int bit) {
+        return offset + Integer.bitCount(dataMap) + index(nodeMap, bit);
+    }
+
+    /** Adds a leaf at an empty branch: a new slice one slot longer, the old one to its freelist. */
+    private void insertLeaf(int idx, int bit, Leaf<K, V> leaf, Allocator allocator) {
         int arity = arity();
         Object[] old = slab;
         int oldOffset = offset;
         allocator.carve(this, arity + 1);
         System.arraycopy(old, oldOffset, slab, offset, idx);
-        slab[offset + idx] = child;
+        slab[offset + idx] = leaf;
         System.arraycopy(old, oldOffset + idx, slab, offset + idx + 1, arity - idx);
         allocator.abandon(old, oldOffset, arity);
-        bitmap |= bit;
+        dataMap |= bit;
     }
 
-    private void removeChild(int idx, int bit, Allocator allocator) {
+    /** Drops the leaf at data index {@code idx}: a new slice one slot shorter, the old one to its freelist. */
+    private void removeLeaf(int idx, int bit, Allocator allocator) {
         int arity = arity();
         Object[] old = slab;
         int oldOffset = offset;
@@ -170,7 +192,31 @@ final class BitmapNode<K, V> extends Node<K, V> {
         System.arraycopy(old, oldOffset, slab, offset, idx);
         System.arraycopy(old, oldOffset + idx + 1, slab, offset + idx, arity - idx - 1);
         allocator.abandon(old, oldOffset, arity);
-        bitmap ^= bit;
+        dataMap ^= bit;
+    }
+
+    /**
+     * Replaces the leaf at data index {@code idx} by {@code subnode}, in place: the slots between
+     * the leaf's and the subnode's place move one to the left.
+     */
+    private void pushDown(int idx, int bit, Node<K, V> subnode) {
+        int dataArity = Integer.bitCount(dataMap);
+        int nodeIdx = index(nodeMap, bit);
+        System.arraycopy(slab, offset + idx + 1, slab, offset + idx, dataArity - 1 - idx + nodeIdx);
+        slab[offset + dataArity - 1 + nodeIdx] = subnode;
+        dataMap ^= bit;
+        nodeMap |= bit;
+    }
+
+    /** Replaces the subnode at {@code bit} by {@code leaf}, in place: the reverse of {@link #pushDown}. */
+    private void pullUp(int bit, Leaf<K, V> leaf) {
+        int dataIdx = index(dataMap, bit);
+        int nodeIdx = index(nodeMap, bit);
+        int dataArity = Integer.bitCount(dataMap);
+        System.arraycopy(slab, offset + dataIdx, slab, offset + dataIdx + 1, dataArity - dataIdx + nodeIdx);
+        slab[offset + dataIdx] = leaf;
+        dataMap |= bit;
+        nodeMap ^= bit;
     }
 
     @Override
@@ -186,7 +232,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
 
     @Override
     int arity() {
-        return Integer.bitCount(bitmap);
+        return Integer.bitCount(dataMap) + Integer.bitCount(nodeMap);
     }
 
     @Override
@@ -197,7 +243,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
     @Override
     @SuppressWarnings("unchecked")
     Leaf<K, V> soleLeaf() {
-        return arity() == 1 && slab[offset] instanceof Leaf ? (Leaf<K, V>) slab[offset] : null;
+        return nodeMap == 0 && Integer.bitCount(dataMap) == 1 ? (Leaf<K, V>) slab[offset] : null;
     }
 
     @Override
@@ -205,27 +251,32 @@ final class BitmapNode<K, V> extends Node<K, V> {
     int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
         int arity = arity();
         check(shift <= MAX_SHIFT, "no bitmap node below shift " + MAX_SHIFT + ", found one at " + shift);
+        check((dataMap & nodeMap) == 0, "no branch holds both a leaf and a subnode");
         check(offset >= 0 && offset + arity <= slab.length, "the slice lies in its slab: " + arity + " slots at "
                 + offset + " of " + slab.length);
         audit.claim(slab, offset, arity, "the slice of the node at shift " + shift + " under prefix " + prefix);
         audit.reached(this);
-        check(isRoot || arity > 1 || arity == 1 && !(slab[offset] instanceof Leaf),
-                "a non-root node holds more than one leaf (arity " + arity + ")");
+        check(isRoot || nodeMap != 0 || Integer.bitCount(dataMap) > 1,
+                "a non-root node holds a subnode or more than one leaf (arity " + arity + ")");
         int entries = 0;
-        int i = 0;
+        int leaves = 0;
+        int subnodes = Integer.bitCount(dataMap);
         for (int branch = 0; branch < BRANCHING; branch++) {
-            if ((bitmap & (1 << branch)) == 0) {
-                continue;
-            }
-            Object child = slab[offset + i++];
+            int bit = 1 << branch;
             int childPrefix = prefix | branch << shift;
-            if (child instanceof Leaf) {
-                int hash = Hashing.hash(((Leaf<K, V>) child).key);
-                check(hasPrefix(hash, childPrefix, shift + BITS_PER_LEVEL),
-                        "leaf of hash " + Integer.toHexString(hash) + " sits on its hash path");
+            if ((dataMap & bit) != 0) {
+                Object child = slab[offset + leaves++];
+                check(child instanceof Leaf, "data slot " + (leaves - 1) + " holds a leaf, found " + child);
+                Leaf<K, V> leaf = (Leaf<K, V>) child;
+                check(leaf.hash == Hashing.hash(leaf.key), "leaf of key " + leaf.key + " caches its hash");
+                check(hasPrefix(leaf.hash, childPrefix, shift + BITS_PER_LEVEL),
+                        "leaf of hash " + Integer.toHexString(leaf.hash) + " sits on its hash path");
                 entries++;
-            } else {
-                check(child instanceof Node, "child " + i + " is a leaf or a node, found " + child);
+            } else if ((nodeMap & bit) != 0) {
+                Object child = slab[offset + subnodes++];
+                boolean expected = shift == MAX_SHIFT ? child instanceof CollisionNode : child instanceof BitmapNode;
+                check(expected, "a node at shift " + shift + " has a " + (shift == MAX_SHIFT ? "collision" : "bitmap")
+                        + " node in its node slot, found " + child);
                 entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false, audit);
             }
         }

@@ -2,8 +2,9 @@ package dev.hamtlab.phase4;
 
 /**
  * Two or more leaves whose keys have the same whole 32-bit hash, which no level can tell apart.
- * They sit in an exactly-sized array, like the children of a {@link BitmapNode}, and are scanned
- * with {@code equals}.
+ * One only ever hangs below a bitmap node at {@link Hashing#MAX_SHIFT}, where the hash has no bits
+ * left, so the hot loop meets it only there. Its leaves sit in an exactly-sized array and are
+ * scanned with identity, then {@code equals}.
  */
 final class CollisionNode<K, V> extends Node<K, V> {
     final int hash;
@@ -14,25 +15,27 @@ final class CollisionNode<K, V> extends Node<K, V> {
         this.leaves = leaves;
     }
 
-    static <K, V> CollisionNode<K, V> of(int hash, Leaf<K, V> first, Leaf<K, V> second, Allocator allocator) {
+    static <K, V> CollisionNode<K, V> of(Leaf<K, V> first, Leaf<K, V> second, Allocator allocator) {
         Object[] leaves = allocator.allocate(2);
         leaves[0] = first;
         leaves[1] = second;
         allocator.countNode();
-        return new CollisionNode<>(hash, leaves);
+        return new CollisionNode<>(first.hash, leaves);
     }
 
-    @Override
-    V get(Object key, int hash, int shift) {
-        if (hash != this.hash) {
-            return null;
-        }
+    /*
+     * The path to a collision node spells all 32 bits of its hash, so a key that reaches it has that
+     * hash: the operations take no hash.
+     */
+
+    /** The value of {@code key}, or null when absent. */
+    V get(Object key) {
         int i = find(key);
         return i < 0 ? null : leaf(i).value;
     }
 
-    @Override
-    V put(K key, int hash, int shift, V value, Allocator allocator) {
+    /** Maps {@code key} to {@code value}; returns the old value, or null when the key was added. */
+    V put(K key, V value, Allocator allocator) {
         int i = find(key);
         if (i >= 0) {
             Leaf<K, V> leaf = leaf(i);
@@ -43,14 +46,14 @@ final class CollisionNode<K, V> extends Node<K, V> {
         int count = leaves.length;
         Object[] copy = allocator.allocate(count + 1);
         System.arraycopy(leaves, 0, copy, 0, count);
-        copy[count] = allocator.leaf(key, value);
+        copy[count] = allocator.leaf(key, hash, value);
         leaves = copy;
         return null;
     }
 
-    @Override
-    V remove(Object key, int hash, int shift, Allocator allocator) {
-        int i = hash == this.hash ? find(key) : -1;
+    /** Unmaps {@code key}; returns its value, or null when it was absent. */
+    V remove(Object key, Allocator allocator) {
+        int i = find(key);
         if (i < 0) {
             return null;
         }
@@ -65,7 +68,8 @@ final class CollisionNode<K, V> extends Node<K, V> {
 
     private int find(Object key) {
         for (int i = 0; i < leaves.length; i++) {
-            if (key.equals(leaf(i).key)) {
+            Object stored = leaf(i).key;
+            if (stored == key || key.equals(stored)) {
                 return i;
             }
         }
@@ -100,6 +104,7 @@ final class CollisionNode<K, V> extends Node<K, V> {
     @Override
     int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
         check(!isRoot, "the root is a bitmap node");
+        check(shift > Hashing.MAX_SHIFT, "a collision node hangs below the last level, found one at shift " + shift);
         check(BitmapNode.hasPrefix(hash, prefix, shift), "collision node of hash " + Integer.toHexString(hash)
                 + " sits on its hash path");
         int count = leaves.length;
@@ -107,7 +112,7 @@ final class CollisionNode<K, V> extends Node<K, V> {
         for (int i = 0; i < count; i++) {
             check(leaves[i] instanceof Leaf, "collision slot " + i + " is a leaf");
             Object key = leaf(i).key;
-            check(Hashing.hash(key) == hash, "every key in a collision node has its hash");
+            check(leaf(i).hash == hash && Hashing.hash(key) == hash, "every key in a collision node has its hash, cached");
             for (int j = i + 1; j < count; j++) {
                 check(!key.equals(leaf(j).key), "keys in a collision node are distinct");
             }

@@ -10,11 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Phase 3, recycling: the phase 2 trie whose pool keeps freelists. A slice that growth or
- * shrinking leaves behind goes on the freelist of its size and is carved again before the bump
- * pointer moves; a bitmap node that removal collapses is reused by the next split. Under steady
- * insert/remove churn the pool stops growing, where phase 2's grows without end. Leaves are not
- * recycled: they are the entries handed out by iterators. The rest is phase 2's.
+ * Phase 4, hashing: the phase 3 trie, whose leaves cache their key's hash. A key's hashCode is
+ * called once per operation and never again for a key the map holds (not on a split, not on a
+ * removal through an iterator); a lookup compares the cached hash, then identity, and calls
+ * equals only on a key of the same hash. The hash is spread (mixed) first, so keys of low
+ * entropy, such as multiples of 2^k, still part at the top of the trie. And the hot path is one
+ * loop down the final node class: a node keeps two bitmaps, CHAMP's, which say whether a branch
+ * holds a leaf or a subnode, so no level asks a child its class or makes a virtual call, and
+ * collision nodes hang only below the last level, out of the loop's way. The rest is phase 3's.
  *
  * <p>Null keys and null values are not permitted: every method given one throws
  * {@link NullPointerException}.
@@ -49,7 +52,7 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     @Override
     public V get(Object key) {
         Objects.requireNonNull(key, NULL_MESSAGE);
-        return root.get(key, Hashing.hash(key), 0);
+        return root.get(key, Hashing.hash(key));
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     public V put(K key, V value) {
         Objects.requireNonNull(key, NULL_MESSAGE);
         Objects.requireNonNull(value, NULL_MESSAGE);
-        V old = root.put(key, Hashing.hash(key), 0, value, allocator);
+        V old = root.put(key, Hashing.hash(key), value, allocator);
         if (old == null) {
             size++;
             modCount++;
@@ -78,7 +81,12 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     @Override
     public V remove(Object key) {
         Objects.requireNonNull(key, NULL_MESSAGE);
-        V removed = root.remove(key, Hashing.hash(key), 0, allocator);
+        return removeHashed(key, Hashing.hash(key));
+    }
+
+    /** Removes a key whose hash is known: a leaf's own key, which iterators and views remove by. */
+    V removeHashed(Object key, int hash) {
+        V removed = root.remove(key, hash, 0, allocator);
         if (removed != null) {
             size--;
             modCount++;
@@ -249,7 +257,7 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
             for (Iterator<Leaf<K, V>> leaves = new TrieIterator<>(Hamt.this, leaf -> leaf); leaves.hasNext(); ) {
                 Leaf<K, V> leaf = leaves.next();
                 if (o.equals(leaf.value)) {
-                    Hamt.this.remove(leaf.key);
+                    removeHashed(leaf.key, leaf.hash);
                     return true;
                 }
             }

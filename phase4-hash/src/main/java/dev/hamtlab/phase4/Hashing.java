@@ -14,9 +14,19 @@ final class Hashing {
     private Hashing() {
     }
 
-    /** The raw hash: the key's own hashCode, as a textbook HAMT takes it. */
+    /** 2^32 divided by the golden ratio, made odd: multiplying by it spreads every bit of a hash upwards. */
+    private static final int GOLDEN = 0x9E3779B9;
+
+    /**
+     * The key's hashCode, spread: multiplied by {@link #GOLDEN}, then its high half folded onto its
+     * low half, where the trie's top levels branch. Keys whose hashCodes differ only in their high
+     * bits (multiples of 2^k) or only in their low bits (small Integers) then part at the root and
+     * fill the trie evenly. Both steps are bijections, so two keys share a spread hash only when
+     * they share a hashCode: spreading makes no new collisions.
+     */
     static int hash(Object key) {
-        return key.hashCode();
+        int h = key.hashCode() * GOLDEN;
+        return h ^ (h >>> 16);
     }
 
     /** The 5-bit branch index of {@code hash} at the level that starts at bit {@code shift}. */

@@ -3,18 +3,11 @@ package dev.hamtlab.phase4;
 /**
  * An inner node of the trie: a {@link BitmapNode} or a {@link CollisionNode}. A child slot holds a
  * {@link Leaf} or another node. Nodes are edited in place; {@code shift} is always the first hash
- * bit this node branches on (0 at the root, then 5, 10, ... 30).
+ * bit a node branches on (0 at the root, then 5, 10, ... 30, and 35 for a collision node). The
+ * operations themselves are each class's own, called on the final class: this is what the walks
+ * that are not on the hot path share (iteration, shape, checks, release).
  */
 abstract class Node<K, V> {
-
-    /** The value of {@code key}, or null when absent. */
-    abstract V get(Object key, int hash, int shift);
-
-    /** Maps {@code key} to {@code value}; returns the old value, or null when the key was added. */
-    abstract V put(K key, int hash, int shift, V value, Allocator allocator);
-
-    /** Unmaps {@code key}; returns its value, or null when it was absent. */
-    abstract V remove(Object key, int hash, int shift, Allocator allocator);
 
     /** Gives this node, which removal has just dropped from the trie, and its slots back to the allocator. */
     abstract void release(Allocator allocator);

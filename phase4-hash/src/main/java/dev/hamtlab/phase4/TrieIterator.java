@@ -70,7 +70,7 @@ final class TrieIterator<K, V, T> implements Iterator<T> {
             }
             next = unvisited.poll();
         }
-        map.remove(lastReturned.key);
+        map.removeHashed(lastReturned.key, lastReturned.hash);
         lastReturned = null;
         expectedModCount = map.modCount;
     }

@@ -1,0 +1,118 @@
+package dev.hamtlab.phase4.spread;
+
+/**
+ * Two or more leaves whose keys have the same whole 32-bit hash, which no level can tell apart.
+ * They sit in an exactly-sized array, like the children of a {@link BitmapNode}, and are scanned
+ * with {@code equals}.
+ */
+final class CollisionNode<K, V> extends Node<K, V> {
+    final int hash;
+    private Object[] leaves;
+
+    private CollisionNode(int hash, Object[] leaves) {
+        this.hash = hash;
+        this.leaves = leaves;
+    }
+
+    static <K, V> CollisionNode<K, V> of(int hash, Leaf<K, V> first, Leaf<K, V> second, Allocator allocator) {
+        Object[] leaves = allocator.allocate(2);
+        leaves[0] = first;
+        leaves[1] = second;
+        allocator.countNode();
+        return new CollisionNode<>(hash, leaves);
+    }
+
+    @Override
+    V get(Object key, int hash, int shift) {
+        if (hash != this.hash) {
+            return null;
+        }
+        int i = find(key);
+        return i < 0 ? null : leaf(i).value;
+    }
+
+    @Override
+    V put(K key, int hash, int shift, V value, Allocator allocator) {
+        int i = find(key);
+        if (i >= 0) {
+            Leaf<K, V> leaf = leaf(i);
+            V old = leaf.value;
+            leaf.value = value;
+            return old;
+        }
+        int count = leaves.length;
+        Object[] copy = allocator.allocate(count + 1);
+        System.arraycopy(leaves, 0, copy, 0, count);
+        copy[count] = allocator.leaf(key, hash, value);
+        leaves = copy;
+        return null;
+    }
+
+    @Override
+    V remove(Object key, int hash, int shift, Allocator allocator) {
+        int i = hash == this.hash ? find(key) : -1;
+        if (i < 0) {
+            return null;
+        }
+        V removed = leaf(i).value;
+        int count = leaves.length;
+        Object[] copy = allocator.allocate(count - 1);
+        System.arraycopy(leaves, 0, copy, 0, i);
+        System.arraycopy(leaves, i + 1, copy, i, count - i - 1);
+        leaves = copy;
+        return removed;
+    }
+
+    private int find(Object key) {
+        for (int i = 0; i < leaves.length; i++) {
+            Object stored = leaf(i).key;
+            if (stored == key || key.equals(stored)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Leaf<K, V> leaf(int i) {
+        return (Leaf<K, V>) leaves[i];
+    }
+
+    /** Collision nodes keep plain arrays: the collector takes them. */
+    @Override
+    void release(Allocator allocator) {
+    }
+
+    @Override
+    int arity() {
+        return leaves.length;
+    }
+
+    @Override
+    Object child(int i) {
+        return leaves[i];
+    }
+
+    @Override
+    Leaf<K, V> soleLeaf() {
+        return leaves.length == 1 ? leaf(0) : null;
+    }
+
+    @Override
+    int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
+        check(!isRoot, "the root is a bitmap node");
+        check(BitmapNode.hasPrefix(hash, prefix, shift), "collision node of hash " + Integer.toHexString(hash)
+                + " sits on its hash path");
+        int count = leaves.length;
+        check(count >= 2, "a collision node holds two leaves or more, found " + count);
+        for (int i = 0; i < count; i++) {
+            check(leaves[i] instanceof Leaf, "collision slot " + i + " is a leaf");
+            Object key = leaf(i).key;
+            check(leaf(i).hash == hash && Hashing.hash(key) == hash, "every key in a collision node has its hash, cached");
+            for (int j = i + 1; j < count; j++) {
+                check(!key.equals(leaf(j).key), "keys in a collision node are distinct");
+            }
+        }
+        return count;
+    }
+}
