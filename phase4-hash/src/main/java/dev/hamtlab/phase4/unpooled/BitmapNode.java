@@ -9,8 +9,8 @@ import static dev.hamtlab.phase4.unpooled.Hashing.mask;
 
 /**
  * A 32-way node with two bitmaps, as CHAMP keeps them: bit i of {@code dataMap} says branch i
- * holds a leaf, bit i of {@code nodeMap} that it holds a subnode. The children sit in a slice of
- * exactly that many slots, {@code slab[offset]} onwards: the leaves first, in branch order, then
+ * holds a leaf, bit i of {@code nodeMap} that it holds a subnode. The children sit in
+ * {@code children}, an array of exactly that many slots: the leaves first, in branch order, then
  * the subnodes, in branch order. The bitmaps say what a slot holds, so no step asks a child its
  * class.
  *
@@ -18,34 +18,26 @@ import static dev.hamtlab.phase4.unpooled.Hashing.mask;
  * and no virtual call a level. Every subnode above the deepest level is a bitmap node; a
  * {@link CollisionNode} is only ever the child of a node at {@link Hashing#MAX_SHIFT}, where the
  * hash has no bits left, so the loop meets one only there and hands it the call out of line.
- * Turning a leaf into a subnode and back keeps the arity, and is done in place in the slice.
+ * Turning a leaf into a subnode and back keeps the arity, and is done in place in the array.
  *
- * <p>The pool is phase 3's: a slice left behind goes to the freelist of its size, a node that
- * removal collapses to the node freelist.
+ * <p>The layout is phase 1's: every child added or removed allocates a new array of the new size
+ * and copies the rest across; the collector takes the old one.
  */
 final class BitmapNode<K, V> extends Node<K, V> {
     private static final Object[] NO_CHILDREN = {};
 
     private int dataMap;
     private int nodeMap;
-    private Object[] slab;
-    private int offset;
+    private Object[] children;
 
-    /** A node with no slice yet: the allocator carves one and {@link #moveTo}s it there. */
-    private BitmapNode(int dataMap, int nodeMap) {
+    private BitmapNode(int dataMap, int nodeMap, Object[] children) {
         this.dataMap = dataMap;
         this.nodeMap = nodeMap;
-        this.slab = NO_CHILDREN;
-    }
-
-    /** Points this node at the slice the allocator has just carved for it. */
-    void moveTo(Object[] slab, int offset) {
-        this.slab = slab;
-        this.offset = offset;
+        this.children = children;
     }
 
     static <K, V> BitmapNode<K, V> empty() {
-        return new BitmapNode<>(0, 0);
+        return new BitmapNode<>(0, 0, NO_CHILDREN);
     }
 
     /** The value of {@code key}, whose hash is {@code hash}, in the trie under this node (the root); null when absent. */
@@ -55,13 +47,13 @@ final class BitmapNode<K, V> extends Node<K, V> {
         for (int shift = 0; ; shift += BITS_PER_LEVEL) {
             int bit = bitpos(hash, shift);
             if ((node.dataMap & bit) != 0) {
-                Leaf<K, V> leaf = (Leaf<K, V>) node.slab[node.offset + index(node.dataMap, bit)];
+                Leaf<K, V> leaf = (Leaf<K, V>) node.children[index(node.dataMap, bit)];
                 return leaf.holds(key, hash) ? leaf.value : null;
             }
             if ((node.nodeMap & bit) == 0) {
                 return null;
             }
-            Object child = node.slab[node.nodeSlot(bit)];
+            Object child = node.children[node.nodeSlot(bit)];
             if (shift == MAX_SHIFT) {
                 return ((CollisionNode<K, V>) child).get(key);
             }
@@ -77,7 +69,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
             int bit = bitpos(hash, shift);
             if ((node.dataMap & bit) != 0) {
                 int idx = index(node.dataMap, bit);
-                Leaf<K, V> leaf = (Leaf<K, V>) node.slab[node.offset + idx];
+                Leaf<K, V> leaf = (Leaf<K, V>) node.children[idx];
                 if (leaf.holds(key, hash)) {
                     V old = leaf.value;
                     leaf.value = value;
@@ -90,7 +82,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 node.insertLeaf(index(node.dataMap, bit), bit, allocator.leaf(key, hash, value), allocator);
                 return null;
             }
-            Object child = node.slab[node.nodeSlot(bit)];
+            Object child = node.children[node.nodeSlot(bit)];
             if (shift == MAX_SHIFT) {
                 return ((CollisionNode<K, V>) child).put(key, value, allocator);
             }
@@ -108,7 +100,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
         int bit = bitpos(hash, shift);
         if ((dataMap & bit) != 0) {
             int idx = index(dataMap, bit);
-            Leaf<K, V> leaf = (Leaf<K, V>) slab[offset + idx];
+            Leaf<K, V> leaf = (Leaf<K, V>) children[idx];
             if (!leaf.holds(key, hash)) {
                 return null;
             }
@@ -118,7 +110,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
         if ((nodeMap & bit) == 0) {
             return null;
         }
-        Node<K, V> child = (Node<K, V>) slab[nodeSlot(bit)];
+        Node<K, V> child = (Node<K, V>) children[nodeSlot(bit)];
         V removed = shift == MAX_SHIFT
                 ? ((CollisionNode<K, V>) child).remove(key, allocator)
                 : ((BitmapNode<K, V>) child).remove(key, hash, shift + BITS_PER_LEVEL, allocator);
@@ -126,7 +118,6 @@ final class BitmapNode<K, V> extends Node<K, V> {
             Leaf<K, V> sole = child.soleLeaf();
             if (sole != null) {
                 pullUp(bit, sole);
-                child.release(allocator);
             }
         }
         return removed;
@@ -144,54 +135,42 @@ final class BitmapNode<K, V> extends Node<K, V> {
         int existingBit = bitpos(existing.hash, shift);
         int addedBit = bitpos(added.hash, shift);
         Node<K, V> below = existingBit == addedBit ? split(existing, added, shift + BITS_PER_LEVEL, allocator) : null;
-        BitmapNode<K, V> node = allocator.reuseNode();
-        if (node == null) {
-            allocator.countNode();
-            node = new BitmapNode<>(0, 0);
-        }
+        allocator.countNode();
         if (below != null) {
-            node.dataMap = 0;
-            node.nodeMap = existingBit;
-            allocator.carve(node, 1);
-            node.slab[node.offset] = below;
-        } else {
-            node.dataMap = existingBit | addedBit;
-            node.nodeMap = 0;
-            allocator.carve(node, 2);
-            boolean existingFirst = mask(existing.hash, shift) < mask(added.hash, shift);
-            node.slab[node.offset] = existingFirst ? existing : added;
-            node.slab[node.offset + 1] = existingFirst ? added : existing;
+            Object[] children = allocator.allocate(1);
+            children[0] = below;
+            return new BitmapNode<>(0, existingBit, children);
         }
-        return node;
+        Object[] children = allocator.allocate(2);
+        boolean existingFirst = mask(existing.hash, shift) < mask(added.hash, shift);
+        children[0] = existingFirst ? existing : added;
+        children[1] = existingFirst ? added : existing;
+        return new BitmapNode<>(existingBit | addedBit, 0, children);
     }
 
-    /** The slot of the subnode at {@code bit}: after the leaves, among the subnodes in branch order. */
+    /** The index of the subnode at {@code bit}: after the leaves, among the subnodes in branch order. */
     private int nodeSlot(int bit) {
-        return offset + Integer.bitCount(dataMap) + index(nodeMap, bit);
+        return Integer.bitCount(dataMap) + index(nodeMap, bit);
     }
 
-    /** Adds a leaf at an empty branch: a new slice one slot longer, the old one to its freelist. */
+    /** Adds a leaf at an empty branch: a new array one slot longer. */
     private void insertLeaf(int idx, int bit, Leaf<K, V> leaf, Allocator allocator) {
-        int arity = arity();
-        Object[] old = slab;
-        int oldOffset = offset;
-        allocator.carve(this, arity + 1);
-        System.arraycopy(old, oldOffset, slab, offset, idx);
-        slab[offset + idx] = leaf;
-        System.arraycopy(old, oldOffset + idx, slab, offset + idx + 1, arity - idx);
-        allocator.abandon(old, oldOffset, arity);
+        int arity = children.length;
+        Object[] copy = allocator.allocate(arity + 1);
+        System.arraycopy(children, 0, copy, 0, idx);
+        copy[idx] = leaf;
+        System.arraycopy(children, idx, copy, idx + 1, arity - idx);
+        children = copy;
         dataMap |= bit;
     }
 
-    /** Drops the leaf at data index {@code idx}: a new slice one slot shorter, the old one to its freelist. */
+    /** Drops the leaf at data index {@code idx}: a new array one slot shorter. */
     private void removeLeaf(int idx, int bit, Allocator allocator) {
-        int arity = arity();
-        Object[] old = slab;
-        int oldOffset = offset;
-        allocator.carve(this, arity - 1);
-        System.arraycopy(old, oldOffset, slab, offset, idx);
-        System.arraycopy(old, oldOffset + idx + 1, slab, offset + idx, arity - idx - 1);
-        allocator.abandon(old, oldOffset, arity);
+        int arity = children.length;
+        Object[] copy = allocator.allocate(arity - 1);
+        System.arraycopy(children, 0, copy, 0, idx);
+        System.arraycopy(children, idx + 1, copy, idx, arity - idx - 1);
+        children = copy;
         dataMap ^= bit;
     }
 
@@ -202,8 +181,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
     private void pushDown(int idx, int bit, Node<K, V> subnode) {
         int dataArity = Integer.bitCount(dataMap);
         int nodeIdx = index(nodeMap, bit);
-        System.arraycopy(slab, offset + idx + 1, slab, offset + idx, dataArity - 1 - idx + nodeIdx);
-        slab[offset + dataArity - 1 + nodeIdx] = subnode;
+        System.arraycopy(children, idx + 1, children, idx, dataArity - 1 - idx + nodeIdx);
+        children[dataArity - 1 + nodeIdx] = subnode;
         dataMap ^= bit;
         nodeMap |= bit;
     }
@@ -213,21 +192,10 @@ final class BitmapNode<K, V> extends Node<K, V> {
         int dataIdx = index(dataMap, bit);
         int nodeIdx = index(nodeMap, bit);
         int dataArity = Integer.bitCount(dataMap);
-        System.arraycopy(slab, offset + dataIdx, slab, offset + dataIdx + 1, dataArity - dataIdx + nodeIdx);
-        slab[offset + dataIdx] = leaf;
+        System.arraycopy(children, dataIdx, children, dataIdx + 1, dataArity - dataIdx + nodeIdx);
+        children[dataIdx] = leaf;
         dataMap |= bit;
         nodeMap ^= bit;
-    }
-
-    @Override
-    void release(Allocator allocator) {
-        allocator.abandon(slab, offset, arity());
-        allocator.recycle(this);
-    }
-
-    /** The array this node's slice lies in. */
-    Object[] slab() {
-        return slab;
     }
 
     @Override
@@ -237,25 +205,21 @@ final class BitmapNode<K, V> extends Node<K, V> {
 
     @Override
     Object child(int i) {
-        return slab[offset + i];
+        return children[i];
     }
 
     @Override
     @SuppressWarnings("unchecked")
     Leaf<K, V> soleLeaf() {
-        return nodeMap == 0 && Integer.bitCount(dataMap) == 1 ? (Leaf<K, V>) slab[offset] : null;
+        return nodeMap == 0 && Integer.bitCount(dataMap) == 1 ? (Leaf<K, V>) children[0] : null;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
+    int verify(int prefix, int shift, boolean isRoot) {
         int arity = arity();
         check(shift <= MAX_SHIFT, "no bitmap node below shift " + MAX_SHIFT + ", found one at " + shift);
         check((dataMap & nodeMap) == 0, "no branch holds both a leaf and a subnode");
-        check(offset >= 0 && offset + arity <= slab.length, "the slice lies in its slab: " + arity + " slots at "
-                + offset + " of " + slab.length);
-        audit.claim(slab, offset, arity, "the slice of the node at shift " + shift + " under prefix " + prefix);
-        audit.reached(this);
         check(isRoot || nodeMap != 0 || Integer.bitCount(dataMap) > 1,
                 "a non-root node holds a subnode or more than one leaf (arity " + arity + ")");
         int entries = 0;
@@ -265,7 +229,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
             int bit = 1 << branch;
             int childPrefix = prefix | branch << shift;
             if ((dataMap & bit) != 0) {
-                Object child = slab[offset + leaves++];
+                Object child = children[leaves++];
                 check(child instanceof Leaf, "data slot " + (leaves - 1) + " holds a leaf, found " + child);
                 Leaf<K, V> leaf = (Leaf<K, V>) child;
                 check(leaf.hash == Hashing.hash(leaf.key), "leaf of key " + leaf.key + " caches its hash");
@@ -273,11 +237,11 @@ final class BitmapNode<K, V> extends Node<K, V> {
                         "leaf of hash " + Integer.toHexString(leaf.hash) + " sits on its hash path");
                 entries++;
             } else if ((nodeMap & bit) != 0) {
-                Object child = slab[offset + subnodes++];
+                Object child = children[subnodes++];
                 boolean expected = shift == MAX_SHIFT ? child instanceof CollisionNode : child instanceof BitmapNode;
                 check(expected, "a node at shift " + shift + " has a " + (shift == MAX_SHIFT ? "collision" : "bitmap")
                         + " node in its node slot, found " + child);
-                entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false, audit);
+                entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false);
             }
         }
         return entries;

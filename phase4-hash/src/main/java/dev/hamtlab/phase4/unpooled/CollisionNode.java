@@ -81,11 +81,6 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return (Leaf<K, V>) leaves[i];
     }
 
-    /** Collision nodes keep plain arrays: the collector takes them. */
-    @Override
-    void release(Allocator allocator) {
-    }
-
     @Override
     int arity() {
         return leaves.length;
@@ -102,7 +97,7 @@ final class CollisionNode<K, V> extends Node<K, V> {
     }
 
     @Override
-    int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
+    int verify(int prefix, int shift, boolean isRoot) {
         check(!isRoot, "the root is a bitmap node");
         check(shift > Hashing.MAX_SHIFT, "a collision node hangs below the last level, found one at shift " + shift);
         check(BitmapNode.hasPrefix(hash, prefix, shift), "collision node of hash " + Integer.toHexString(hash)

@@ -10,14 +10,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Phase 4, hashing: the phase 3 trie, whose leaves cache their key's hash. A key's hashCode is
+ * Phase 4's three ideas on phase 1's layout (a variant): the phase 1 trie, whose leaves cache their key's hash. A key's hashCode is
  * called once per operation and never again for a key the map holds (not on a split, not on a
  * removal through an iterator); a lookup compares the cached hash, then identity, and calls
  * equals only on a key of the same hash. The hash is spread (mixed) first, so keys of low
  * entropy, such as multiples of 2^k, still part at the top of the trie. And the hot path is one
  * loop down the final node class: a node keeps two bitmaps, CHAMP's, which say whether a branch
  * holds a leaf or a subnode, so no level asks a child its class or makes a virtual call, and
- * collision nodes hang only below the last level, out of the loop's way. The rest is phase 3's.
+ * collision nodes hang only below the last level, out of the loop's way. Each node's children sit
+ * in an exactly-sized array of their own, allocated anew on every change, as in phase 1: no
+ * pool, no freelists. Beside phase 4, it asks whether the pool still helps once hashing is right.
  *
  * <p>Null keys and null values are not permitted: every method given one throws
  * {@link NullPointerException}.
@@ -25,29 +27,12 @@ import java.util.Set;
 public final class Hamt<K, V> extends AbstractMap<K, V> {
     static final String NULL_MESSAGE = "null key or value: hamtlab maps do not permit nulls";
 
-    private final Allocator allocator;
+    private final Allocator allocator = new Allocator();
     private BitmapNode<K, V> root = BitmapNode.empty();
     private int size;
     /** Counts structural changes (keys added or removed), so iterators can fail fast. */
     int modCount;
 
-    /** A map with a pool of {@value Allocator#DEFAULT_CHUNK_SLOTS}-slot chunks that falls back to a new chunk. */
-    public Hamt() {
-        this(Allocator.DEFAULT_CHUNK_SLOTS, Fallback.NEW_CHUNK);
-    }
-
-    /**
-     * A map whose pool pre-allocates chunks of {@code chunkSlots} slots and does {@code fallback}
-     * when a chunk cannot fit a slice.
-     *
-     * @throws IllegalArgumentException when a chunk could not hold a full node's 32 children
-     */
-    public Hamt(int chunkSlots, Fallback fallback) {
-        if (chunkSlots < Hashing.BRANCHING) {
-            throw new IllegalArgumentException("chunkSlots must be at least " + Hashing.BRANCHING + ", got " + chunkSlots);
-        }
-        this.allocator = new Allocator(chunkSlots, Objects.requireNonNull(fallback, "fallback"));
-    }
 
     @Override
     public V get(Object key) {
@@ -102,7 +87,6 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     @Override
     public void clear() {
         root = BitmapNode.empty();
-        allocator.clear();
         size = 0;
         modCount++;
     }
@@ -123,11 +107,8 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     }
 
     /**
-     * What the allocation strategy has done for this map since it was made: nodes and plain
-     * arrays allocated, chunks, slices and slots carved from the pool, fallbacks, slots abandoned
-     * and wasted at chunk tails, the slots live slices hold now, slices, slots and nodes reused
-     * from the freelists, and what waits in them now. Needs the JVM flag
-     * {@code -Dhamtlab.stats=true}.
+     * What the allocation strategy has done for this map since it was made: nodes, children
+     * arrays and their slots allocated. Needs the JVM flag {@code -Dhamtlab.stats=true}.
      *
      * @throws IllegalStateException when counting is off
      */
@@ -138,27 +119,21 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     /**
      * The trie's shape, found by walking it: entries, bitmap and collision nodes, the deepest and
      * the mean leaf depth (the root's own leaves at 1), mean children per bitmap node, entries per
-     * node, how many leaves lie at each depth, and the pool's slots: those live slices hold, and
-     * those the pool keeps reachable (every array a live slice lies in, the current chunk, the
-     * freelists' arrays).
+     * node, and how many leaves lie at each depth.
      */
     public Map<String, Number> shape() {
-        return Shape.of(root, allocator);
+        return Shape.of(root);
     }
 
     /**
      * Walks the whole trie and checks that it is well formed: bitmaps agree with the children,
      * every key sits on its hash path, no non-root node holds a single leaf, collision nodes hold
-     * two or more distinct keys of one hash, the entries add up to {@link #size()}, no two
-     * nodes' slices share a slot of the pool, every slice on a freelist is cleared and shares no
-     * slot with any other slice, live or free, and no recycled node is reachable from the root.
+     * two or more distinct keys of one hash, and the entries add up to {@link #size()}.
      *
      * @throws IllegalStateException naming the first broken invariant
      */
     public void verifyInvariants() {
-        PoolAudit audit = new PoolAudit();
-        int entries = root.verify(0, 0, true, audit);
-        allocator.verify(audit);
+        int entries = root.verify(0, 0, true);
         Node.check(entries == size, "size " + size + " counts the " + entries + " entries");
     }
 

@@ -5,12 +5,9 @@ package dev.hamtlab.phase4.unpooled;
  * {@link Leaf} or another node. Nodes are edited in place; {@code shift} is always the first hash
  * bit a node branches on (0 at the root, then 5, 10, ... 30, and 35 for a collision node). The
  * operations themselves are each class's own, called on the final class: this is what the walks
- * that are not on the hot path share (iteration, shape, checks, release).
+ * that are not on the hot path share (iteration, shape, checks).
  */
 abstract class Node<K, V> {
-
-    /** Gives this node, which removal has just dropped from the trie, and its slots back to the allocator. */
-    abstract void release(Allocator allocator);
 
     /** How many child slots are in use. */
     abstract int arity();
@@ -23,10 +20,9 @@ abstract class Node<K, V> {
 
     /**
      * Checks this subtree and returns how many entries it holds. {@code prefix} is the hash bits
-     * below {@code shift} that every key under this node shares; {@code audit} collects the pool's
-     * slices met on the way.
+     * below {@code shift} that every key under this node shares.
      */
-    abstract int verify(int prefix, int shift, boolean isRoot, PoolAudit audit);
+    abstract int verify(int prefix, int shift, boolean isRoot);
 
     static void check(boolean holds, String invariant) {
         if (!holds) {

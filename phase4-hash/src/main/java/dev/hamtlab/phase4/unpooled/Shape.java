@@ -1,17 +1,13 @@
 package dev.hamtlab.phase4.unpooled;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The shape of a trie, found by walking it: how many nodes of each kind, how deep the leaves lie,
  * how full the nodes are. A lookup's time is one pointer chase per level, so the shape explains
  * time as much as allocation does. A leaf's depth counts the nodes on its path, the root's own
- * leaves lying at depth 1. The pool's part: the slots live slices hold against those the pool
- * keeps reachable, the whole of every array a slice lies in.
+ * leaves lying at depth 1.
  */
 final class Shape {
     /** One bitmap level per 5 hash bits (shifts 0 to 30), then the collision level. */
@@ -23,15 +19,13 @@ final class Shape {
     private long entries;
     private long depthSum;
     private final long[] leavesAtDepth = new long[MAX_DEPTH + 1];
-    private final Set<Object[]> slabs = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Shape() {
     }
 
-    static Map<String, Number> of(BitmapNode<?, ?> root, Allocator allocator) {
+    static Map<String, Number> of(BitmapNode<?, ?> root) {
         Shape shape = new Shape();
         shape.walk(root, 1);
-        allocator.addHeldSlabs(shape.slabs);
         return shape.figures();
     }
 
@@ -41,7 +35,6 @@ final class Shape {
         } else {
             bitmapNodes++;
             bitmapChildren += node.arity();
-            slabs.add(((BitmapNode<?, ?>) node).slab());
         }
         for (int i = 0; i < node.arity(); i++) {
             Object child = node.child(i);
@@ -71,8 +64,6 @@ final class Shape {
         for (int depth = 1; depth <= MAX_DEPTH; depth++) {
             figures.put("leavesAtDepth" + depth, leavesAtDepth[depth]);
         }
-        figures.put("poolSlotsLive", bitmapChildren);
-        figures.put("poolSlotsHeld", slabs.stream().mapToLong(slab -> slab.length).sum());
         return figures;
     }
 }
