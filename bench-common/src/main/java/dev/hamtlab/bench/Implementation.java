@@ -43,6 +43,9 @@ public enum Implementation implements Choice {
     /** Phase 4's first two ideas: the hash cached and spread. */
     PHASE4_SPREAD("phase4-spread", "phase4-spread", "phase4-hash", "phase4-cachedhash",
             dev.hamtlab.phase4.spread.Hamt::new),
+    /** Phase 4 with CHAMP's two bitmaps, one for the leaves and one for the subnodes, instead of an instanceof a slot. */
+    PHASE4_TWO_BITMAPS("phase4-twobitmaps", "phase4-twobitmaps", "phase4-hash", "phase4",
+            dev.hamtlab.phase4.twobitmaps.Hamt::new),
     /** Phase 4's three ideas on phase 1's layout, an exact array per node and no pool: does the pool help once hashing is right? */
     PHASE4_UNPOOLED("phase4-unpooled", "phase4-unpooled", "phase4-hash", "phase4",
             dev.hamtlab.phase4.unpooled.Hamt::new),

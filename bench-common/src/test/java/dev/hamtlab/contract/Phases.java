@@ -23,6 +23,8 @@ final class Phases {
             Subject.of("phase4-cachedhash", dev.hamtlab.phase4.cachedhash.Hamt::new,
                     dev.hamtlab.phase4.cachedhash.Hamt::verifyInvariants),
             Subject.of("phase4-spread", dev.hamtlab.phase4.spread.Hamt::new, dev.hamtlab.phase4.spread.Hamt::verifyInvariants),
+            Subject.of("phase4-twobitmaps", dev.hamtlab.phase4.twobitmaps.Hamt::new,
+                    dev.hamtlab.phase4.twobitmaps.Hamt::verifyInvariants),
             Subject.of("phase4-unpooled", dev.hamtlab.phase4.unpooled.Hamt::new,
                     dev.hamtlab.phase4.unpooled.Hamt::verifyInvariants),
             Subject.of("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants),

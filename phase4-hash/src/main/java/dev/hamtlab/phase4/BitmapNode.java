@@ -8,17 +8,16 @@ import static dev.hamtlab.phase4.Hashing.index;
 import static dev.hamtlab.phase4.Hashing.mask;
 
 /**
- * A 32-way node with two bitmaps, as CHAMP keeps them: bit i of {@code dataMap} says branch i
- * holds a leaf, bit i of {@code nodeMap} that it holds a subnode. The children sit in a slice of
- * exactly that many slots, {@code slab[offset]} onwards: the leaves first, in branch order, then
- * the subnodes, in branch order. The bitmaps say what a slot holds, so no step asks a child its
- * class.
+ * A 32-way node: bit i of {@code bitmap} says branch i is present, and the present children sit
+ * in branch order in a slice of exactly that many slots: {@code slab[offset]} onwards.
  *
  * <p>The hot path is {@link #get} and {@link #put}: one loop down this final class, no recursion
- * and no virtual call a level. Every subnode above the deepest level is a bitmap node; a
- * {@link CollisionNode} is only ever the child of a node at {@link Hashing#MAX_SHIFT}, where the
- * hash has no bits left, so the loop meets one only there and hands it the call out of line.
- * Turning a leaf into a subnode and back keeps the arity, and is done in place in the slice.
+ * and no virtual call a level; a slot holds a {@link Leaf} or a node, which one {@code instanceof}
+ * of a final class tells, on the object the next step reads anyway. Every subnode above the
+ * deepest level is a bitmap node; a {@link CollisionNode} is only ever the child of a node at
+ * {@link Hashing#MAX_SHIFT}, where the hash has no bits left, so the loop meets one only there
+ * and hands it the call out of line. A leaf pushed down into a new subnode, and a subnode's last
+ * leaf pulled back up, take the same slot: no slice is carved for them.
  *
  * <p>The pool is phase 3's: a slice left behind goes to the freelist of its size, a node that
  * removal collapses to the node freelist.
@@ -26,15 +25,13 @@ import static dev.hamtlab.phase4.Hashing.mask;
 final class BitmapNode<K, V> extends Node<K, V> {
     private static final Object[] NO_CHILDREN = {};
 
-    private int dataMap;
-    private int nodeMap;
+    private int bitmap;
     private Object[] slab;
     private int offset;
 
     /** A node with no slice yet: the allocator carves one and {@link #moveTo}s it there. */
-    private BitmapNode(int dataMap, int nodeMap) {
-        this.dataMap = dataMap;
-        this.nodeMap = nodeMap;
+    private BitmapNode(int bitmap) {
+        this.bitmap = bitmap;
         this.slab = NO_CHILDREN;
     }
 
@@ -45,7 +42,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
     }
 
     static <K, V> BitmapNode<K, V> empty() {
-        return new BitmapNode<>(0, 0);
+        return new BitmapNode<>(0);
     }
 
     /** The value of {@code key}, whose hash is {@code hash}, in the trie under this node (the root); null when absent. */
@@ -54,14 +51,14 @@ final class BitmapNode<K, V> extends Node<K, V> {
         BitmapNode<K, V> node = this;
         for (int shift = 0; ; shift += BITS_PER_LEVEL) {
             int bit = bitpos(hash, shift);
-            if ((node.dataMap & bit) != 0) {
-                Leaf<K, V> leaf = (Leaf<K, V>) node.slab[node.offset + index(node.dataMap, bit)];
-                return leaf.holds(key, hash) ? leaf.value : null;
-            }
-            if ((node.nodeMap & bit) == 0) {
+            if ((node.bitmap & bit) == 0) {
                 return null;
             }
-            Object child = node.slab[node.nodeSlot(bit)];
+            Object child = node.slab[node.offset + index(node.bitmap, bit)];
+            if (child instanceof Leaf) {
+                Leaf<K, V> leaf = (Leaf<K, V>) child;
+                return leaf.holds(key, hash) ? leaf.value : null;
+            }
             if (shift == MAX_SHIFT) {
                 return ((CollisionNode<K, V>) child).get(key);
             }
@@ -75,22 +72,23 @@ final class BitmapNode<K, V> extends Node<K, V> {
         BitmapNode<K, V> node = this;
         for (int shift = 0; ; shift += BITS_PER_LEVEL) {
             int bit = bitpos(hash, shift);
-            if ((node.dataMap & bit) != 0) {
-                int idx = index(node.dataMap, bit);
-                Leaf<K, V> leaf = (Leaf<K, V>) node.slab[node.offset + idx];
+            int idx = index(node.bitmap, bit);
+            if ((node.bitmap & bit) == 0) {
+                node.insertChild(idx, bit, allocator.leaf(key, hash, value), allocator);
+                return null;
+            }
+            int slot = node.offset + idx;
+            Object child = node.slab[slot];
+            if (child instanceof Leaf) {
+                Leaf<K, V> leaf = (Leaf<K, V>) child;
                 if (leaf.holds(key, hash)) {
                     V old = leaf.value;
                     leaf.value = value;
                     return old;
                 }
-                node.pushDown(idx, bit, split(leaf, allocator.leaf(key, hash, value), shift + BITS_PER_LEVEL, allocator));
+                node.slab[slot] = split(leaf, allocator.leaf(key, hash, value), shift + BITS_PER_LEVEL, allocator);
                 return null;
             }
-            if ((node.nodeMap & bit) == 0) {
-                node.insertLeaf(index(node.dataMap, bit), bit, allocator.leaf(key, hash, value), allocator);
-                return null;
-            }
-            Object child = node.slab[node.nodeSlot(bit)];
             if (shift == MAX_SHIFT) {
                 return ((CollisionNode<K, V>) child).put(key, value, allocator);
             }
@@ -106,27 +104,28 @@ final class BitmapNode<K, V> extends Node<K, V> {
     @SuppressWarnings("unchecked")
     V remove(Object key, int hash, int shift, Allocator allocator) {
         int bit = bitpos(hash, shift);
-        if ((dataMap & bit) != 0) {
-            int idx = index(dataMap, bit);
-            Leaf<K, V> leaf = (Leaf<K, V>) slab[offset + idx];
+        if ((bitmap & bit) == 0) {
+            return null;
+        }
+        int idx = index(bitmap, bit);
+        Object child = slab[offset + idx];
+        if (child instanceof Leaf) {
+            Leaf<K, V> leaf = (Leaf<K, V>) child;
             if (!leaf.holds(key, hash)) {
                 return null;
             }
-            removeLeaf(idx, bit, allocator);
+            removeChild(idx, bit, allocator);
             return leaf.value;
         }
-        if ((nodeMap & bit) == 0) {
-            return null;
-        }
-        Node<K, V> child = (Node<K, V>) slab[nodeSlot(bit)];
+        Node<K, V> node = (Node<K, V>) child;
         V removed = shift == MAX_SHIFT
-                ? ((CollisionNode<K, V>) child).remove(key, allocator)
-                : ((BitmapNode<K, V>) child).remove(key, hash, shift + BITS_PER_LEVEL, allocator);
+                ? ((CollisionNode<K, V>) node).remove(key, allocator)
+                : ((BitmapNode<K, V>) node).remove(key, hash, shift + BITS_PER_LEVEL, allocator);
         if (removed != null) {
-            Leaf<K, V> sole = child.soleLeaf();
+            Leaf<K, V> sole = node.soleLeaf();
             if (sole != null) {
-                pullUp(bit, sole);
-                child.release(allocator);
+                slab[offset + idx] = sole;
+                node.release(allocator);
             }
         }
         return removed;
@@ -147,44 +146,36 @@ final class BitmapNode<K, V> extends Node<K, V> {
         BitmapNode<K, V> node = allocator.reuseNode();
         if (node == null) {
             allocator.countNode();
-            node = new BitmapNode<>(0, 0);
-        }
-        if (below != null) {
-            node.dataMap = 0;
-            node.nodeMap = existingBit;
-            allocator.carve(node, 1);
-            node.slab[node.offset] = below;
+            node = new BitmapNode<>(existingBit | addedBit);
         } else {
-            node.dataMap = existingBit | addedBit;
-            node.nodeMap = 0;
-            allocator.carve(node, 2);
+            node.bitmap = existingBit | addedBit;
+        }
+        allocator.carve(node, below != null ? 1 : 2);
+        Object[] slab = node.slab;
+        int offset = node.offset;
+        if (below != null) {
+            slab[offset] = below;
+        } else {
             boolean existingFirst = mask(existing.hash, shift) < mask(added.hash, shift);
-            node.slab[node.offset] = existingFirst ? existing : added;
-            node.slab[node.offset + 1] = existingFirst ? added : existing;
+            slab[offset] = existingFirst ? existing : added;
+            slab[offset + 1] = existingFirst ? added : existing;
         }
         return node;
     }
 
-    /** The slot of the subnode at {@code bit}: after the leaves, among the subnodes in branch order. */
-    private int nodeSlot(int bit) {
-        return offset + Integer.bitCount(dataMap) + index(nodeMap, bit);
-    }
-
-    /** Adds a leaf at an empty branch: a new slice one slot longer, the old one to its freelist. */
-    private void insertLeaf(int idx, int bit, Leaf<K, V> leaf, Allocator allocator) {
+    private void insertChild(int idx, int bit, Object child, Allocator allocator) {
         int arity = arity();
         Object[] old = slab;
         int oldOffset = offset;
         allocator.carve(this, arity + 1);
         System.arraycopy(old, oldOffset, slab, offset, idx);
-        slab[offset + idx] = leaf;
+        slab[offset + idx] = child;
         System.arraycopy(old, oldOffset + idx, slab, offset + idx + 1, arity - idx);
         allocator.abandon(old, oldOffset, arity);
-        dataMap |= bit;
+        bitmap |= bit;
     }
 
-    /** Drops the leaf at data index {@code idx}: a new slice one slot shorter, the old one to its freelist. */
-    private void removeLeaf(int idx, int bit, Allocator allocator) {
+    private void removeChild(int idx, int bit, Allocator allocator) {
         int arity = arity();
         Object[] old = slab;
         int oldOffset = offset;
@@ -192,31 +183,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
         System.arraycopy(old, oldOffset, slab, offset, idx);
         System.arraycopy(old, oldOffset + idx + 1, slab, offset + idx, arity - idx - 1);
         allocator.abandon(old, oldOffset, arity);
-        dataMap ^= bit;
-    }
-
-    /**
-     * Replaces the leaf at data index {@code idx} by {@code subnode}, in place: the slots between
-     * the leaf's and the subnode's place move one to the left.
-     */
-    private void pushDown(int idx, int bit, Node<K, V> subnode) {
-        int dataArity = Integer.bitCount(dataMap);
-        int nodeIdx = index(nodeMap, bit);
-        System.arraycopy(slab, offset + idx + 1, slab, offset + idx, dataArity - 1 - idx + nodeIdx);
-        slab[offset + dataArity - 1 + nodeIdx] = subnode;
-        dataMap ^= bit;
-        nodeMap |= bit;
-    }
-
-    /** Replaces the subnode at {@code bit} by {@code leaf}, in place: the reverse of {@link #pushDown}. */
-    private void pullUp(int bit, Leaf<K, V> leaf) {
-        int dataIdx = index(dataMap, bit);
-        int nodeIdx = index(nodeMap, bit);
-        int dataArity = Integer.bitCount(dataMap);
-        System.arraycopy(slab, offset + dataIdx, slab, offset + dataIdx + 1, dataArity - dataIdx + nodeIdx);
-        slab[offset + dataIdx] = leaf;
-        dataMap |= bit;
-        nodeMap ^= bit;
+        bitmap ^= bit;
     }
 
     @Override
@@ -232,7 +199,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
 
     @Override
     int arity() {
-        return Integer.bitCount(dataMap) + Integer.bitCount(nodeMap);
+        return Integer.bitCount(bitmap);
     }
 
     @Override
@@ -243,7 +210,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
     @Override
     @SuppressWarnings("unchecked")
     Leaf<K, V> soleLeaf() {
-        return nodeMap == 0 && Integer.bitCount(dataMap) == 1 ? (Leaf<K, V>) slab[offset] : null;
+        return arity() == 1 && slab[offset] instanceof Leaf ? (Leaf<K, V>) slab[offset] : null;
     }
 
     @Override
@@ -251,32 +218,30 @@ final class BitmapNode<K, V> extends Node<K, V> {
     int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
         int arity = arity();
         check(shift <= MAX_SHIFT, "no bitmap node below shift " + MAX_SHIFT + ", found one at " + shift);
-        check((dataMap & nodeMap) == 0, "no branch holds both a leaf and a subnode");
         check(offset >= 0 && offset + arity <= slab.length, "the slice lies in its slab: " + arity + " slots at "
                 + offset + " of " + slab.length);
         audit.claim(slab, offset, arity, "the slice of the node at shift " + shift + " under prefix " + prefix);
         audit.reached(this);
-        check(isRoot || nodeMap != 0 || Integer.bitCount(dataMap) > 1,
-                "a non-root node holds a subnode or more than one leaf (arity " + arity + ")");
+        check(isRoot || arity > 1 || arity == 1 && !(slab[offset] instanceof Leaf),
+                "a non-root node holds more than one leaf (arity " + arity + ")");
         int entries = 0;
-        int leaves = 0;
-        int subnodes = Integer.bitCount(dataMap);
+        int i = 0;
         for (int branch = 0; branch < BRANCHING; branch++) {
-            int bit = 1 << branch;
+            if ((bitmap & (1 << branch)) == 0) {
+                continue;
+            }
+            Object child = slab[offset + i++];
             int childPrefix = prefix | branch << shift;
-            if ((dataMap & bit) != 0) {
-                Object child = slab[offset + leaves++];
-                check(child instanceof Leaf, "data slot " + (leaves - 1) + " holds a leaf, found " + child);
+            if (child instanceof Leaf) {
                 Leaf<K, V> leaf = (Leaf<K, V>) child;
                 check(leaf.hash == Hashing.hash(leaf.key), "leaf of key " + leaf.key + " caches its hash");
                 check(hasPrefix(leaf.hash, childPrefix, shift + BITS_PER_LEVEL),
                         "leaf of hash " + Integer.toHexString(leaf.hash) + " sits on its hash path");
                 entries++;
-            } else if ((nodeMap & bit) != 0) {
-                Object child = slab[offset + subnodes++];
+            } else {
                 boolean expected = shift == MAX_SHIFT ? child instanceof CollisionNode : child instanceof BitmapNode;
                 check(expected, "a node at shift " + shift + " has a " + (shift == MAX_SHIFT ? "collision" : "bitmap")
-                        + " node in its node slot, found " + child);
+                        + " node as child " + (i - 1) + ", found " + child);
                 entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false, audit);
             }
         }

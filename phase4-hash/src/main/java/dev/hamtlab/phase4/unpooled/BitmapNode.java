@@ -8,17 +8,16 @@ import static dev.hamtlab.phase4.unpooled.Hashing.index;
 import static dev.hamtlab.phase4.unpooled.Hashing.mask;
 
 /**
- * A 32-way node with two bitmaps, as CHAMP keeps them: bit i of {@code dataMap} says branch i
- * holds a leaf, bit i of {@code nodeMap} that it holds a subnode. The children sit in
- * {@code children}, an array of exactly that many slots: the leaves first, in branch order, then
- * the subnodes, in branch order. The bitmaps say what a slot holds, so no step asks a child its
- * class.
+ * A 32-way node: bit i of {@code bitmap} says branch i is present, and the present children sit
+ * in branch order in {@code children}, an array of exactly that many slots.
  *
  * <p>The hot path is {@link #get} and {@link #put}: one loop down this final class, no recursion
- * and no virtual call a level. Every subnode above the deepest level is a bitmap node; a
- * {@link CollisionNode} is only ever the child of a node at {@link Hashing#MAX_SHIFT}, where the
- * hash has no bits left, so the loop meets one only there and hands it the call out of line.
- * Turning a leaf into a subnode and back keeps the arity, and is done in place in the array.
+ * and no virtual call a level; a slot holds a {@link Leaf} or a node, which one {@code instanceof}
+ * of a final class tells, on the object the next step reads anyway. Every subnode above the
+ * deepest level is a bitmap node; a {@link CollisionNode} is only ever the child of a node at
+ * {@link Hashing#MAX_SHIFT}, where the hash has no bits left, so the loop meets one only there
+ * and hands it the call out of line. A leaf pushed down into a new subnode, and a subnode's last
+ * leaf pulled back up, take the same slot: no array is allocated for them.
  *
  * <p>The layout is phase 1's: every child added or removed allocates a new array of the new size
  * and copies the rest across; the collector takes the old one.
@@ -26,18 +25,16 @@ import static dev.hamtlab.phase4.unpooled.Hashing.mask;
 final class BitmapNode<K, V> extends Node<K, V> {
     private static final Object[] NO_CHILDREN = {};
 
-    private int dataMap;
-    private int nodeMap;
+    private int bitmap;
     private Object[] children;
 
-    private BitmapNode(int dataMap, int nodeMap, Object[] children) {
-        this.dataMap = dataMap;
-        this.nodeMap = nodeMap;
+    private BitmapNode(int bitmap, Object[] children) {
+        this.bitmap = bitmap;
         this.children = children;
     }
 
     static <K, V> BitmapNode<K, V> empty() {
-        return new BitmapNode<>(0, 0, NO_CHILDREN);
+        return new BitmapNode<>(0, NO_CHILDREN);
     }
 
     /** The value of {@code key}, whose hash is {@code hash}, in the trie under this node (the root); null when absent. */
@@ -46,14 +43,14 @@ final class BitmapNode<K, V> extends Node<K, V> {
         BitmapNode<K, V> node = this;
         for (int shift = 0; ; shift += BITS_PER_LEVEL) {
             int bit = bitpos(hash, shift);
-            if ((node.dataMap & bit) != 0) {
-                Leaf<K, V> leaf = (Leaf<K, V>) node.children[index(node.dataMap, bit)];
-                return leaf.holds(key, hash) ? leaf.value : null;
-            }
-            if ((node.nodeMap & bit) == 0) {
+            if ((node.bitmap & bit) == 0) {
                 return null;
             }
-            Object child = node.children[node.nodeSlot(bit)];
+            Object child = node.children[index(node.bitmap, bit)];
+            if (child instanceof Leaf) {
+                Leaf<K, V> leaf = (Leaf<K, V>) child;
+                return leaf.holds(key, hash) ? leaf.value : null;
+            }
             if (shift == MAX_SHIFT) {
                 return ((CollisionNode<K, V>) child).get(key);
             }
@@ -67,22 +64,22 @@ final class BitmapNode<K, V> extends Node<K, V> {
         BitmapNode<K, V> node = this;
         for (int shift = 0; ; shift += BITS_PER_LEVEL) {
             int bit = bitpos(hash, shift);
-            if ((node.dataMap & bit) != 0) {
-                int idx = index(node.dataMap, bit);
-                Leaf<K, V> leaf = (Leaf<K, V>) node.children[idx];
+            int idx = index(node.bitmap, bit);
+            if ((node.bitmap & bit) == 0) {
+                node.insertChild(idx, bit, allocator.leaf(key, hash, value), allocator);
+                return null;
+            }
+            Object child = node.children[idx];
+            if (child instanceof Leaf) {
+                Leaf<K, V> leaf = (Leaf<K, V>) child;
                 if (leaf.holds(key, hash)) {
                     V old = leaf.value;
                     leaf.value = value;
                     return old;
                 }
-                node.pushDown(idx, bit, split(leaf, allocator.leaf(key, hash, value), shift + BITS_PER_LEVEL, allocator));
+                node.children[idx] = split(leaf, allocator.leaf(key, hash, value), shift + BITS_PER_LEVEL, allocator);
                 return null;
             }
-            if ((node.nodeMap & bit) == 0) {
-                node.insertLeaf(index(node.dataMap, bit), bit, allocator.leaf(key, hash, value), allocator);
-                return null;
-            }
-            Object child = node.children[node.nodeSlot(bit)];
             if (shift == MAX_SHIFT) {
                 return ((CollisionNode<K, V>) child).put(key, value, allocator);
             }
@@ -98,26 +95,27 @@ final class BitmapNode<K, V> extends Node<K, V> {
     @SuppressWarnings("unchecked")
     V remove(Object key, int hash, int shift, Allocator allocator) {
         int bit = bitpos(hash, shift);
-        if ((dataMap & bit) != 0) {
-            int idx = index(dataMap, bit);
-            Leaf<K, V> leaf = (Leaf<K, V>) children[idx];
+        if ((bitmap & bit) == 0) {
+            return null;
+        }
+        int idx = index(bitmap, bit);
+        Object child = children[idx];
+        if (child instanceof Leaf) {
+            Leaf<K, V> leaf = (Leaf<K, V>) child;
             if (!leaf.holds(key, hash)) {
                 return null;
             }
-            removeLeaf(idx, bit, allocator);
+            removeChild(idx, bit, allocator);
             return leaf.value;
         }
-        if ((nodeMap & bit) == 0) {
-            return null;
-        }
-        Node<K, V> child = (Node<K, V>) children[nodeSlot(bit)];
+        Node<K, V> node = (Node<K, V>) child;
         V removed = shift == MAX_SHIFT
-                ? ((CollisionNode<K, V>) child).remove(key, allocator)
-                : ((BitmapNode<K, V>) child).remove(key, hash, shift + BITS_PER_LEVEL, allocator);
+                ? ((CollisionNode<K, V>) node).remove(key, allocator)
+                : ((BitmapNode<K, V>) node).remove(key, hash, shift + BITS_PER_LEVEL, allocator);
         if (removed != null) {
-            Leaf<K, V> sole = child.soleLeaf();
+            Leaf<K, V> sole = node.soleLeaf();
             if (sole != null) {
-                pullUp(bit, sole);
+                children[idx] = sole;
             }
         }
         return removed;
@@ -135,72 +133,40 @@ final class BitmapNode<K, V> extends Node<K, V> {
         int existingBit = bitpos(existing.hash, shift);
         int addedBit = bitpos(added.hash, shift);
         Node<K, V> below = existingBit == addedBit ? split(existing, added, shift + BITS_PER_LEVEL, allocator) : null;
-        allocator.countNode();
+        Object[] children = allocator.allocate(below != null ? 1 : 2);
         if (below != null) {
-            Object[] children = allocator.allocate(1);
             children[0] = below;
-            return new BitmapNode<>(0, existingBit, children);
+        } else {
+            boolean existingFirst = mask(existing.hash, shift) < mask(added.hash, shift);
+            children[0] = existingFirst ? existing : added;
+            children[1] = existingFirst ? added : existing;
         }
-        Object[] children = allocator.allocate(2);
-        boolean existingFirst = mask(existing.hash, shift) < mask(added.hash, shift);
-        children[0] = existingFirst ? existing : added;
-        children[1] = existingFirst ? added : existing;
-        return new BitmapNode<>(existingBit | addedBit, 0, children);
+        allocator.countNode();
+        return new BitmapNode<>(existingBit | addedBit, children);
     }
 
-    /** The index of the subnode at {@code bit}: after the leaves, among the subnodes in branch order. */
-    private int nodeSlot(int bit) {
-        return Integer.bitCount(dataMap) + index(nodeMap, bit);
-    }
-
-    /** Adds a leaf at an empty branch: a new array one slot longer. */
-    private void insertLeaf(int idx, int bit, Leaf<K, V> leaf, Allocator allocator) {
+    private void insertChild(int idx, int bit, Object child, Allocator allocator) {
         int arity = children.length;
         Object[] copy = allocator.allocate(arity + 1);
         System.arraycopy(children, 0, copy, 0, idx);
-        copy[idx] = leaf;
+        copy[idx] = child;
         System.arraycopy(children, idx, copy, idx + 1, arity - idx);
         children = copy;
-        dataMap |= bit;
+        bitmap |= bit;
     }
 
-    /** Drops the leaf at data index {@code idx}: a new array one slot shorter. */
-    private void removeLeaf(int idx, int bit, Allocator allocator) {
+    private void removeChild(int idx, int bit, Allocator allocator) {
         int arity = children.length;
         Object[] copy = allocator.allocate(arity - 1);
         System.arraycopy(children, 0, copy, 0, idx);
         System.arraycopy(children, idx + 1, copy, idx, arity - idx - 1);
         children = copy;
-        dataMap ^= bit;
-    }
-
-    /**
-     * Replaces the leaf at data index {@code idx} by {@code subnode}, in place: the slots between
-     * the leaf's and the subnode's place move one to the left.
-     */
-    private void pushDown(int idx, int bit, Node<K, V> subnode) {
-        int dataArity = Integer.bitCount(dataMap);
-        int nodeIdx = index(nodeMap, bit);
-        System.arraycopy(children, idx + 1, children, idx, dataArity - 1 - idx + nodeIdx);
-        children[dataArity - 1 + nodeIdx] = subnode;
-        dataMap ^= bit;
-        nodeMap |= bit;
-    }
-
-    /** Replaces the subnode at {@code bit} by {@code leaf}, in place: the reverse of {@link #pushDown}. */
-    private void pullUp(int bit, Leaf<K, V> leaf) {
-        int dataIdx = index(dataMap, bit);
-        int nodeIdx = index(nodeMap, bit);
-        int dataArity = Integer.bitCount(dataMap);
-        System.arraycopy(children, dataIdx, children, dataIdx + 1, dataArity - dataIdx + nodeIdx);
-        children[dataIdx] = leaf;
-        dataMap |= bit;
-        nodeMap ^= bit;
+        bitmap ^= bit;
     }
 
     @Override
     int arity() {
-        return Integer.bitCount(dataMap) + Integer.bitCount(nodeMap);
+        return Integer.bitCount(bitmap);
     }
 
     @Override
@@ -211,7 +177,7 @@ final class BitmapNode<K, V> extends Node<K, V> {
     @Override
     @SuppressWarnings("unchecked")
     Leaf<K, V> soleLeaf() {
-        return nodeMap == 0 && Integer.bitCount(dataMap) == 1 ? (Leaf<K, V>) children[0] : null;
+        return arity() == 1 && children[0] instanceof Leaf ? (Leaf<K, V>) children[0] : null;
     }
 
     @Override
@@ -219,28 +185,26 @@ final class BitmapNode<K, V> extends Node<K, V> {
     int verify(int prefix, int shift, boolean isRoot) {
         int arity = arity();
         check(shift <= MAX_SHIFT, "no bitmap node below shift " + MAX_SHIFT + ", found one at " + shift);
-        check((dataMap & nodeMap) == 0, "no branch holds both a leaf and a subnode");
-        check(isRoot || nodeMap != 0 || Integer.bitCount(dataMap) > 1,
-                "a non-root node holds a subnode or more than one leaf (arity " + arity + ")");
+        check(isRoot || arity > 1 || arity == 1 && !(children[0] instanceof Leaf),
+                "a non-root node holds more than one leaf (arity " + arity + ")");
         int entries = 0;
-        int leaves = 0;
-        int subnodes = Integer.bitCount(dataMap);
+        int i = 0;
         for (int branch = 0; branch < BRANCHING; branch++) {
-            int bit = 1 << branch;
+            if ((bitmap & (1 << branch)) == 0) {
+                continue;
+            }
+            Object child = children[i++];
             int childPrefix = prefix | branch << shift;
-            if ((dataMap & bit) != 0) {
-                Object child = children[leaves++];
-                check(child instanceof Leaf, "data slot " + (leaves - 1) + " holds a leaf, found " + child);
+            if (child instanceof Leaf) {
                 Leaf<K, V> leaf = (Leaf<K, V>) child;
                 check(leaf.hash == Hashing.hash(leaf.key), "leaf of key " + leaf.key + " caches its hash");
                 check(hasPrefix(leaf.hash, childPrefix, shift + BITS_PER_LEVEL),
                         "leaf of hash " + Integer.toHexString(leaf.hash) + " sits on its hash path");
                 entries++;
-            } else if ((nodeMap & bit) != 0) {
-                Object child = children[subnodes++];
+            } else {
                 boolean expected = shift == MAX_SHIFT ? child instanceof CollisionNode : child instanceof BitmapNode;
                 check(expected, "a node at shift " + shift + " has a " + (shift == MAX_SHIFT ? "collision" : "bitmap")
-                        + " node in its node slot, found " + child);
+                        + " node as child " + (i - 1) + ", found " + child);
                 entries += ((Node<K, V>) child).verify(childPrefix, shift + BITS_PER_LEVEL, false);
             }
         }

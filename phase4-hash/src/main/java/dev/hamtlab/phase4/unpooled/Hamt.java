@@ -15,9 +15,8 @@ import java.util.Set;
  * removal through an iterator); a lookup compares the cached hash, then identity, and calls
  * equals only on a key of the same hash. The hash is spread (mixed) first, so keys of low
  * entropy, such as multiples of 2^k, still part at the top of the trie. And the hot path is one
- * loop down the final node class: a node keeps two bitmaps, CHAMP's, which say whether a branch
- * holds a leaf or a subnode, so no level asks a child its class or makes a virtual call, and
- * collision nodes hang only below the last level, out of the loop's way. Each node's children sit
+ * loop down the final node class, with no recursion and no virtual call a level: collision nodes
+ * hang only below the last level, out of the loop's way. Each node's children sit
  * in an exactly-sized array of their own, allocated anew on every change, as in phase 1: no
  * pool, no freelists. Beside phase 4, it asks whether the pool still helps once hashing is right.
  *
