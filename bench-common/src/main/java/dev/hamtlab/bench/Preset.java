@@ -29,6 +29,16 @@ public enum Preset implements Choice {
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE0, Implementation.PHASE1,
             Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING),
             List.of(Operation.INSERT, Operation.QUERY_HIT), 5, 3, 250, 3, 200),
+    /**
+     * Phase 4 and its variants against phase 3 and every peer, random Integer keys, every operation
+     * at 10K, 100K and 1M: the run that phase 4's targets are read from. Six forks with the quick
+     * preset's iterations.
+     */
+    PHASE4("phase4", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
+            Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
+            Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE3, Implementation.PHASE4_CACHED_HASH,
+            Implementation.PHASE4_SPREAD, Implementation.PHASE4_TWO_BITMAPS, Implementation.PHASE4_UNPOOLED,
+            Implementation.PHASE4), List.of(KeyPattern.RANDOM), List.of(Operation.values()), 6, 3, 250, 3, 200),
     /** Every implementation and size, ten forks each, random Integer keys: the phases' numbers to publish. */
     FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.values()),
             List.of(KeyPattern.RANDOM), List.of(Operation.values()), 10, 3, 250, 4, 250);
@@ -79,7 +89,7 @@ public enum Preset implements Choice {
     /**
      * The resolution this preset is meant to reach on this 2-core machine: the A/A control's 95%
      * interval half-width, as a fraction, at most this. Set for 10K and 100K keys: quick 5% on the
-     * lookups; full 3% on the lookups and 10% on insert, remove and churn. Empty where none is set.
+     * lookups (phase4 as quick); full 3% on the lookups and 10% on insert, remove and churn. Empty where none is set.
      */
     Optional<Double> resolutionGoal(Operation operation, Size size) {
         if (!size.equals(Size.TEN_K) && !size.equals(Size.HUNDRED_K)) {
@@ -87,7 +97,7 @@ public enum Preset implements Choice {
         }
         boolean lookup = operation == Operation.QUERY_HIT || operation == Operation.QUERY_MISS;
         return switch (this) {
-            case QUICK -> lookup ? Optional.of(0.05) : Optional.empty();
+            case QUICK, PHASE4 -> lookup ? Optional.of(0.05) : Optional.empty();
             case FULL -> Optional.of(lookup ? 0.03 : 0.10);
             case SMOKE, PEERS -> Optional.empty();
         };

@@ -3,17 +3,19 @@ package dev.hamtlab.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Copies a results folder's tables into the READMEs, between their markers: a run of the phases
- * fills the {@value #BEGIN} ... {@value #END} blocks, with the whole summary in the top README and
- * the tables of each module's phases in the module's README; a run with peers besides HashMap fills
- * the top README's {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with the phases among the
- * peers. So no number in a README is ever typed by hand, and each names its run.
+ * fills the top README's {@value #BEGIN} ... {@value #END} block with the whole summary; a run with
+ * peers besides HashMap fills its {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with the
+ * phases among the peers instead. Either fills the {@value #BEGIN} block of each module whose
+ * implementations it measured whole, each with what it is compared with; a module it measured in
+ * part keeps the tables of the run that measured it whole. So no number in a README is ever typed
+ * by hand, and each names its run.
  */
 final class Publish {
     static final String BEGIN = "<!-- results:begin -->";
@@ -28,27 +30,34 @@ final class Publish {
     /** Rewrites the READMEs under {@code root} from {@code folder}; returns the files it rewrote. */
     static List<Path> readmes(Path folder, Path root) throws IOException, BadInput {
         Report report = Report.read(folder);
-        Map<Path, String> tables = new LinkedHashMap<>();
-        boolean peers = report.hasPeers();
-        if (peers) {
-            tables.put(root.resolve(README), report.peersSummary());
-        } else {
-            tables.put(root.resolve(README), report.summary());
-            // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
-            Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
-                    .forEach(module -> tables.put(root.resolve(module).resolve(README), report.moduleSummary(module)));
-        }
-        String begin = peers ? PEERS_BEGIN : BEGIN;
-        String end = peers ? PEERS_END : END;
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(report.hasPeers() ? new Block(root.resolve(README), report.peersSummary(), PEERS_BEGIN, PEERS_END)
+                : new Block(root.resolve(README), report.summary(), BEGIN, END));
+        // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
+        Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
+                .filter(module -> measuredWhole(report.implementations(), module))
+                .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README), report.moduleSummary(module),
+                        BEGIN, END)));
         // Every README is checked before any is written: a bad one leaves them all untouched.
-        Map<Path, String> texts = new LinkedHashMap<>();
-        for (Path readme : tables.keySet()) {
-            texts.put(readme, markedText(readme, begin, end));
+        List<String> texts = new ArrayList<>();
+        for (Block block : blocks) {
+            texts.add(markedText(block.readme(), block.begin(), block.end()));
         }
-        for (Map.Entry<Path, String> readme : texts.entrySet()) {
-            Files.writeString(readme.getKey(), replaceBlock(readme.getValue(), tables.get(readme.getKey()), begin, end));
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            Files.writeString(block.readme(), replaceBlock(texts.get(i), block.tables(), block.begin(), block.end()));
         }
-        return List.copyOf(texts.keySet());
+        return blocks.stream().map(Block::readme).toList();
+    }
+
+    /** The tables meant for the block between {@code begin} and {@code end} of one README. */
+    private record Block(Path readme, String tables, String begin, String end) {
+    }
+
+    /** Whether the run measured every implementation of the module and what each is compared with. */
+    private static boolean measuredWhole(List<Implementation> measured, String module) {
+        return Stream.of(Implementation.values()).filter(i -> i.module().equals(Optional.of(module)))
+                .allMatch(i -> measured.contains(i) && i.before().map(measured::contains).orElse(true));
     }
 
     private static String markedText(Path readme, String begin, String end) throws IOException, BadInput {
