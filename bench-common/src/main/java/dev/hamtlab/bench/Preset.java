@@ -31,14 +31,14 @@ public enum Preset implements Choice {
             List.of(Operation.INSERT, Operation.QUERY_HIT), 5, 3, 250, 3, 200),
     /**
      * Phase 4 and its variants against phase 3 and every peer, random Integer keys, every operation
-     * at 10K, 100K and 1M: the run that phase 4's targets are read from. Six forks with the quick
-     * preset's iterations.
+     * at 10K, 100K and 1M: the run that phase 4's targets are read from. Five forks (the fewest a
+     * verdict takes) with the quick preset's iterations, to fit in about 70 minutes on 2 cores.
      */
     PHASE4("phase4", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
             Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE3, Implementation.PHASE4_CACHED_HASH,
             Implementation.PHASE4_SPREAD, Implementation.PHASE4_TWO_BITMAPS, Implementation.PHASE4_UNPOOLED,
-            Implementation.PHASE4), List.of(KeyPattern.RANDOM), List.of(Operation.values()), 6, 3, 250, 3, 200),
+            Implementation.PHASE4), List.of(KeyPattern.RANDOM), List.of(Operation.values()), 5, 3, 250, 3, 200),
     /** Every implementation and size, ten forks each, random Integer keys: the phases' numbers to publish. */
     FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.values()),
             List.of(KeyPattern.RANDOM), List.of(Operation.values()), 10, 3, 250, 4, 250);
