@@ -39,7 +39,13 @@ public enum Implementation implements Choice {
     PHASE2_SMALL_CHUNKS("phase2-4k", "phase2-4k", "phase2-bumppool", PHASE2,
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
     PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new),
-    PHASE4("phase4", "phase4", "phase4-hash", PHASE3, dev.hamtlab.phase4.Hamt::new);
+    PHASE4("phase4", "phase4", "phase4-hash", PHASE3, dev.hamtlab.phase4.Hamt::new),
+    /** fastutil's int-to-int open-addressing map: IntHamt's like-for-like rival, measured by {@link IntMapBenchmark}. */
+    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, true,
+            () -> new Adapters.Int2Int(new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap())),
+    /** The int-to-int HAMT, measured by {@link IntMapBenchmark}; compared with fastutil's int map before any other. */
+    INT_HAMT("inthamt", "IntHamt", "phase4-hash", FASTUTIL_INT, true,
+            () -> new Adapters.IntHamtMap(new dev.hamtlab.phase4.IntHamt()));
 
     /** How a map is driven, which decides what a change costs it. */
     public enum Driven {
@@ -68,11 +74,12 @@ public enum Implementation implements Choice {
     private final String module;
     private final Implementation before;
     private final Driven driven;
+    private final boolean intKeys;
     private final Supplier<MeasuredMap> factory;
 
     /** A peer. */
     Implementation(String cliName, String displayName, Driven driven, Supplier<MeasuredMap> factory) {
-        this(cliName, displayName, null, null, driven, factory);
+        this(cliName, displayName, null, null, driven, false, factory);
     }
 
     /**
@@ -81,16 +88,23 @@ public enum Implementation implements Choice {
      */
     Implementation(String cliName, String displayName, String module, Implementation before,
             Supplier<Map<Object, Object>> factory) {
-        this(cliName, displayName, module, before, Driven.MUTABLE, () -> new Adapters.Mutable(factory.get()));
+        this(cliName, displayName, module, before, Driven.MUTABLE, false, () -> new Adapters.Mutable(factory.get()));
+    }
+
+    /** An int-to-int map changed in place, a phase when {@code module} is given, else a peer. */
+    Implementation(String cliName, String displayName, String module, Implementation before, boolean intKeys,
+            Supplier<MeasuredMap> factory) {
+        this(cliName, displayName, module, before, Driven.MUTABLE, intKeys, factory);
     }
 
     Implementation(String cliName, String displayName, String module, Implementation before, Driven driven,
-            Supplier<MeasuredMap> factory) {
+            boolean intKeys, Supplier<MeasuredMap> factory) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
         this.before = before;
         this.driven = driven;
+        this.intKeys = intKeys;
         this.factory = factory;
     }
 
@@ -141,6 +155,24 @@ public enum Implementation implements Choice {
         return module != null;
     }
 
+    /**
+     * An int-to-int map, timed by {@link IntMapBenchmark} with unboxed Integer keys; every other map
+     * is timed by {@link MapBenchmark}.
+     */
+    public boolean intKeys() {
+        return intKeys;
+    }
+
+    /** The JMH class whose benchmarks time this map. */
+    Class<?> benchmarkClass() {
+        return intKeys ? IntMapBenchmark.class : MapBenchmark.class;
+    }
+
+    /** A phase that counts what its allocation strategy does: every phase but IntHamt, which has no pool. */
+    boolean hasCounters() {
+        return isPhase() && !intKeys;
+    }
+
     /** The phase's module folder, whose README shows its measured effect; empty for a peer. */
     Optional<String> module() {
         return Optional.ofNullable(module);
@@ -151,19 +183,22 @@ public enum Implementation implements Choice {
         return Optional.ofNullable(before);
     }
 
-    /** A new empty map behind its adapter, for keys of any type. */
+    /**
+     * A new empty map behind its adapter, for keys of any type; an int map's adapter takes Integers
+     * only, unboxed, and is never timed.
+     */
     MeasuredMap create() {
         return factory.get();
     }
 
     /**
      * A map of this implementation's counters of what its allocation strategy did, in the phase's
-     * order; empty for a peer. A phase needs the JVM flag {@code -Dhamtlab.stats=true}.
+     * order; empty for a peer and for IntHamt. A phase needs the JVM flag {@code -Dhamtlab.stats=true}.
      *
      * @throws IllegalStateException for a phase when counting is off
      */
     Map<String, Long> stats(MeasuredMap map) {
-        return isPhase() ? ask(map.target(), "stats") : Map.of();
+        return hasCounters() ? ask(map.target(), "stats") : Map.of();
     }
 
     /** The trie's shape figures, in the phase's order (its {@code shape()}); empty for a peer. */

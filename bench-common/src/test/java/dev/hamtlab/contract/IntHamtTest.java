@@ -180,6 +180,6 @@ final class IntHamtTest {
         }
         assertTrue(map.isEmpty());
         map.verifyInvariants();
-        assertEquals(1, map.shape().get("nodes").intValue(), "nodes left after removing every key");
+        assertEquals(1L, map.shape().get("bitmapNodes"), "nodes left after removing every key");
     }
 }

@@ -239,22 +239,42 @@ public final class IntHamt {
         return count;
     }
 
-    /** The trie's shape: nodes, depth, entries held inline at each depth. */
+    /**
+     * The trie's shape, in the figures and names of the object phases' {@code shape()}: an entry
+     * is a leaf, its depth the nodes on its path (the root's own entries at depth 1); a node's
+     * children are its entries and subnodes. There is no pool, and no collision node.
+     */
     public Map<String, Number> shape() {
-        Map<String, Number> shape = new LinkedHashMap<>();
-        int[] nodesAndDepth = new int[2];
-        shape(root, 1, nodesAndDepth);
-        shape.put("entries", size);
-        shape.put("nodes", nodesAndDepth[0]);
-        shape.put("depth", nodesAndDepth[1]);
-        return shape;
+        int levels = IntNode.LAST_SHIFT / IntNode.BITS + 1;
+        long[] entriesAtDepth = new long[levels + 1];
+        long[] nodesAndChildren = new long[2];
+        walk(root, 1, entriesAtDepth, nodesAndChildren);
+        long depthSum = 0;
+        int deepest = 0;
+        for (int depth = 1; depth <= levels; depth++) {
+            depthSum += depth * entriesAtDepth[depth];
+            deepest = entriesAtDepth[depth] > 0 ? depth : deepest;
+        }
+        Map<String, Number> figures = new LinkedHashMap<>();
+        figures.put("entries", size);
+        figures.put("bitmapNodes", nodesAndChildren[0]);
+        figures.put("collisionNodes", 0);
+        figures.put("maxLeafDepth", deepest);
+        figures.put("meanLeafDepth", size == 0 ? 0.0 : (double) depthSum / size);
+        figures.put("meanChildrenPerBitmapNode", (double) nodesAndChildren[1] / nodesAndChildren[0]);
+        figures.put("entriesPerNode", (double) size / nodesAndChildren[0]);
+        for (int depth = 1; depth <= deepest; depth++) {
+            figures.put("leavesAtDepth" + depth, entriesAtDepth[depth]);
+        }
+        return figures;
     }
 
-    private static void shape(IntNode node, int depth, int[] nodesAndDepth) {
-        nodesAndDepth[0]++;
-        nodesAndDepth[1] = Math.max(nodesAndDepth[1], depth);
+    private static void walk(IntNode node, int depth, long[] entriesAtDepth, long[] nodesAndChildren) {
+        entriesAtDepth[depth] += node.entryCount();
+        nodesAndChildren[0]++;
+        nodesAndChildren[1] += node.entryCount() + node.nodes.length;
         for (IntNode subnode : node.nodes) {
-            shape(subnode, depth + 1, nodesAndDepth);
+            walk(subnode, depth + 1, entriesAtDepth, nodesAndChildren);
         }
     }
 }
