@@ -29,7 +29,7 @@ class ReportTest {
     private static final String MISSING_CELL = "–";
 
     private static final List<String> READMES = List.of("README.md", "phase0-baseline/README.md", "phase1/README.md",
-            "phase2-bumppool/README.md", "phase3-recycling/README.md");
+            "phase2-bumppool/README.md", "phase3-recycling/README.md", "phase4-hash/README.md");
 
     @TempDir
     Path folder;

@@ -38,14 +38,17 @@ class SmokeRunTest {
                     + ")( \\(A/A\\))? +fork 1/1 +[\\d,.]+ ns/op"
                     + " +\\(elapsed \\d+:\\d\\d, (about \\d+:\\d\\d left|done)\\)"), line);
         }
-        assertEquals(Operation.values().length, progress.stream().filter(line -> line.contains(" phase3 (A/A) ")).count());
+        // The A/A control is the newest phase of the run.
+        Implementation control = Main.controlOf(List.of(Implementation.values()));
+        assertEquals(Operation.values().length,
+                progress.stream().filter(line -> line.contains(" " + control.displayName() + " (A/A) ")).count());
 
         // A JMH result for every fork, and the counters of every phase's (this JVM counts, as under ./bench).
         Set<String> expectedRaw = Stream.of(Operation.values())
                 .flatMap(op -> Stream.of(Implementation.values()).flatMap(impl -> Stream.of(
                         op.cliName() + "_" + impl.cliName() + "_1K_f01.json",
-                        impl.isPhase() ? "counters_" + op.cliName() + "_" + impl.cliName() + "_1K.json" : "",
-                        impl == Implementation.PHASE3 ? op.cliName() + "_phase3-control_1K_f01.json" : "")))
+                        impl.hasCounters() ? "counters_" + op.cliName() + "_" + impl.cliName() + "_1K.json" : "",
+                        impl == control ? op.cliName() + "_" + control.cliName() + "-control_1K_f01.json" : "")))
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(HashSet::new));
         Stream.of(Implementation.values()).filter(Implementation::isPhase)
@@ -65,7 +68,8 @@ class SmokeRunTest {
             assertTrue(report.contains("| " + implementation.displayName() + " | Integer random | "), "its bytes per entry:\n" + report);
         }
         assertTrue(report.contains("| churn | 1K | "), "the A/A control's row:\n" + report);
-        assertTrue(Files.readString(out.resolve("forks.md")).contains("| churn | 1K | phase3 (A/A) | churn_phase3-control_1K_f01.json |"));
+        assertTrue(Files.readString(out.resolve("forks.md")).contains("| churn | 1K | " + control.displayName() + " (A/A) | churn_"
+                + control.cliName() + "-control_1K_f01.json |"));
         assertTrue(report.contains("## Allocation per operation"), report);
         assertTrue(report.contains("### churn: phase3 counters"), report);
         // Every cell has a result, bytes per op and GCs included; one fork is too few for an interval.
