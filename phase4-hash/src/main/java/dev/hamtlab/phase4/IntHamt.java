@@ -9,9 +9,9 @@ import java.util.Map;
  * 32-bit hashes: the trie stores the mixed hash in place of the key, branches on its bits, and
  * needs no collision nodes. Iteration recovers each key by the inverse mix.
  *
- * <p>Mutable and edited in place: a put of a new key or a remove replaces the arrays of the one
- * node whose arity changes (and, for a remove, of each node the pulled-up entry passes). The trie
- * stays canonical: a subnode left with one entry and no subnodes is pulled up into its parent.
+ * <p>Mutable and edited in place: a put of a new key or a remove shifts the arrays of the one
+ * node whose arity changes (and, for a remove, of each node the pulled-up entry passes), replacing
+ * an array only when it is full. The trie stays canonical: a subnode left with one entry and no subnodes is pulled up into its parent.
  *
  * <p>Absent keys answer the {@linkplain #defaultReturnValue() default return value}, 0 unless set,
  * as fastutil's maps do.
@@ -169,11 +169,11 @@ public final class IntHamt {
 
     private static void forEach(IntNode node, EntryConsumer consumer) {
         int[] entries = node.entries;
-        for (int i = 0; i < entries.length; i += 2) {
+        for (int i = 0, used = 2 * node.entryCount(); i < used; i += 2) {
             consumer.accept(unmix(entries[i]), entries[i + 1]);
         }
-        for (IntNode subnode : node.nodes) {
-            forEach(subnode, consumer);
+        for (int i = 0, used = node.nodeCount(); i < used; i++) {
+            forEach(node.nodes[i], consumer);
         }
     }
 
@@ -205,22 +205,33 @@ public final class IntHamt {
         if (slots < Long.SIZE && ((node.dataMap | node.nodeMap) & -(1L << slots)) != 0) {
             throw new IllegalStateException("broken invariant: " + at + "a bit beyond the level's " + slots + " slots");
         }
-        if (node.entries.length != 2 * Long.bitCount(node.dataMap)) {
+        int usedEntries = 2 * node.entryCount();
+        if (node.entries.length < usedEntries) {
             throw new IllegalStateException("broken invariant: " + at + "entries length " + node.entries.length
-                    + " for " + Long.bitCount(node.dataMap) + " entry bits");
+                    + " for " + node.entryCount() + " entry bits");
         }
-        if (node.nodes.length != Long.bitCount(node.nodeMap)) {
+        for (int i = usedEntries; i < node.entries.length; i++) {
+            if (node.entries[i] != 0) {
+                throw new IllegalStateException("broken invariant: " + at + "a stale entry past the count");
+            }
+        }
+        if (node.nodes.length < node.nodeCount()) {
             throw new IllegalStateException("broken invariant: " + at + "nodes length " + node.nodes.length
-                    + " for " + Long.bitCount(node.nodeMap) + " subnode bits");
+                    + " for " + node.nodeCount() + " subnode bits");
         }
-        if (shift > 0 && node.nodeMap == 0 && node.entries.length <= 2) {
+        for (int i = node.nodeCount(); i < node.nodes.length; i++) {
+            if (node.nodes[i] != null) {
+                throw new IllegalStateException("broken invariant: " + at + "a subnode past the count, kept from the collector");
+            }
+        }
+        if (shift > 0 && node.nodeMap == 0 && node.entryCount() <= 1) {
             throw new IllegalStateException("broken invariant: " + at + "a subnode with "
                     + node.entryCount() + " entries and no subnodes, which canonical form forbids");
         }
         int lowBits = (1 << shift) - 1;
         int count = 0;
         long bits = node.dataMap;
-        for (int i = 0; i < node.entries.length; i += 2) {
+        for (int i = 0; i < usedEntries; i += 2) {
             int hash = node.entries[i];
             long bit = Long.lowestOneBit(bits);
             bits ^= bit;
@@ -231,10 +242,10 @@ public final class IntHamt {
             count++;
         }
         bits = node.nodeMap;
-        for (IntNode subnode : node.nodes) {
+        for (int i = 0; i < node.nodeCount(); i++) {
             long bit = Long.lowestOneBit(bits);
             bits ^= bit;
-            count += verify(subnode, shift + IntNode.BITS, prefix | Long.numberOfTrailingZeros(bit) << shift);
+            count += verify(node.nodes[i], shift + IntNode.BITS, prefix | Long.numberOfTrailingZeros(bit) << shift);
         }
         return count;
     }
@@ -272,9 +283,9 @@ public final class IntHamt {
     private static void walk(IntNode node, int depth, long[] entriesAtDepth, long[] nodesAndChildren) {
         entriesAtDepth[depth] += node.entryCount();
         nodesAndChildren[0]++;
-        nodesAndChildren[1] += node.entryCount() + node.nodes.length;
-        for (IntNode subnode : node.nodes) {
-            walk(subnode, depth + 1, entriesAtDepth, nodesAndChildren);
+        nodesAndChildren[1] += node.entryCount() + node.nodeCount();
+        for (int i = 0; i < node.nodeCount(); i++) {
+            walk(node.nodes[i], depth + 1, entriesAtDepth, nodesAndChildren);
         }
     }
 }

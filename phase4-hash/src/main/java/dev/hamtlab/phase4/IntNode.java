@@ -3,8 +3,12 @@ package dev.hamtlab.phase4;
 /**
  * A node of {@link IntHamt}, CHAMP's layout: {@code dataMap} marks the slots that hold an entry
  * inline, {@code nodeMap} those that hold a subnode, never both. An entry is the pair (mixed hash,
- * value) in {@code entries}; a slot's index is the popcount of the map's bits below it. Arrays are
- * exactly sized and replaced only when the node's arity changes; a value is overwritten in place.
+ * value) in {@code entries}; a slot's index is the popcount of the map's bits below it.
+ *
+ * <p>The arrays grow by half again when full, as an ArrayList does, and are edited in place while
+ * they have room: an exactly sized array would be copied on every insert into its node, and at 10K
+ * random keys that garbage was most of an insert's cost. The counts are the bitmaps' popcounts;
+ * the tails past them are zeros and nulls.
  */
 final class IntNode {
     /** Hash bits a level: 64-way nodes, whose bitmaps are longs. */
@@ -36,7 +40,16 @@ final class IntNode {
     }
 
     int entryCount() {
-        return entries.length / 2;
+        return Long.bitCount(dataMap);
+    }
+
+    int nodeCount() {
+        return Long.bitCount(nodeMap);
+    }
+
+    /** Room for {@code needed} slots and half as many again. */
+    private static int grownCapacity(int needed) {
+        return needed + (needed >> 1);
     }
 
     /** A node holding the two entries, whose hashes differ, on as many levels below {@code shift} as they share slots. */
@@ -58,52 +71,54 @@ final class IntNode {
 
     void insertEntry(long bit, int hash, int value) {
         int index = entryIndex(bit);
-        int[] grown = new int[entries.length + 2];
-        System.arraycopy(entries, 0, grown, 0, index);
-        grown[index] = hash;
-        grown[index + 1] = value;
-        System.arraycopy(entries, index, grown, index + 2, entries.length - index);
-        entries = grown;
+        int used = 2 * entryCount();
+        if (used + 2 > entries.length) {
+            int[] grown = new int[2 * grownCapacity(used / 2 + 1)];
+            System.arraycopy(entries, 0, grown, 0, index);
+            System.arraycopy(entries, index, grown, index + 2, used - index);
+            entries = grown;
+        } else {
+            System.arraycopy(entries, index, entries, index + 2, used - index);
+        }
+        entries[index] = hash;
+        entries[index + 1] = value;
         dataMap |= bit;
     }
 
     void removeEntry(long bit) {
         int index = entryIndex(bit);
-        entries = withoutEntry(index);
+        int used = 2 * entryCount();
+        System.arraycopy(entries, index + 2, entries, index, used - index - 2);
+        entries[used - 2] = 0;
+        entries[used - 1] = 0;
         dataMap &= ~bit;
     }
 
     /** The entry at the bit moves down into {@code subnode}, which takes its slot. */
     void migrateEntryToNode(long bit, IntNode subnode) {
-        entries = withoutEntry(entryIndex(bit));
-        dataMap &= ~bit;
+        removeEntry(bit);
         int index = nodeIndex(bit);
-        IntNode[] grown = new IntNode[nodes.length + 1];
-        System.arraycopy(nodes, 0, grown, 0, index);
-        grown[index] = subnode;
-        System.arraycopy(nodes, index, grown, index + 1, nodes.length - index);
-        nodes = grown;
+        int used = nodeCount();
+        if (used + 1 > nodes.length) {
+            IntNode[] grown = new IntNode[grownCapacity(used + 1)];
+            System.arraycopy(nodes, 0, grown, 0, index);
+            System.arraycopy(nodes, index, grown, index + 1, used - index);
+            nodes = grown;
+        } else {
+            System.arraycopy(nodes, index, nodes, index + 1, used - index);
+        }
+        nodes[index] = subnode;
         nodeMap |= bit;
     }
 
     /** The subnode at the bit, left with one entry and no subnodes, is replaced by that entry. */
     void migrateNodeToEntry(long bit, IntNode subnode) {
         int index = nodeIndex(bit);
-        IntNode[] shrunk = new IntNode[nodes.length - 1];
-        System.arraycopy(nodes, 0, shrunk, 0, index);
-        System.arraycopy(nodes, index + 1, shrunk, index, nodes.length - index - 1);
-        nodes = shrunk.length == 0 ? NO_NODES : shrunk;
+        int used = nodeCount();
+        System.arraycopy(nodes, index + 1, nodes, index, used - index - 1);
+        // A slot past the count holds null, so a removed subnode is garbage at once.
+        nodes[used - 1] = null;
         nodeMap &= ~bit;
         insertEntry(bit, subnode.entries[0], subnode.entries[1]);
-    }
-
-    private int[] withoutEntry(int index) {
-        if (entries.length == 2) {
-            return NO_ENTRIES;
-        }
-        int[] shrunk = new int[entries.length - 2];
-        System.arraycopy(entries, 0, shrunk, 0, index);
-        System.arraycopy(entries, index + 2, shrunk, index, entries.length - index - 2);
-        return shrunk;
     }
 }
