@@ -41,10 +41,10 @@ public enum Implementation implements Choice {
     PHASE3("phase3", "phase3", "phase3-recycling", PHASE2, dev.hamtlab.phase3.Hamt::new),
     PHASE4("phase4", "phase4", "phase4-hash", PHASE3, dev.hamtlab.phase4.Hamt::new),
     /** fastutil's int-to-int open-addressing map: IntHamt's like-for-like rival, measured by {@link IntMapBenchmark}. */
-    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, true,
+    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE, true,
             () -> new Adapters.Int2Int(new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap())),
     /** The int-to-int HAMT, measured by {@link IntMapBenchmark}; compared with fastutil's int map before any other. */
-    INT_HAMT("inthamt", "IntHamt", "phase4-hash", FASTUTIL_INT, true,
+    INT_HAMT("inthamt", "IntHamt", "phase4-hash", FASTUTIL_INT, Driven.MUTABLE, true,
             () -> new Adapters.IntHamtMap(new dev.hamtlab.phase4.IntHamt()));
 
     /** How a map is driven, which decides what a change costs it. */
@@ -91,12 +91,7 @@ public enum Implementation implements Choice {
         this(cliName, displayName, module, before, Driven.MUTABLE, false, () -> new Adapters.Mutable(factory.get()));
     }
 
-    /** An int-to-int map changed in place, a phase when {@code module} is given, else a peer. */
-    Implementation(String cliName, String displayName, String module, Implementation before, boolean intKeys,
-            Supplier<MeasuredMap> factory) {
-        this(cliName, displayName, module, before, Driven.MUTABLE, intKeys, factory);
-    }
-
+    /** Any map: {@code module} null for a peer; {@code intKeys} for an int-to-int map, which {@link IntMapBenchmark} times. */
     Implementation(String cliName, String displayName, String module, Implementation before, Driven driven,
             boolean intKeys, Supplier<MeasuredMap> factory) {
         this.cliName = cliName;

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Mutable and edited in place: a put of a new key or a remove shifts the arrays of the one
  * node whose arity changes (and, for a remove, of each node the pulled-up entry passes), replacing
- * an array only when it is full. The trie stays canonical: a subnode left with one entry and no subnodes is pulled up into its parent.
+ * an array only when it is full. The trie stays canonical: a subnode left with one entry and no
+ * subnodes is pulled up into its parent.
  *
  * <p>Absent keys answer the {@linkplain #defaultReturnValue() default return value}, 0 unless set,
  * as fastutil's maps do.
@@ -35,12 +36,12 @@ public final class IntHamt {
     private int removedValue;
 
     /** A bijection of the ints: a multiplication by an odd constant, then an xor-shift of half the word. */
-    static int mix(int key) {
+    private static int mix(int key) {
         int h = key * PHI;
         return h ^ (h >>> 16);
     }
 
-    static int unmix(int hash) {
+    private static int unmix(int hash) {
         return (hash ^ (hash >>> 16)) * PHI_INVERSE;
     }
 
