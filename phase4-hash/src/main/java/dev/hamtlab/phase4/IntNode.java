@@ -11,7 +11,11 @@ package dev.hamtlab.phase4;
  * the tails past them are zeros and nulls.
  */
 final class IntNode {
-    /** Hash bits a level: 64-way nodes, whose bitmaps are longs. */
+    /**
+     * Hash bits a level: 64-way nodes, whose bitmaps are longs. Against 32-way nodes (5 bits, the
+     * same code) they won at 1M random keys, one level fewer to miss the cache on, and lost a little
+     * on inserts at 10K, where each insert shifts longer arrays.
+     */
     static final int BITS = 6;
     static final int MASK = (1 << BITS) - 1;
     /** The shift of the deepest level: its slot takes the hash's last 32 - LAST_SHIFT bits. */
