@@ -174,4 +174,77 @@ final class Adapters {
             return map;
         }
     }
+
+    /**
+     * IntHamt behind the Object-keyed interface, unboxing Integer keys and values: for the checks,
+     * footprints and tests alone; {@link IntMapBenchmark} times the map with int keys itself.
+     */
+    static final class IntHamtMap implements MeasuredMap {
+        private final dev.hamtlab.phase4.IntHamt map;
+
+        IntHamtMap(dev.hamtlab.phase4.IntHamt map) {
+            this.map = map;
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            map.put((Integer) key, (Integer) value);
+        }
+
+        @Override
+        public Object get(Object key) {
+            int k = (Integer) key;
+            return map.containsKey(k) ? map.get(k) : null;
+        }
+
+        @Override
+        public void remove(Object key) {
+            map.remove((int) (Integer) key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+
+    /** fastutil's Int2IntOpenHashMap behind the Object-keyed interface, as {@link IntHamtMap}: never timed. */
+    static final class Int2Int implements MeasuredMap {
+        private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap map;
+
+        Int2Int(it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap map) {
+            this.map = map;
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            map.put((int) (Integer) key, (int) (Integer) value);
+        }
+
+        @Override
+        public Object get(Object key) {
+            int k = (Integer) key;
+            return map.containsKey(k) ? map.get(k) : null;
+        }
+
+        @Override
+        public void remove(Object key) {
+            map.remove((int) (Integer) key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
 }

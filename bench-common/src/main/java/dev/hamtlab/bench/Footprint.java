@@ -44,6 +44,11 @@ final class Footprint {
             throw new IllegalStateException(implementation.cliName() + " holds " + map.size() + " of " + inserted.length);
         }
         GraphLayout whole = GraphLayout.parseInstance(map.built());
+        if (implementation.intKeys()) {
+            // Keys and values lie inline in the int map's arrays, which the map's own bytes must count: nothing to subtract.
+            return new Measured(implementation.cliName(), keys.cliName(), size.cliName(), inserted.length,
+                    whole.totalSize(), whole.totalSize(), whole.totalCount(), layout());
+        }
         // The keys' graph, less the array that holds them, which the map does not reach.
         GraphLayout keysAlone = GraphLayout.parseInstance((Object) inserted);
         long keyBytes = keysAlone.totalSize() - keysAlone.getClassSizes().count(Object[].class);

@@ -50,7 +50,7 @@ final class Forks {
                     forks.addAll(forksOf(run.getAsJsonObject(), name, logged));
                 }
             } catch (RuntimeException e) {
-                throw new IOException(file + " is not a result of MapBenchmark: " + e.getMessage(), e);
+                throw new IOException(file + " is not a result of MapBenchmark or IntMapBenchmark: " + e.getMessage(), e);
             }
         }
         return forks;
@@ -85,10 +85,11 @@ final class Forks {
 
     private static List<Fork> forksOf(JsonObject run, String file, String[] logged) {
         String benchmark = run.get("benchmark").getAsString();
-        Operation operation = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark));
         JsonObject params = run.getAsJsonObject("params");
         Implementation implementation = named(Implementation.values(), params.get("impl").getAsString());
+        Operation operation = Stream.of(Operation.values()).filter(o -> o.benchmarkName(implementation).equals(benchmark))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark + " for "
+                        + implementation.cliName()));
         Size size = size(params.get("size").getAsString());
         // Runs made before the A/A control and the type profiles existed have neither parameter.
         TypeProfile profile = params.has("profile") ? named(TypeProfile.values(), params.get("profile").getAsString())

@@ -37,6 +37,12 @@ public enum Implementation implements Choice {
     PHASE2_SMALL_CHUNKS("phase2-4k", "phase2-4k", "phase2-bumppool", "phase2",
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
     PHASE3("phase3", "phase3", "phase3-recycling", "phase2", dev.hamtlab.phase3.Hamt::new),
+    /** fastutil's int-to-int open-addressing map: IntHamt's like-for-like rival, measured by {@link IntMapBenchmark}. */
+    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE, true,
+            () -> new Adapters.Int2Int(new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap()), null),
+    /** The int-to-int HAMT, measured by {@link IntMapBenchmark}; compared with fastutil's int map before any other. */
+    INT_HAMT("inthamt", "IntHamt", "phase4-hash", "fastutil-int2int", Driven.MUTABLE, true,
+            () -> new Adapters.IntHamtMap(new dev.hamtlab.phase4.IntHamt()), null),
     /** Phase 4's first idea alone: phase 3 whose leaves cache the key's hash. */
     PHASE4_CACHED_HASH("phase4-cachedhash", "phase4-cachedhash", "phase4-hash", "phase3",
             dev.hamtlab.phase4.cachedhash.Hamt::new),
@@ -49,7 +55,10 @@ public enum Implementation implements Choice {
     /** Phase 4's three ideas on phase 1's layout, an exact array per node and no pool: does the pool help once hashing is right? */
     PHASE4_UNPOOLED("phase4-unpooled", "phase4-unpooled", "phase4-hash", "phase4",
             dev.hamtlab.phase4.unpooled.Hamt::new),
-    /** All three ideas: the hash cached and spread, and the hot path of one loop over two bitmaps. */
+    /**
+     * All three ideas: the hash cached and spread, and the hot path of one loop down the final node
+     * class. Declared last: the A/A control is the newest phase in a run.
+     */
     PHASE4("phase4", "phase4", "phase4-hash", "phase4-spread", dev.hamtlab.phase4.Hamt::new);
 
     /** How a map is driven, which decides what a change costs it. */
@@ -80,13 +89,14 @@ public enum Implementation implements Choice {
     /** The CLI name of what this phase is compared with: a name, so a phase may name one declared after it. */
     private final String before;
     private final Driven driven;
+    private final boolean intKeys;
     private final Supplier<MeasuredMap> factory;
     /** The map itself when it is a java.util.Map, which the benchmarks call directly; null otherwise. */
     private final Supplier<Map<Object, Object>> javaMap;
 
     /** A peer that is not a java.util.Map, behind its adapter. */
     Implementation(String cliName, String displayName, Driven driven, Supplier<MeasuredMap> factory) {
-        this(cliName, displayName, null, null, driven, factory, null);
+        this(cliName, displayName, null, null, driven, false, factory, null);
     }
 
     /** A peer that is a java.util.Map, changed in place. */
@@ -100,16 +110,22 @@ public enum Implementation implements Choice {
      */
     Implementation(String cliName, String displayName, String module, String before,
             Supplier<Map<Object, Object>> javaMap) {
-        this(cliName, displayName, module, before, Driven.MUTABLE, () -> new Adapters.Mutable(javaMap.get()), javaMap);
+        this(cliName, displayName, module, before, Driven.MUTABLE, false, () -> new Adapters.Mutable(javaMap.get()),
+                javaMap);
     }
 
+    /**
+     * Any map: {@code module} null for a peer; {@code intKeys} for an int-to-int map, which
+     * {@link IntMapBenchmark} times; {@code javaMap} the map itself when it is a java.util.Map, else null.
+     */
     Implementation(String cliName, String displayName, String module, String before, Driven driven,
-            Supplier<MeasuredMap> factory, Supplier<Map<Object, Object>> javaMap) {
+            boolean intKeys, Supplier<MeasuredMap> factory, Supplier<Map<Object, Object>> javaMap) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
         this.before = before;
         this.driven = driven;
+        this.intKeys = intKeys;
         this.factory = factory;
         this.javaMap = javaMap;
     }
@@ -161,6 +177,24 @@ public enum Implementation implements Choice {
         return module != null;
     }
 
+    /**
+     * An int-to-int map, timed by {@link IntMapBenchmark} with unboxed Integer keys; every other map
+     * is timed by {@link MapBenchmark}.
+     */
+    public boolean intKeys() {
+        return intKeys;
+    }
+
+    /** The JMH class whose benchmarks time this map. */
+    Class<?> benchmarkClass() {
+        return intKeys ? IntMapBenchmark.class : MapBenchmark.class;
+    }
+
+    /** A phase that counts what its allocation strategy does: every phase but IntHamt, which has no pool. */
+    boolean hasCounters() {
+        return isPhase() && !intKeys;
+    }
+
     /** The phase's module folder, whose README shows its measured effect; empty for a peer. */
     Optional<String> module() {
         return Optional.ofNullable(module);
@@ -171,7 +205,10 @@ public enum Implementation implements Choice {
         return Optional.ofNullable(before).map(name -> Choice.find(values(), name).orElseThrow());
     }
 
-    /** A new empty map behind its adapter, for keys of any type. */
+    /**
+     * A new empty map behind its adapter, for keys of any type; an int map's adapter takes Integers
+     * only, unboxed, and is never timed.
+     */
     MeasuredMap create() {
         return factory.get();
     }
@@ -198,12 +235,12 @@ public enum Implementation implements Choice {
 
     /**
      * A map of this implementation's counters of what its allocation strategy did, in the phase's
-     * order; empty for a peer. A phase needs the JVM flag {@code -Dhamtlab.stats=true}.
+     * order; empty for a peer and for IntHamt. A phase needs the JVM flag {@code -Dhamtlab.stats=true}.
      *
      * @throws IllegalStateException for a phase when counting is off
      */
     Map<String, Long> stats(MeasuredMap map) {
-        return isPhase() ? ask(map.target(), "stats") : Map.of();
+        return hasCounters() ? ask(map.target(), "stats") : Map.of();
     }
 
     /** The trie's shape figures, in the phase's order (its {@code shape()}); empty for a peer. */

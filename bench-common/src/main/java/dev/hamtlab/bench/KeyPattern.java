@@ -33,4 +33,9 @@ public enum KeyPattern implements Choice {
     public String description() {
         return description;
     }
+
+    /** Integer keys, which the int-keyed maps take unboxed; String keys they cannot take. */
+    public boolean isInteger() {
+        return this != STRING;
+    }
 }

@@ -161,7 +161,7 @@ public final class Main {
         out.println("hamtlab: if the run is cut short, build the report of what finished with: "
                 + Report.rebuildCommand(folder));
         boolean counting = PoolCounters.enabled();
-        if (!counting && options.implementations().stream().anyMatch(Implementation::isPhase)) {
+        if (!counting && options.implementations().stream().anyMatch(Implementation::hasCounters)) {
             err.println("hamtlab: warning: no pool counters in this run: the runner's JVM lacks -D"
                     + PoolCounters.PROPERTY + "=true (./bench gives it)");
         }
@@ -194,7 +194,7 @@ public final class Main {
     private static void writeCounters(Path raw, RunOptions options, Operation operation, Size size) throws IOException {
         for (KeyPattern keys : options.keys()) {
             for (Implementation implementation : options.implementations()) {
-                if (implementation.isPhase()) {
+                if (implementation.hasCounters()) {
                     writeWhole(raw.resolve(Report.countersFileName(operation, implementation, keys, size)),
                             PoolCounters.json(PoolCounters.count(operation, implementation, keys, size)));
                 }
@@ -288,7 +288,7 @@ public final class Main {
 
     static Options jmhOptions(Preset preset, Collector collector, Operation operation, Label label, Size size) {
         return preset.applyTo(new OptionsBuilder(), collector)
-                .include("^" + Pattern.quote(operation.benchmarkName()) + "$")
+                .include("^" + Pattern.quote(operation.benchmarkName(label.implementation())) + "$")
                 .param("impl", label.implementation().cliName())
                 .param("size", size.cliName())
                 .param("profile", label.profile().cliName())

@@ -2,7 +2,7 @@ package dev.hamtlab.bench;
 
 import java.util.Optional;
 
-/** What a benchmark does with the N keys of its size; each is one {@link MapBenchmark} method. */
+/** What a benchmark does with the N keys of its size; each is one method of {@link MapBenchmark} and of {@link IntMapBenchmark}. */
 public enum Operation implements Choice {
     INSERT("insert", "insert", "insert all N keys into a new empty map"),
     QUERY_HIT("query-hit", "queryHit", "get all N present keys, in a shuffled order"),
@@ -32,9 +32,9 @@ public enum Operation implements Choice {
         return cliName;
     }
 
-    /** The JMH benchmark's full name, as JMH reports it. */
-    public String benchmarkName() {
-        return MapBenchmark.class.getName() + "." + benchmarkMethod;
+    /** The full name JMH reports for this operation's benchmark of the implementation: its benchmark class's method. */
+    public String benchmarkName(Implementation implementation) {
+        return implementation.benchmarkClass().getName() + "." + benchmarkMethod;
     }
 
     /**

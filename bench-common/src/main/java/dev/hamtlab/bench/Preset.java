@@ -30,7 +30,8 @@ public enum Preset implements Choice {
             Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING),
             List.of(Operation.INSERT, Operation.QUERY_HIT), 5, 3, 250, 3, 200),
     /**
-     * Phase 4 and its variants against phase 3 and every peer, random Integer keys, every operation
+     * Phase 4 and its variants against phase 3 and every peer, and IntHamt against fastutil's int
+     * map, random Integer keys (ints for the int maps), every operation
      * at 10K, 100K and 1M: the run that phase 4's targets are read from. Five forks (the fewest a
      * verdict takes) with the quick preset's iterations, to fit in about 70 minutes on 2 cores.
      */
@@ -38,7 +39,8 @@ public enum Preset implements Choice {
             Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE3, Implementation.PHASE4_CACHED_HASH,
             Implementation.PHASE4_SPREAD, Implementation.PHASE4_TWO_BITMAPS, Implementation.PHASE4_UNPOOLED,
-            Implementation.PHASE4), List.of(KeyPattern.RANDOM), List.of(Operation.values()), 5, 3, 250, 3, 200),
+            Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.PHASE4), List.of(KeyPattern.RANDOM),
+            List.of(Operation.values()), 5, 3, 250, 3, 200),
     /** Every implementation and size, ten forks each, random Integer keys: the phases' numbers to publish. */
     FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.values()),
             List.of(KeyPattern.RANDOM), List.of(Operation.values()), 10, 3, 250, 4, 250);

@@ -335,8 +335,12 @@ final class Report {
                 .append(" remove return nothing, so no adapter looks a key up twice (what the adapters and Object-typed keys")
                 .append(" cost HashMap's lookups is measured in the README). A persistent")
                 .append(" map pays for copying the path from the root on every change, which a mutable or transient one does")
-                .append(" not: their insert rows compare ways of building a map as much as data structures.\n\n")
-                .append("| Implementation | Library | Driven |\n|---|---|---|\n");
+                .append(" not: their insert rows compare ways of building a map as much as data structures.")
+                .append(implementations.stream().anyMatch(Implementation::intKeys)
+                        ? " The int-to-int maps (" + intMapNames() + ") go through no adapter: their own benchmark calls"
+                                + " them with the same keys unboxed to ints, and they store ints, not Integer objects."
+                        : "")
+                .append("\n\n| Implementation | Library | Driven |\n|---|---|---|\n");
         for (Implementation implementation : implementations) {
             text.append("| ").append(implementation.displayName())
                     .append(" | ").append(libraries.getOrDefault(implementation.cliName(), implementation.library()))
@@ -592,7 +596,12 @@ final class Report {
         }
         text.append("The retained size of each map's own objects after inserting the N keys, divided by N: JOL's walk")
                 .append(" of the map's object graph (").append(footprints.get(0).layout()).append("), less the keys,")
-                .append(" which are their own values. A persistent map is its final version; a transient is measured as")
+                .append(" which are their own values")
+                .append(implementations.stream().anyMatch(Implementation::intKeys)
+                        ? " (the int-to-int maps hold their keys and values inline as ints: nothing is subtracted, and their"
+                                + " figure is the whole cost of an entry)"
+                        : "")
+                .append(". A persistent map is its final version; a transient is measured as")
                 .append(" the persistent map it gives back. The pooled phases' figure includes every pool array the")
                 .append(" map keeps reachable, used or not.\n\n| Implementation | Keys |");
         sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" |"));
@@ -610,6 +619,12 @@ final class Report {
             }
         }
         return text.append("\n").append(poolHeldAgainstLive()).toString();
+    }
+
+    /** For example "fastutil Int2IntOpenHashMap, IntHamt". */
+    private String intMapNames() {
+        return implementations.stream().filter(Implementation::intKeys).map(Implementation::displayName)
+                .collect(Collectors.joining(", "));
     }
 
     /** The pooled phases' slots live against held, from their shapes: what the pool keeps that no node uses. */

@@ -93,6 +93,7 @@ record RunOptions(
         if (out == null) {
             out = defaultOut(preset, collector);
         }
+        checkIntKeyed(implementations, keys, profiles);
         checkOut(out, force);
         return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, collector, out, force,
                 commandLine(args));
@@ -103,6 +104,24 @@ record RunOptions(
         String commit = Environment.git("rev-parse", "--short", "HEAD").orElse("nogit");
         String gc = collector == Collector.G1 ? "" : "-" + collector.cliName();
         return Path.of("results", LocalDate.now() + "-" + commit + "-" + preset.cliName() + gc);
+    }
+
+    /** The int maps take Integer keys alone, unboxed, whose calls no other key type can pollute. */
+    private static void checkIntKeyed(List<Implementation> implementations, List<KeyPattern> keys,
+            List<TypeProfile> profiles) throws BadInput {
+        List<String> intKeyed = implementations.stream().filter(Implementation::intKeys).map(Implementation::cliName).toList();
+        if (intKeyed.isEmpty()) {
+            return;
+        }
+        if (keys.stream().anyMatch(k -> !k.isInteger())) {
+            throw new BadInput(String.join(",", intKeyed) + " take int keys only; valid key patterns for them: "
+                    + Stream.of(KeyPattern.values()).filter(KeyPattern::isInteger).map(KeyPattern::cliName)
+                            .collect(Collectors.joining(", ")));
+        }
+        if (profiles.contains(TypeProfile.POLLUTED)) {
+            throw new BadInput(String.join(",", intKeyed) + " take int keys only, which nothing pollutes; valid type profile"
+                    + " for them: " + TypeProfile.MONOMORPHIC.cliName());
+        }
     }
 
     private static void checkOut(Path out, boolean force) throws BadInput {

@@ -122,7 +122,7 @@ class CompareTest {
     /** One file a fork, as the runner writes them, each fork's mean {@code nanos} times a factor. */
     private static void forks(Path folder, String benchmark, String impl, String size, double nanos, double... factors)
             throws IOException {
-        String op = Arrays.stream(Operation.values()).filter(o -> o.benchmarkName().endsWith("." + benchmark)).findFirst()
+        String op = Arrays.stream(Operation.values()).filter(o -> o.benchmarkName(Implementation.HASHMAP).endsWith("." + benchmark)).findFirst()
                 .orElseThrow().cliName();
         for (int fork = 0; fork < factors.length; fork++) {
             Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, impl, size, fork + 1)),

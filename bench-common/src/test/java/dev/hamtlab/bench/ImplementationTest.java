@@ -40,7 +40,21 @@ class ImplementationTest {
         MeasuredMap map = implementation.create();
         map.put(1, 1);
         Map<String, Long> stats = implementation.stats(map);
-        assertEquals(implementation.isPhase(), !stats.isEmpty(), stats.toString());
+        assertEquals(implementation.hasCounters(), !stats.isEmpty(), stats.toString());
+        // IntHamt is a phase without a pool to count.
+        assertEquals(implementation.isPhase() && implementation != Implementation.INT_HAMT, implementation.hasCounters());
+    }
+
+    @Test
+    void theIntMapsAreTimedWithIntKeysAndIntHamtAgainstFastutilsIntMap() {
+        assertEquals(IntMapBenchmark.class, Implementation.INT_HAMT.benchmarkClass());
+        assertEquals(IntMapBenchmark.class, Implementation.FASTUTIL_INT.benchmarkClass());
+        assertEquals(MapBenchmark.class, Implementation.PHASE4.benchmarkClass());
+        assertEquals(Optional.of(Implementation.FASTUTIL_INT), Implementation.INT_HAMT.before());
+        assertEquals("dev.hamtlab.bench.IntMapBenchmark.queryHit", Operation.QUERY_HIT.benchmarkName(Implementation.INT_HAMT));
+        assertEquals("hamtlab phase4-hash", Implementation.INT_HAMT.library());
+        assertTrue(Implementation.FASTUTIL_INT.library().matches("it\\.unimi\\.dsi:fastutil:\\d+\\.\\d+\\.\\d+"),
+                Implementation.FASTUTIL_INT.library());
     }
 
     @Test

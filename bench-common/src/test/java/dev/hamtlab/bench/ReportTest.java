@@ -395,7 +395,7 @@ class ReportTest {
     private void keyedForks(String benchmark, String impl, String keys, String size, double nanos) throws IOException {
         String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"keys\" : \"" + keys
                 + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Forks.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
                 .orElseThrow().cliName();
         double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
         for (int fork = 0; fork < spread.length; fork++) {
@@ -409,7 +409,7 @@ class ReportTest {
         String impl = stem.replace("-control", "");
         String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"profile\" : \"monomorphic\", \"arm\" : \""
                 + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName().equals(benchmark)).findFirst()
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Forks.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
                 .orElseThrow().cliName();
         for (int fork = 0; fork < nanos.length; fork++) {
             Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, stem, size, fork + 1)),

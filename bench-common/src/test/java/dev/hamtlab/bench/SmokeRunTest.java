@@ -38,6 +38,7 @@ class SmokeRunTest {
                     + ")( \\(A/A\\))? +fork 1/1 +[\\d,.]+ ns/op"
                     + " +\\(elapsed \\d+:\\d\\d, (about \\d+:\\d\\d left|done)\\)"), line);
         }
+        // The A/A control is the newest phase of the run.
         Implementation control = Main.controlOf(List.of(Implementation.values()));
         assertEquals(Operation.values().length,
                 progress.stream().filter(line -> line.contains(" " + control.displayName() + " (A/A) ")).count());
@@ -46,7 +47,7 @@ class SmokeRunTest {
         Set<String> expectedRaw = Stream.of(Operation.values())
                 .flatMap(op -> Stream.of(Implementation.values()).flatMap(impl -> Stream.of(
                         op.cliName() + "_" + impl.cliName() + "_1K_f01.json",
-                        impl.isPhase() ? "counters_" + op.cliName() + "_" + impl.cliName() + "_1K.json" : "",
+                        impl.hasCounters() ? "counters_" + op.cliName() + "_" + impl.cliName() + "_1K.json" : "",
                         impl == control ? op.cliName() + "_" + control.cliName() + "-control_1K_f01.json" : "")))
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(HashSet::new));
@@ -67,7 +68,8 @@ class SmokeRunTest {
             assertTrue(report.contains("| " + implementation.displayName() + " | Integer random | "), "its bytes per entry:\n" + report);
         }
         assertTrue(report.contains("| churn | 1K | "), "the A/A control's row:\n" + report);
-        assertTrue(Files.readString(out.resolve("forks.md")).contains("| churn | 1K | " + control.displayName() + " (A/A) | churn_" + control.cliName() + "-control_1K_f01.json |"));
+        assertTrue(Files.readString(out.resolve("forks.md")).contains("| churn | 1K | " + control.displayName() + " (A/A) | churn_"
+                + control.cliName() + "-control_1K_f01.json |"));
         assertTrue(report.contains("## Allocation per operation"), report);
         assertTrue(report.contains("### churn: phase3 counters"), report);
         // Every cell has a result, bytes per op and GCs included; one fork is too few for an interval.
@@ -79,6 +81,9 @@ class SmokeRunTest {
         assertTrue(report.lines().filter(line -> line.startsWith("| phase0 | Integer random | 1K | 1,000 |"))
                 .allMatch(line -> line.endsWith("| – | – |")), report);
         assertTrue(report.contains("Smoke preset"), report);
+        // The int maps are said to be timed without an adapter, and their bytes per entry to include their keys.
+        assertTrue(report.contains("The int-to-int maps (fastutil Int2IntOpenHashMap, IntHamt) go through no adapter"), report);
+        assertTrue(report.contains("(the int-to-int maps hold their keys and values inline as ints: nothing is subtracted"), report);
 
         String environment = Files.readString(out.resolve("environment.md"));
         assertTrue(environment.contains("--preset smoke --sizes 1K --out"), environment);

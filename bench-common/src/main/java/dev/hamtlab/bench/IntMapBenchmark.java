@@ -1,0 +1,260 @@
+package dev.hamtlab.bench;
+
+import dev.hamtlab.phase4.IntHamt;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * {@link MapBenchmark}'s benchmarks, parameters and fixtures for the int-to-int maps, IntHamt and
+ * fastutil's Int2IntOpenHashMap, called with {@code int} keys and values: no adapter, no boxing.
+ * Each method branches once on the map's class and then loops over calls to that final class, so
+ * no timed call goes through an interface. The keys are the Integer patterns' keys unboxed; each
+ * key is its own value.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class IntMapBenchmark {
+    /** An int-keyed {@link Implementation}'s CLI name; the runner always sets it. */
+    @Param({})
+    public String impl;
+
+    @Param({})
+    public String size;
+
+    /** An Integer {@link KeyPattern}'s CLI name. */
+    @Param({"random"})
+    public String keys;
+
+    /** Only monomorphic: int keys call no hashCode or equals that other key types could pollute. */
+    @Param({"monomorphic"})
+    public String profile;
+
+    @Param({Label.PRIMARY})
+    public String arm;
+
+    /** Whether the maps are IntHamts; otherwise Int2IntOpenHashMaps. */
+    private boolean hamt;
+    private int[] insertOrder;
+    private int[] queryOrder;
+    private int[] misses;
+    /** The map the queries read: an IntHamt or an Int2IntOpenHashMap. */
+    private Object filled;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Implementation implementation = Choice.find(Implementation.values(), impl)
+                .filter(Implementation::intKeys)
+                .orElseThrow(() -> new IllegalArgumentException("not an int-keyed implementation: " + impl));
+        hamt = implementation == Implementation.INT_HAMT;
+        Size chosen = Size.parse(size).orElseThrow(() -> new IllegalArgumentException("unknown size " + size));
+        KeyPattern pattern = Choice.find(KeyPattern.values(), keys).filter(KeyPattern::isInteger)
+                .orElseThrow(() -> new IllegalArgumentException("not an Integer key pattern: " + keys));
+        if (!profile.equals(TypeProfile.MONOMORPHIC.cliName())) {
+            throw new IllegalArgumentException("int maps have only the monomorphic profile, not " + profile);
+        }
+        Keys drawn = Keys.of(pattern, chosen.count());
+        insertOrder = unboxed(drawn.insertOrder());
+        queryOrder = unboxed(drawn.queryOrder());
+        misses = unboxed(drawn.misses());
+        filled = insert();
+        System.gc();
+    }
+
+    private static int[] unboxed(Object[] keys) {
+        int[] ints = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            ints[i] = (Integer) keys[i];
+        }
+        return ints;
+    }
+
+    /** After the measurement, as {@link MapBenchmark#checkFilled}. */
+    @TearDown(Level.Trial)
+    public void checkFilled() {
+        checkAnswers(filled, queryOrder, misses);
+    }
+
+    /** Throws unless the map holds exactly the present keys, each mapped to itself, and none of the absent ones. */
+    static void checkAnswers(Object map, int[] present, int[] absent) {
+        int size = map instanceof IntHamt hamt ? hamt.size() : ((Int2IntOpenHashMap) map).size();
+        if (size != present.length) {
+            throw new IllegalStateException("map has " + size + " entries, expected " + present.length);
+        }
+        for (int key : present) {
+            if (!contains(map, key) || get(map, key) != key) {
+                throw new IllegalStateException("key " + key + " maps to " + get(map, key) + ", expected " + key);
+            }
+        }
+        for (int miss : absent) {
+            if (contains(map, miss)) {
+                throw new IllegalStateException("absent key " + miss + " maps to " + get(map, miss));
+            }
+        }
+    }
+
+    private static boolean contains(Object map, int key) {
+        return map instanceof IntHamt hamt ? hamt.containsKey(key) : ((Int2IntOpenHashMap) map).containsKey(key);
+    }
+
+    private static int get(Object map, int key) {
+        return map instanceof IntHamt hamt ? hamt.get(key) : ((Int2IntOpenHashMap) map).get(key);
+    }
+
+    /** As {@link MapBenchmark.FreshMap}: the N keys inserted anew before every call, then settled. */
+    @State(Scope.Thread)
+    public static class FreshMap {
+        Object map;
+
+        @Setup(Level.Invocation)
+        public void fill(IntMapBenchmark benchmark) {
+            map = benchmark.insert();
+            System.gc();
+        }
+    }
+
+    /** As {@link MapBenchmark.ChurnedMap}: N live keys of a ring of 2N, the N keys then the N misses. */
+    @State(Scope.Thread)
+    public static class ChurnedMap {
+        Object map;
+        int[] ring;
+        int position;
+
+        @Setup(Level.Trial)
+        public void fill(IntMapBenchmark benchmark) {
+            map = benchmark.insert();
+            int n = benchmark.insertOrder.length;
+            ring = new int[2 * n];
+            System.arraycopy(benchmark.insertOrder, 0, ring, 0, n);
+            System.arraycopy(benchmark.misses, 0, ring, n, n);
+            System.gc();
+        }
+
+        @TearDown(Level.Trial)
+        public void check() {
+            int n = ring.length / 2;
+            int[] live = new int[n];
+            int[] gone = new int[n];
+            for (int i = 0; i < n; i++) {
+                live[i] = ring[(position + i) % ring.length];
+                gone[i] = ring[(position + n + i) % ring.length];
+            }
+            checkAnswers(map, live, gone);
+        }
+    }
+
+    @Benchmark
+    public Object insert() {
+        if (hamt) {
+            IntHamt map = new IntHamt();
+            for (int key : insertOrder) {
+                map.put(key, key);
+            }
+            return map;
+        }
+        Int2IntOpenHashMap map = new Int2IntOpenHashMap();
+        for (int key : insertOrder) {
+            map.put(key, key);
+        }
+        return map;
+    }
+
+    /** Each key is its own value; summing the values reads each value found. */
+    @Benchmark
+    public int queryHit() {
+        int sum = 0;
+        if (hamt) {
+            IntHamt map = (IntHamt) filled;
+            for (int key : queryOrder) {
+                sum += map.get(key);
+            }
+        } else {
+            Int2IntOpenHashMap map = (Int2IntOpenHashMap) filled;
+            for (int key : queryOrder) {
+                sum += map.get(key);
+            }
+        }
+        return sum;
+    }
+
+    /** containsKey, as a miss's get answers the default return value, which a present key may map to. */
+    @Benchmark
+    public int queryMiss() {
+        int found = 0;
+        if (hamt) {
+            IntHamt map = (IntHamt) filled;
+            for (int miss : misses) {
+                if (map.containsKey(miss)) {
+                    found++;
+                }
+            }
+        } else {
+            Int2IntOpenHashMap map = (Int2IntOpenHashMap) filled;
+            for (int miss : misses) {
+                if (map.containsKey(miss)) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Removes all N keys; the map must then be empty. */
+    @Benchmark
+    public void remove(FreshMap fresh) {
+        int left;
+        if (hamt) {
+            IntHamt map = (IntHamt) fresh.map;
+            for (int key : queryOrder) {
+                map.remove(key);
+            }
+            left = map.size();
+        } else {
+            Int2IntOpenHashMap map = (Int2IntOpenHashMap) fresh.map;
+            for (int key : queryOrder) {
+                map.remove(key);
+            }
+            left = map.size();
+        }
+        if (left != 0) {
+            throw new IllegalStateException("remove left " + left + " of " + queryOrder.length + " keys");
+        }
+    }
+
+    /** {@link MapBenchmark#CHURN_STEPS} steps of the ring, each a remove of a present key and an insert of an absent one. */
+    @Benchmark
+    public void churn(ChurnedMap churned) {
+        int[] ring = churned.ring;
+        int n = ring.length / 2;
+        int gone = churned.position;
+        int added = gone < n ? gone + n : gone - n;
+        if (hamt) {
+            IntHamt map = (IntHamt) churned.map;
+            for (int step = 0; step < MapBenchmark.CHURN_STEPS; step++) {
+                map.remove(ring[gone]);
+                map.put(ring[added], ring[added]);
+                gone = gone + 1 == ring.length ? 0 : gone + 1;
+                added = added + 1 == ring.length ? 0 : added + 1;
+            }
+        } else {
+            Int2IntOpenHashMap map = (Int2IntOpenHashMap) churned.map;
+            for (int step = 0; step < MapBenchmark.CHURN_STEPS; step++) {
+                map.remove(ring[gone]);
+                map.put(ring[added], ring[added]);
+                gone = gone + 1 == ring.length ? 0 : gone + 1;
+                added = added + 1 == ring.length ? 0 : added + 1;
+            }
+        }
+        churned.position = gone;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.hamtlab.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamtlab.phase4.IntHamt;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * IntHamt against a {@code HashMap<Integer, Integer>} oracle: random operation sequences over key
+ * spaces chosen to stress the trie (slots reused, shared low bits, the full range and its edges),
+ * the trie's invariants checked after every batch, and iteration against the oracle's entries.
+ */
+final class IntHamtTest {
+    private static final int SEEDS = 20;
+    /** 5 key spaces x 20 seeds x 10,500 operations: over a million in all. */
+    private static final int OPERATIONS = 10_500;
+    private static final int BATCH = 500;
+    private static final int[] EDGES = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1,
+            Integer.MAX_VALUE - 1};
+
+    /** Key spaces by name: each draws a key from the random source. */
+    private enum KeySpace {
+        /** 64 keys: slots fill, empty and fill again, and most operations meet a present key. */
+        SMALL_RANGE(random -> random.nextInt(64)),
+        FULL_RANGE(random -> random.nextInt()),
+        /** Multiples of 2^16 and 2^26: the keys share all their low bits. */
+        EQUAL_LOW_BITS(random -> random.nextBoolean() ? random.nextInt(512) << 16 : random.nextInt(64) << 26),
+        NEGATIVE(random -> -1 - random.nextInt(2_000)),
+        EDGES_AND_NEIGHBOURS(random -> EDGES[random.nextInt(EDGES.length)] + random.nextInt(3) - 1);
+
+        private final java.util.function.ToIntFunction<SplittableRandom> draw;
+
+        KeySpace(java.util.function.ToIntFunction<SplittableRandom> draw) {
+            this.draw = draw;
+        }
+    }
+
+    static Stream<Arguments> keySpacesAndSeeds() {
+        return Stream.of(KeySpace.values()).flatMap(space -> IntStream.range(0, SEEDS).mapToObj(seed -> Arguments.of(space, seed)));
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("keySpacesAndSeeds")
+    void randomOperationsMatchHashMap(KeySpace space, int seed) {
+        SplittableRandom random = new SplittableRandom(seed * 31L + space.ordinal());
+        IntHamt map = new IntHamt();
+        // Half the seeds answer a non-zero default, which is also among the values stored.
+        int absent = seed % 2 == 0 ? 0 : -7;
+        map.defaultReturnValue(absent);
+        Map<Integer, Integer> oracle = new HashMap<>();
+        for (int op = 1; op <= OPERATIONS; op++) {
+            int key = space.draw.applyAsInt(random);
+            String where = space + " seed " + seed + " op " + op + " key " + key;
+            int choice = random.nextInt(100);
+            if (choice < 40) {
+                int value = random.nextInt(4) == 0 ? absent : random.nextInt();
+                Integer old = oracle.put(key, value);
+                assertEquals(old == null ? absent : old, map.put(key, value), where + ": put's answer");
+            } else if (choice < 60) {
+                assertEquals(oracle.getOrDefault(key, absent), map.get(key), where + ": get");
+            } else if (choice < 70) {
+                assertEquals(oracle.containsKey(key), map.containsKey(key), where + ": containsKey");
+            } else if (choice < 99 || random.nextInt(20) != 0) {
+                Integer old = oracle.remove(key);
+                assertEquals(old == null ? absent : old, map.remove(key), where + ": remove's answer");
+            } else {
+                oracle.clear();
+                map.clear();
+            }
+            assertEquals(oracle.size(), map.size(), where + ": size");
+            if (op % BATCH == 0) {
+                map.verifyInvariants();
+                assertEntriesMatch(oracle, map, where);
+            }
+        }
+    }
+
+    private static void assertEntriesMatch(Map<Integer, Integer> oracle, IntHamt map, String where) {
+        Map<Integer, Integer> visited = new HashMap<>();
+        map.forEach((key, value) -> {
+            if (visited.put(key, value) != null) {
+                throw new AssertionError(where + ": forEach visited key " + key + " twice");
+            }
+        });
+        assertEquals(oracle, visited, where + ": forEach's entries");
+        for (Map.Entry<Integer, Integer> entry : oracle.entrySet()) {
+            assertEquals(entry.getValue(), map.get(entry.getKey()), where + ": get of " + entry.getKey());
+        }
+    }
+
+    /** Iteration hands back each key as it was put: the inverse mix undoes the mix, at the edges too. */
+    @Test
+    void iterationRecoversEdgeKeys() {
+        IntHamt map = new IntHamt();
+        Map<Integer, Integer> oracle = new HashMap<>();
+        for (int edge : EDGES) {
+            for (int key : new int[] {edge, edge << 16, edge >>> 16, Integer.reverse(edge)}) {
+                map.put(key, ~key);
+                oracle.put(key, ~key);
+            }
+        }
+        map.verifyInvariants();
+        assertEntriesMatch(oracle, map, "edge keys");
+    }
+
+    @Test
+    void absentKeysAnswerTheDefaultReturnValue() {
+        IntHamt map = new IntHamt();
+        assertEquals(0, map.defaultReturnValue());
+        assertEquals(0, map.get(5));
+        map.defaultReturnValue(-1);
+        assertEquals(-1, map.defaultReturnValue());
+        assertEquals(-1, map.get(5));
+        assertEquals(-1, map.remove(5));
+        assertEquals(-1, map.put(5, 50));
+        assertEquals(50, map.put(5, 51));
+        assertEquals(51, map.get(5));
+        assertEquals(51, map.remove(5));
+        assertEquals(-1, map.get(5));
+        // A stored value equal to the default is still present.
+        map.put(6, -1);
+        assertTrue(map.containsKey(6));
+        assertFalse(map.containsKey(5));
+        assertEquals(1, map.size());
+    }
+
+    @Test
+    void clearEmptiesTheMap() {
+        IntHamt map = new IntHamt();
+        IntStream.range(0, 1_000).forEach(key -> map.put(key, key));
+        map.clear();
+        assertTrue(map.isEmpty());
+        assertFalse(map.containsKey(7));
+        map.forEach((key, value) -> {
+            throw new AssertionError("a cleared map visited " + key);
+        });
+        map.verifyInvariants();
+        map.put(7, 70);
+        assertEquals(70, map.get(7));
+    }
+
+    /** A million random keys in, each found, then all removed: every subnode pulled up, the root left empty. */
+    @Test
+    void growsToAMillionAndShrinksToEmpty() {
+        int[] keys = new SplittableRandom(1).ints().distinct().limit(1_000_000).toArray();
+        IntUnaryOperator valueOf = key -> key * 3 + 1;
+        IntHamt map = new IntHamt();
+        for (int key : keys) {
+            assertEquals(0, map.put(key, valueOf.applyAsInt(key)));
+        }
+        assertEquals(keys.length, map.size());
+        map.verifyInvariants();
+        int[] visited = {0};
+        map.forEach((key, value) -> {
+            visited[0]++;
+            if (value != valueOf.applyAsInt(key)) {
+                throw new AssertionError("key " + key + " visited with value " + value);
+            }
+        });
+        assertEquals(keys.length, visited[0]);
+        for (int key : keys) {
+            assertEquals(valueOf.applyAsInt(key), map.get(key), "get of " + key);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            assertEquals(valueOf.applyAsInt(keys[i]), map.remove(keys[i]), "remove of " + keys[i]);
+            if (i % 100_000 == 0) {
+                map.verifyInvariants();
+            }
+        }
+        assertTrue(map.isEmpty());
+        map.verifyInvariants();
+        assertEquals(1L, map.shape().get("bitmapNodes"), "nodes left after removing every key");
+    }
+}
