@@ -200,6 +200,22 @@ public enum Implementation implements Choice {
         return Optional.ofNullable(module);
     }
 
+    /**
+     * The phase before this phase's whole module, when this is the module's own phase (its CLI name
+     * the module's up to the first '-') and compared idea by idea within its module: phase4, compared
+     * with phase4-spread, is also compared with phase3. Empty otherwise.
+     */
+    Optional<Implementation> phaseBefore() {
+        if (module == null || !module.equals(cliName) && !module.startsWith(cliName + "-")) {
+            return Optional.empty();
+        }
+        Optional<Implementation> earlier = before();
+        while (earlier.isPresent() && earlier.get().module().equals(module())) {
+            earlier = earlier.get().before();
+        }
+        return earlier.equals(before()) ? Optional.empty() : earlier;
+    }
+
     /** What this phase is compared with: the phase it was built from, or the phase it is a variant of. */
     Optional<Implementation> before() {
         return Optional.ofNullable(before).map(name -> Choice.find(values(), name).orElseThrow());

@@ -42,4 +42,9 @@ record Label(Implementation implementation, boolean control, TypeProfile profile
     Optional<Label> before() {
         return implementation.before().map(this::with);
     }
+
+    /** The same under the phase before this one's whole module; see {@link Implementation#phaseBefore()}. */
+    Optional<Label> phaseBefore() {
+        return implementation.phaseBefore().map(this::with);
+    }
 }

@@ -150,8 +150,9 @@ final class Report {
                         for (Implementation after : implementations) {
                             if (after.isPhase()) {
                                 Label label = new Label(after, false, profile, pattern);
-                                label.before().filter(b -> implementations.contains(b.implementation()))
-                                        .ifPresent(before -> pairs.add(new Comparisons.Pair(operation, size, before, label)));
+                                Stream.of(label.before(), label.phaseBefore()).flatMap(Optional::stream)
+                                        .filter(b -> implementations.contains(b.implementation()))
+                                        .forEach(before -> pairs.add(new Comparisons.Pair(operation, size, before, label)));
                                 for (Implementation peer : implementations) {
                                     if (!peer.isPhase()) {
                                         pairs.add(new Comparisons.Pair(operation, size, label.with(peer), label));
@@ -396,8 +397,9 @@ final class Report {
                     for (Implementation after : implementations) {
                         if (after.isPhase() && shown.test(after)) {
                             Label label = new Label(after, false, profile, pattern);
-                            label.before().filter(b -> implementations.contains(b.implementation()))
-                                    .ifPresent(before -> text.append(table(operation, before, label)));
+                            Stream.of(label.before(), label.phaseBefore()).flatMap(Optional::stream)
+                                    .filter(b -> implementations.contains(b.implementation()))
+                                    .forEach(before -> text.append(table(operation, before, label)));
                         }
                     }
                     // HashMap, the map the study started from, in the seed's form; every peer in the matrix below.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,16 @@ class ImplementationTest {
         assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4.before());
         assertEquals(Optional.of(Implementation.PHASE4), Implementation.PHASE4_UNPOOLED.before());
         assertEquals(Optional.empty(), Implementation.HASHMAP.before());
+    }
+
+    @Test
+    void phase4IsAlsoComparedWholeWithThePhaseBeforeItsModule() {
+        assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4.phaseBefore());
+        for (Implementation other : List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+                Implementation.PHASE2_NEWARRAY, Implementation.PHASE3, Implementation.PHASE4_SPREAD,
+                Implementation.PHASE4_UNPOOLED, Implementation.INT_HAMT, Implementation.HASHMAP)) {
+            assertEquals(Optional.empty(), other.phaseBefore(), other.cliName());
+        }
     }
 
     @Test
