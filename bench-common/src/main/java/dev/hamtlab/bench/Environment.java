@@ -62,14 +62,21 @@ final class Environment {
             Boolean gitDirty,
             String loadAverageAtStart,
             String finished,
-            String loadAverageAtEnd) {
+            String loadAverageAtEnd,
+            Map<String, List<String>> platformFlags,
+            String jdk25) {
 
         /** The same facts with the end of the run: when it finished and the load average then. */
         Facts finishedNow() {
             return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
                     operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
-                    now(), loadAverage());
+                    now(), loadAverage(), platformFlags, jdk25);
+        }
+
+        /** Every platform's forked JVM flags, by CLI name, the main plan's first; a run made before the platforms had one. */
+        Map<String, List<String>> flagsByPlatform() {
+            return platformFlags != null ? platformFlags : Map.of(Platform.ofFlags(forkJvmFlags).cliName(), forkJvmFlags);
         }
 
         /** For example "JDK 17.0.15 (OpenJDK 64-Bit Server VM), Intel Xeon, 2 cores, 23.6 GiB, Linux 6.1 amd64, commit 1a2b3c4". */
@@ -108,7 +115,7 @@ final class Environment {
                 options.forks(),
                 options.seed(),
                 control.cliName(),
-                options.preset().forkJvmFlags(options.collector()),
+                options.preset().forkJvmFlags(options.platforms().get(0)),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name"),
@@ -123,7 +130,19 @@ final class Environment {
                 status.map(s -> !s.isEmpty()).orElse(null),
                 loadAverage(),
                 null,
-                null);
+                null,
+                options.allPlatforms().stream().collect(Collectors.toMap(Platform::cliName,
+                        p -> options.preset().forkJvmFlags(p), (a, b) -> a, LinkedHashMap::new)),
+                options.jdk25().map(Jdk25.Found::describe).orElse(options.lacksJdk25() ? NO_JDK25 : null));
+    }
+
+    /** What a run records when its preset wanted a JDK 25 and none was given or found. */
+    static final String NO_JDK25 = "none";
+
+    /** The one line a report gives when its run wanted a JDK 25 and had none. */
+    static String noJdk25Line() {
+        return "No JDK 25 was given or found (searched " + Jdk25.searched().stream().map(Path::toString)
+                .collect(Collectors.joining(", ")) + "), so this run has no JDK 25 columns; `--jdk PATH` gives one.";
     }
 
     private static String now() {
@@ -189,7 +208,9 @@ final class Environment {
                 row("A/A control", facts.control() + ", measured under two labels"),
                 row("Fork order seed", facts.seed() + " (each round of forks is shuffled by it; --seed replays the order)"),
                 row("Forked JVMs' flags", facts.forkJvmFlags().isEmpty()
-                        ? "none: benchmarks run in the runner's JVM" : flags(facts.forkJvmFlags())),
+                        ? "none: benchmarks run in the runner's JVM" : facts.flagsByPlatform().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + flags(e.getValue())).collect(Collectors.joining("; "))),
+                row("JDK 25", facts.jdk25() == null ? "not used" : facts.jdk25().equals(NO_JDK25) ? noJdk25Line() : facts.jdk25()),
                 row("Runner JVM's flags", flags(facts.runnerJvmFlags())),
                 row("JDK", facts.javaVersion() + ": " + facts.vmName() + ", " + facts.vmVendor() + ", " + facts.vmVersion()),
                 row("JMH", facts.jmhVersion()),

@@ -3,8 +3,12 @@ package dev.hamtlab.bench;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 
@@ -12,7 +16,8 @@ import org.openjdk.jol.vm.VM;
  * Bytes per entry: the retained size of a map's own objects, keys and values excluded, by JOL's
  * walk of its object graph. Each key is its own value, so the keys' own graph (a String with its
  * characters) is subtracted once. Deterministic for a JVM's object layout, so it is measured in
- * the runner's JVM, whose layout (compressed references, the same headers) is the forks'.
+ * the runner's JVM, whose layout (compressed references, the same headers) is the forks'; for a
+ * JDK 25 platform, in a JVM of that JDK with that platform's flags, whose headers may be compact.
  */
 final class Footprint {
     /** Footprint files sit beside the JMH results in raw/, named with this prefix. */
@@ -28,13 +33,23 @@ final class Footprint {
      * objects in all (keys included), and the layout JOL saw.
      */
     record Measured(String implementation, String keys, String size, long entries, long mapBytes, long withKeysBytes,
-            long objects, String layout) {
+            long objects, String layout, String platform) {
         double bytesPerEntry() {
             return (double) mapBytes / entries;
+        }
+
+        /** The platform whose layout it was measured in; files made before the platforms were the runner's, G1's. */
+        Platform platformOrG1() {
+            return platform == null ? Platform.G1 : Forks.named(Platform.values(), platform);
         }
     }
 
     static Measured measure(Implementation implementation, KeyPattern keys, Size size) {
+        return measure(implementation, keys, size, Platform.G1);
+    }
+
+    /** The footprint in this JVM, recorded as the given platform's: the caller runs it in that platform's JVM. */
+    private static Measured measure(Implementation implementation, KeyPattern keys, Size size, Platform platform) {
         Object[] inserted = Keys.of(keys, size.count()).insertOrder();
         MeasuredMap map = implementation.create();
         for (Object key : inserted) {
@@ -47,13 +62,14 @@ final class Footprint {
         if (implementation.intKeys()) {
             // Keys and values lie inline in the int map's arrays, which the map's own bytes must count: nothing to subtract.
             return new Measured(implementation.cliName(), keys.cliName(), size.cliName(), inserted.length,
-                    whole.totalSize(), whole.totalSize(), whole.totalCount(), layout());
+                    whole.totalSize(), whole.totalSize(), whole.totalCount(), layout(), platform.cliName());
         }
         // The keys' graph, less the array that holds them, which the map does not reach.
         GraphLayout keysAlone = GraphLayout.parseInstance((Object) inserted);
         long keyBytes = keysAlone.totalSize() - keysAlone.getClassSizes().count(Object[].class);
         return new Measured(implementation.cliName(), keys.cliName(), size.cliName(), inserted.length,
-                whole.totalSize() - keyBytes, whole.totalSize(), whole.totalCount() - (keysAlone.totalCount() - 1), layout());
+                whole.totalSize() - keyBytes, whole.totalSize(), whole.totalCount() - (keysAlone.totalCount() - 1), layout(),
+                platform.cliName());
     }
 
     /** For example "12-byte object headers, 4-byte references, 8-byte alignment". */
@@ -62,17 +78,53 @@ final class Footprint {
                 + "-byte references, " + VM.current().objectAlignment() + "-byte alignment";
     }
 
-    static String fileName(Implementation implementation, KeyPattern keys, Size size) {
-        return FILE_PREFIX + new Label(implementation, false, TypeProfile.MONOMORPHIC, keys).fileStem() + "_"
+    static String fileName(Implementation implementation, KeyPattern keys, Size size, Platform platform) {
+        return FILE_PREFIX + new Label(implementation, false, TypeProfile.MONOMORPHIC, keys, platform).fileStem() + "_"
                 + size.cliName() + ".json";
     }
 
-    /** Writes the footprint of every implementation with the keys at the size into raw/. */
+    /** Writes the footprint of every implementation with the keys at the size into raw/, in this JVM. */
     static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys, Size size) throws IOException {
+        write(raw, implementations, keys, size, Platform.G1);
+    }
+
+    private static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys, Size size,
+            Platform platform) throws IOException {
         for (Implementation implementation : implementations) {
-            Main.writeWhole(raw.resolve(fileName(implementation, keys, size)),
-                    GSON.toJson(measure(implementation, keys, size)) + "\n");
+            Main.writeWhole(raw.resolve(fileName(implementation, keys, size, platform)),
+                    GSON.toJson(measure(implementation, keys, size, platform)) + "\n");
         }
+    }
+
+    /**
+     * Writes the footprints on a JDK 25 platform: {@link #main} in a JVM of the JDK 25 with the
+     * platform's flags, from this runner's own class path.
+     */
+    static void writeOnJdk25(Path raw, List<Implementation> implementations, KeyPattern keys, Size size, Platform platform,
+            Path java) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(platform.forkJvmFlags().stream().filter(flag -> !flag.equals("-XX:+AlwaysPreTouch")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Footprint.class.getName(), raw.toString(),
+                platform.cliName(), keys.cliName(), size.cliName()));
+        implementations.forEach(i -> command.add(i.cliName()));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IOException("the footprints on " + platform.cliName() + " failed: " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while measuring the footprints on " + platform.cliName(), e);
+        }
+    }
+
+    /** Measures in this JVM for {@link #writeOnJdk25}: RAW PLATFORM KEYS SIZE IMPLEMENTATION... */
+    public static void main(String[] args) throws IOException {
+        List<Implementation> implementations = Stream.of(args).skip(4).map(name -> Forks.named(Implementation.values(), name))
+                .toList();
+        write(Path.of(args[0]), implementations, Forks.named(KeyPattern.values(), args[2]), Forks.size(args[3]),
+                Forks.named(Platform.values(), args[1]));
     }
 
     static Measured read(Path file) throws IOException {

@@ -97,7 +97,10 @@ final class Forks {
         boolean control = params.has("arm") && params.get("arm").getAsString().equals(Label.CONTROL);
         // Runs made before the key patterns existed used random Integer keys.
         KeyPattern keys = params.has("keys") ? named(KeyPattern.values(), params.get("keys").getAsString()) : KeyPattern.RANDOM;
-        Label label = new Label(implementation, control, profile, keys);
+        // And runs made before the platforms were labels: theirs ran on the runner's JDK, with the collector of their flags.
+        Platform platform = params.has("platform") ? named(Platform.values(), params.get("platform").getAsString())
+                : Platform.ofFlags(jvmArgs(run));
+        Label label = new Label(implementation, control, profile, keys, platform);
 
         JsonObject metric = run.getAsJsonObject("primaryMetric");
         String unit = metric.get("scoreUnit").getAsString();
@@ -113,6 +116,14 @@ final class Forks {
                     perFork(secondary, GC_TIME, index, true), logged[1], logged[2]));
         }
         return forks;
+    }
+
+    private static List<String> jvmArgs(JsonObject run) {
+        List<String> args = new ArrayList<>();
+        if (run.has("jvmArgs")) {
+            run.getAsJsonArray("jvmArgs").forEach(arg -> args.add(arg.getAsString()));
+        }
+        return args;
     }
 
     /** A secondary metric of one fork: the mean of its iterations, or their sum; NaN when the run has none. */

@@ -43,6 +43,10 @@ public class IntMapBenchmark {
     @Param({Label.PRIMARY})
     public String arm;
 
+    /** A {@link Platform}'s CLI name: the runner starts the fork on it; only the report reads it. */
+    @Param({"g1"})
+    public String platform;
+
     /** Whether the maps are IntHamts; otherwise Int2IntOpenHashMaps. */
     private boolean hamt;
     private int[] insertOrder;

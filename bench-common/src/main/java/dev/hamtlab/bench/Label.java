@@ -4,20 +4,25 @@ import java.util.Optional;
 
 /**
  * What a fork measures, as the report names it: an implementation, under its own label or the A/A
- * control's second one, with a type profile and a key pattern. The control's forks measure the
- * very same code as its implementation's, interleaved with them, so any difference between the two
- * is the instrument's.
+ * control's second one, with a type profile and a key pattern, on a platform (JDK and collector).
+ * The control's forks measure the very same code as its implementation's, interleaved with them, so
+ * any difference between the two is the instrument's.
  */
-record Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys) {
+record Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys, Platform platform) {
     /** The JMH parameter that carries the arm; the benchmark ignores it, the report reads it. */
     static final String PRIMARY = "primary";
     static final String CONTROL = "control";
+
+    /** A label on the reference platform, G1 on the runner's JDK. */
+    Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys) {
+        this(implementation, control, profile, keys, Platform.G1);
+    }
 
     String arm() {
         return control ? CONTROL : PRIMARY;
     }
 
-    /** For example "phase3", "phase3 (A/A)", "phase3 polluted", "phase3 string". */
+    /** For example "phase3", "phase3 (A/A)", "phase3 polluted", "phase3 string", "phase3 epsilon". */
     String displayName() {
         return implementation.displayName() + (control ? " (A/A)" : "") + suffix(" ");
     }
@@ -27,15 +32,21 @@ record Label(Implementation implementation, boolean control, TypeProfile profile
         return implementation.cliName() + (control ? "-" + CONTROL : "") + suffix("-");
     }
 
-    /** The profile and key pattern, each only when it is not the default. */
+    /** The profile, key pattern and platform, each only when it is not the default. */
     private String suffix(String separator) {
         return (profile == TypeProfile.MONOMORPHIC ? "" : separator + profile.cliName())
-                + (keys == KeyPattern.RANDOM ? "" : separator + keys.cliName());
+                + (keys == KeyPattern.RANDOM ? "" : separator + keys.cliName())
+                + (platform == Platform.G1 ? "" : separator + platform.cliName());
     }
 
-    /** Another implementation's own label under this one's profile and keys: a cell beside this one. */
+    /** Another implementation's own label under this one's profile, keys and platform: a cell beside this one. */
     Label with(Implementation other) {
-        return new Label(other, false, profile, keys);
+        return new Label(other, false, profile, keys, platform);
+    }
+
+    /** The same implementation's own label on another platform. */
+    Label on(Platform other) {
+        return new Label(implementation, false, profile, keys, other);
     }
 
     /** The label this one is compared with: the implementation before it, under the same profile and keys. */

@@ -15,8 +15,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,6 +30,7 @@ import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -53,7 +57,10 @@ public final class Main {
             "  --profiles A,B   type profiles: " + Choice.list(TypeProfile.values()) + " (default monomorphic)",
             "  --forks N        forks of each implementation, 2 to " + RunOptions.MAX_FORKS + " (default: the preset's)",
             "  --seed N         the seed that shuffles each round of forks (default: the clock; recorded)",
-            "  --gc NAME        the forks' collector: " + Choice.list(Collector.values()) + " (default g1)",
+            "  --gc A,B         the forks' collectors: " + Choice.list(Platform.COLLECTORS.toArray(Platform[]::new))
+                    + " (default g1; every cell on each)",
+            "  --jdk PATH       a JDK 25: adds JDK 25 G1 with and without compact object headers (the full preset finds one",
+            "                   where JDKs are installed)",
             "  --out FOLDER     results folder (default results/<date>-<commit>-<preset>)",
             "  --force          replace the results of an existing, non-empty results folder");
 
@@ -153,9 +160,16 @@ public final class Main {
         Environment.Facts facts = Environment.collect(options, control);
         Environment.write(folder, facts);
 
-        List<Label> labels = labels(options, control);
-        int total = options.operations().size() * options.sizes().size() * labels.size() * options.forks();
-        out.println("hamtlab: " + total + " forks (" + labels.size() + " labels, A/A control " + control.cliName()
+        int total = 0;
+        int mostLabels = 0;
+        for (Operation operation : options.operations()) {
+            for (Size size : options.sizes()) {
+                int labels = labels(options, control, operation, size).size();
+                total += labels * options.forks();
+                mostLabels = Math.max(mostLabels, labels);
+            }
+        }
+        out.println("hamtlab: " + total + " forks (up to " + mostLabels + " labels a cell, A/A control " + control.cliName()
                 + "), preset " + options.preset().cliName() + " (" + options.preset().settings(options.forks())
                 + "), fork order seed " + options.seed() + ", writing " + folder);
         out.println("hamtlab: if the run is cut short, build the report of what finished with: "
@@ -173,9 +187,16 @@ public final class Main {
             for (KeyPattern keys : options.keys()) {
                 TrieShapes.write(raw, options.implementations(), keys, size);
                 Footprint.write(raw, options.implementations(), keys, size);
+                for (Platform platform : options.allPlatforms()) {
+                    if (platform.onJdk25()) {
+                        Footprint.writeOnJdk25(raw, implementationsOn(options, platform), keys, size, platform,
+                                options.jdk25().orElseThrow().java());
+                    }
+                }
             }
             for (Operation operation : options.operations()) {
-                failed += runInterleaved(options, operation, size, labels, order, progress, out, err);
+                failed += runInterleaved(options, operation, size, labels(options, control, operation, size), order, progress,
+                        out, err);
                 if (counting) {
                     writeCounters(raw, options, operation, size);
                 }
@@ -238,21 +259,45 @@ public final class Main {
                 .orElse(implementations.get(0));
     }
 
+    /** The implementations the run measures on the platform, in any cell. */
+    private static List<Implementation> implementationsOn(RunOptions options, Platform platform) {
+        Set<Implementation> on = new LinkedHashSet<>();
+        if (options.platforms().contains(platform)) {
+            on.addAll(options.implementations());
+        }
+        options.extras().stream().filter(e -> e.platforms().contains(platform)).forEach(e -> on.addAll(e.implementations()));
+        return List.copyOf(on);
+    }
+
     /**
-     * Every implementation under every key pattern and profile, and the control's second label
-     * under the first of each.
+     * The labels of one cell: every implementation under every key pattern, profile and platform of
+     * the main plan, the control's second label under the first of each, and the extras' platforms
+     * that cover the cell, under the first key pattern and profile.
      */
-    static List<Label> labels(RunOptions options, Implementation control) {
-        List<Label> labels = new ArrayList<>();
+    static List<Label> labels(RunOptions options, Implementation control, Operation operation, Size size) {
+        Set<Label> labels = new LinkedHashSet<>();
+        KeyPattern firstKeys = options.keys().get(0);
+        TypeProfile firstProfile = options.profiles().get(0);
         for (KeyPattern keys : options.keys()) {
             for (TypeProfile profile : options.profiles()) {
-                for (Implementation implementation : options.implementations()) {
-                    labels.add(new Label(implementation, false, profile, keys));
+                for (Platform platform : options.platforms()) {
+                    for (Implementation implementation : options.implementations()) {
+                        labels.add(new Label(implementation, false, profile, keys, platform));
+                    }
                 }
             }
         }
-        labels.add(new Label(control, true, options.profiles().get(0), options.keys().get(0)));
-        return labels;
+        labels.add(new Label(control, true, firstProfile, firstKeys, options.platforms().get(0)));
+        for (Preset.Extra extra : options.extras()) {
+            if (extra.covers(operation, size)) {
+                for (Platform platform : extra.platforms()) {
+                    for (Implementation implementation : extra.implementations()) {
+                        labels.add(new Label(implementation, false, firstProfile, firstKeys, platform));
+                    }
+                }
+            }
+        }
+        return List.copyOf(labels);
     }
 
     /**
@@ -265,7 +310,8 @@ public final class Main {
         String file = Report.rawFileName(operation, label, size, fork);
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String load = Environment.loadAverage();
-        Collection<RunResult> results = new Runner(jmhOptions(options.preset(), options.collector(), operation, label, size)).run();
+        Collection<RunResult> results = new Runner(jmhOptions(options.preset(), operation, label, size,
+                options.jdk25().map(Jdk25.Found::java))).run();
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }
@@ -286,21 +332,32 @@ public final class Main {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static Options jmhOptions(Preset preset, Collector collector, Operation operation, Label label, Size size) {
-        return preset.applyTo(new OptionsBuilder(), collector)
+    /** One fork's JMH options; {@code jdk25} is the java launcher of the JDK 25 platforms' forks. */
+    static Options jmhOptions(Preset preset, Operation operation, Label label, Size size, Optional<Path> jdk25) {
+        return forkOptions(preset, operation, label, size, jdk25).build();
+    }
+
+    /** The options of {@link #jmhOptions}, still open to more, such as a profiler. */
+    static ChainedOptionsBuilder forkOptions(Preset preset, Operation operation, Label label, Size size, Optional<Path> jdk25) {
+        ChainedOptionsBuilder options = preset.applyTo(new OptionsBuilder(), label.platform());
+        if (label.platform().onJdk25()) {
+            options = options.jvm(jdk25.orElseThrow(() -> new IllegalArgumentException(label.displayName() + " needs a JDK 25"))
+                    .toString());
+        }
+        return options
                 .include("^" + Pattern.quote(operation.benchmarkName(label.implementation())) + "$")
                 .param("impl", label.implementation().cliName())
                 .param("size", size.cliName())
                 .param("profile", label.profile().cliName())
                 .param("keys", label.keys().cliName())
                 .param("arm", label.arm())
+                .param("platform", label.platform().cliName())
                 // This makes the score ns per key (per churn step).
                 .operationsPerInvocation(operation.opsPerCall(size))
                 // Bytes allocated and collections, per measured iteration.
                 .addProfiler(GCProfiler.class)
                 .verbosity(VerboseMode.SILENT)
-                .shouldFailOnError(true)
-                .build();
+                .shouldFailOnError(true);
     }
 
     /**

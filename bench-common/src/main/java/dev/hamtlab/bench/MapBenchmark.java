@@ -55,6 +55,10 @@ public class MapBenchmark {
     @Param({Label.PRIMARY})
     public String arm;
 
+    /** A {@link Platform}'s CLI name: the runner starts the fork on it; only the report reads it. */
+    @Param({"g1"})
+    public String platform;
+
     private Implementation implementation;
     private Keys drawn;
     /** Integer keys, or String keys: which class the benchmark methods cast the keys to. */

@@ -1,8 +1,8 @@
 package dev.hamtlab.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -41,15 +41,70 @@ public enum Preset implements Choice {
             Implementation.PHASE4_SPREAD, Implementation.PHASE4_TWO_BITMAPS, Implementation.PHASE4_UNPOOLED,
             Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.PHASE4), List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 5, 3, 250, 3, 200),
-    /** Every implementation and size, ten forks each, random Integer keys: the phases' numbers to publish. */
-    FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.values()),
-            List.of(KeyPattern.RANDOM), List.of(Operation.values()), 10, 3, 250, 4, 250);
+    /**
+     * The phases' reference run, about an hour on 2 cores: the phases and HashMap, every operation
+     * but remove (its 1M forks take twice the others'; the quick and phase4 presets have it) at 10K,
+     * 100K and 1M under G1; at 1M, insert and churn under every other collector and insert, query-hit
+     * and churn on JDK 25 with and without compact object headers (where a JDK 25 is found); then
+     * CPU and allocation flame graphs of insert, query-hit and churn at 1M for every phase. Five
+     * forks, the fewest a verdict takes, with the quick preset's iterations.
+     */
+    FULL("full", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), FullPlan.IMPLEMENTATIONS, List.of(KeyPattern.RANDOM),
+            List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.QUERY_MISS, Operation.CHURN), 5, 3, 250, 3, 200) {
+        @Override
+        List<Extra> extras() {
+            return List.of(
+                    new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON), FullPlan.IMPLEMENTATIONS,
+                            List.of(Operation.INSERT, Operation.CHURN), List.of(Size.ONE_M)),
+                    new Extra(Platform.ON_JDK25, FullPlan.IMPLEMENTATIONS,
+                            List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN), List.of(Size.ONE_M)));
+        }
+
+        @Override
+        List<Cell> profiled() {
+            List<Cell> cells = new ArrayList<>();
+            for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
+                for (Implementation phase : FullPlan.IMPLEMENTATIONS) {
+                    if (phase.isPhase()) {
+                        cells.add(new Cell(operation, Size.ONE_M, new Label(phase, false, TypeProfile.MONOMORPHIC,
+                                KeyPattern.RANDOM)));
+                    }
+                }
+            }
+            // The phase 3 README's account of churn at 1M (G1's write barrier and concurrent refinement), put to the test:
+            // the same churn under a collector without refinement.
+            for (Implementation phase : List.of(Implementation.PHASE2, Implementation.PHASE3)) {
+                cells.add(new Cell(Operation.CHURN, Size.ONE_M, new Label(phase, false, TypeProfile.MONOMORPHIC,
+                        KeyPattern.RANDOM, Platform.PARALLEL)));
+            }
+            return cells;
+        }
+    };
+
+    /** The full preset's maps, here because an enum constant's body cannot reach a static field of its own enum. */
+    private static final class FullPlan {
+        static final List<Implementation> IMPLEMENTATIONS = List.of(Implementation.HASHMAP, Implementation.PHASE0,
+                Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3, Implementation.PHASE4);
+    }
 
     /**
-     * Flags of every forked JVM. A fixed, pre-touched heap: without it first-touch page faults
-     * make insert timings bimodal.
+     * More platforms for a part of the run: every implementation listed, at the operations and sizes
+     * listed, on each platform, in the same interleaved rounds as the rest of its cell.
      */
-    private static final List<String> FORK_JVM_FLAGS = List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
+    record Extra(List<Platform> platforms, List<Implementation> implementations, List<Operation> operations, List<Size> sizes) {
+        /** This extra's part of a run that measures only the implementations, operations and sizes given. */
+        Extra within(List<Implementation> chosenImplementations, List<Operation> chosenOperations, List<Size> chosenSizes,
+                List<Platform> chosenPlatforms) {
+            return new Extra(platforms.stream().filter(chosenPlatforms::contains).toList(),
+                    implementations.stream().filter(chosenImplementations::contains).toList(),
+                    operations.stream().filter(chosenOperations::contains).toList(),
+                    sizes.stream().filter(chosenSizes::contains).toList());
+        }
+
+        boolean covers(Operation operation, Size size) {
+            return operations.contains(operation) && sizes.contains(size);
+        }
+    }
 
     private final String cliName;
     private final List<Size> defaultSizes;
@@ -129,19 +184,29 @@ public enum Preset implements Choice {
         return Math.max(forks, 1);
     }
 
+    /** The platforms, implementations, operations and sizes this preset measures beyond its main plan. */
+    List<Extra> extras() {
+        return List.of();
+    }
+
+    /** The cells whose flame graphs a run of this preset records after its timed forks. */
+    List<Cell> profiled() {
+        return List.of();
+    }
+
     /** One JMH run is one fork (none for smoke); the runner interleaves the forks of all labels. */
-    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Collector collector) {
+    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Platform platform) {
         return options.forks(Math.min(forks, 1))
-                .jvmArgs(forkJvmFlags(collector).toArray(String[]::new))
+                .jvmArgs(forkJvmFlags(platform).toArray(String[]::new))
                 .warmupIterations(warmupIterations)
                 .warmupTime(TimeValue.milliseconds(warmupMillis))
                 .measurementIterations(measurementIterations)
                 .measurementTime(TimeValue.milliseconds(measurementMillis));
     }
 
-    /** The forked JVMs' flags, or none when the benchmarks run inside the runner's own JVM. */
-    List<String> forkJvmFlags(Collector collector) {
-        return forks == 0 ? List.of() : Stream.concat(FORK_JVM_FLAGS.stream(), Stream.of(collector.flag())).toList();
+    /** The forked JVMs' flags on the platform, or none when the benchmarks run inside the runner's own JVM. */
+    List<String> forkJvmFlags(Platform platform) {
+        return forks == 0 ? List.of() : platform.forkJvmFlags();
     }
 
     /** For example "10 forks a label, 3 × 250 ms warmup, 4 × 250 ms measurement". */

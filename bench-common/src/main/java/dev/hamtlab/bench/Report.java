@@ -55,6 +55,9 @@ final class Report {
     private final List<Size> sizes;
     private final List<TypeProfile> profiles;
     private final List<KeyPattern> keys;
+    /** Every platform planned or measured, the main plan's first: the one every table but the platforms' reads. */
+    private final List<Platform> platforms;
+    private final Platform main;
     private final Optional<Label> control;
     private final Comparisons comparisons;
 
@@ -82,10 +85,17 @@ final class Report {
         List<KeyPattern> patterns = union(KeyPattern.class, facts.map(Environment.Facts::keys).filter(Objects::nonNull),
                 f -> f.label().keys());
         this.keys = patterns.isEmpty() ? List.of(KeyPattern.RANDOM) : patterns;
+        // The planned platforms come main plan's first; a folder without its environment has its forks' alone.
+        Set<Platform> allPlatforms = new LinkedHashSet<>();
+        facts.map(Environment.Facts::flagsByPlatform).ifPresent(flags -> flags.keySet()
+                .forEach(name -> Choice.find(Platform.values(), name).ifPresent(allPlatforms::add)));
+        forks.stream().map(f -> f.label().platform()).sorted().forEach(allPlatforms::add);
+        this.platforms = allPlatforms.isEmpty() ? List.of(Platform.G1) : List.copyOf(allPlatforms);
+        this.main = platforms.get(0);
         this.control = forks.stream().map(Forks.Fork::label).filter(Label::control).findFirst()
                 .or(() -> facts.map(Environment.Facts::control)
                         .flatMap(name -> Choice.find(Implementation.values(), name))
-                        .map(implementation -> new Label(implementation, true, profiles.get(0), keys.get(0))));
+                        .map(implementation -> new Label(implementation, true, profiles.get(0), keys.get(0), main)));
         this.comparisons = new Comparisons(forks, pairs(), controls());
     }
 
@@ -149,7 +159,7 @@ final class Report {
                     for (TypeProfile profile : profiles) {
                         for (Implementation after : implementations) {
                             if (after.isPhase()) {
-                                Label label = new Label(after, false, profile, pattern);
+                                Label label = new Label(after, false, profile, pattern, main);
                                 Stream.of(label.before(), label.phaseBefore()).flatMap(Optional::stream)
                                         .filter(b -> implementations.contains(b.implementation()))
                                         .forEach(before -> pairs.add(new Comparisons.Pair(operation, size, before, label)));
@@ -161,17 +171,53 @@ final class Report {
                             }
                         }
                     }
+                    if (pattern == keys.get(0)) {
+                        pairs.addAll(platformPairs(operation, size, new Label(Implementation.HASHMAP, false, profiles.get(0),
+                                pattern, main)));
+                    }
                     if (profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC)) {
                         for (Implementation implementation : implementations) {
                             pairs.add(new Comparisons.Pair(operation, size,
-                                    new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern),
-                                    new Label(implementation, false, TypeProfile.POLLUTED, pattern)));
+                                    new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern, main),
+                                    new Label(implementation, false, TypeProfile.POLLUTED, pattern, main)));
                         }
                     }
                 }
             }
         }
         return pairs;
+    }
+
+    /**
+     * On each platform but the main one, where the cell has forks: each implementation against itself
+     * on the platform's reference, and each phase against the phase before it on the same platform.
+     */
+    private List<Comparisons.Pair> platformPairs(Operation operation, Size size, Label like) {
+        List<Comparisons.Pair> pairs = new ArrayList<>();
+        for (Platform platform : platforms) {
+            if (platform == main) {
+                continue;
+            }
+            for (Implementation implementation : implementations) {
+                Label on = like.with(implementation).on(platform);
+                if (!hasForks(operation, size, on)) {
+                    continue;
+                }
+                pairs.add(new Comparisons.Pair(operation, size, on.on(reference(platform)), on));
+                on.before().filter(b -> hasForks(operation, size, b))
+                        .ifPresent(before -> pairs.add(new Comparisons.Pair(operation, size, before, on)));
+            }
+        }
+        return pairs;
+    }
+
+    /** The platform's reference if the run has it, else the main platform. */
+    private Platform reference(Platform platform) {
+        return platforms.contains(platform.reference()) ? platform.reference() : main;
+    }
+
+    private boolean hasForks(Operation operation, Size size, Label label) {
+        return forks.stream().anyMatch(f -> f.operation() == operation && f.size().equals(size) && f.label().equals(label));
     }
 
     /** The A/A control's comparisons, one per operation and size: a family of their own. */
@@ -205,6 +251,7 @@ final class Report {
                 + theMaps()
                 + comparisons(implementation -> true)
                 + profileComparisons()
+                + onEachPlatform()
                 + allocation()
                 + footprint()
                 + trieShapes()
@@ -228,7 +275,7 @@ final class Report {
             text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
             for (KeyPattern pattern : keys) {
                 for (TypeProfile profile : profiles) {
-                    Label like = new Label(Implementation.HASHMAP, false, profile, pattern);
+                    Label like = new Label(Implementation.HASHMAP, false, profile, pattern, main);
                     text.append(bySize(operation, like, i -> true)).append(amongThePeers(operation, like, i -> true));
                 }
             }
@@ -306,10 +353,19 @@ final class Report {
         Set<Label> labels = new LinkedHashSet<>();
         for (KeyPattern pattern : keys) {
             for (TypeProfile profile : profiles) {
-                implementations.forEach(i -> labels.add(new Label(i, false, profile, pattern)));
+                implementations.forEach(i -> labels.add(new Label(i, false, profile, pattern, main)));
             }
         }
         control.ifPresent(labels::add);
+        return List.copyOf(labels);
+    }
+
+    /** The main platform's labels, then those of the cell's forks on other platforms. */
+    private List<Label> labelsWithOtherPlatforms(Operation operation, Size size) {
+        Set<Label> labels = new LinkedHashSet<>(labels());
+        forks.stream().filter(f -> f.operation() == operation && f.size().equals(size) && f.label().platform() != main)
+                .map(Forks.Fork::label).sorted(Comparator.comparing(Label::platform).thenComparing(Label::implementation))
+                .forEach(labels::add);
         return List.copyOf(labels);
     }
 
@@ -396,7 +452,7 @@ final class Report {
                 for (TypeProfile profile : profiles) {
                     for (Implementation after : implementations) {
                         if (after.isPhase() && shown.test(after)) {
-                            Label label = new Label(after, false, profile, pattern);
+                            Label label = new Label(after, false, profile, pattern, main);
                             Stream.of(label.before(), label.phaseBefore()).flatMap(Optional::stream)
                                     .filter(b -> implementations.contains(b.implementation()))
                                     .forEach(before -> text.append(table(operation, before, label)));
@@ -405,12 +461,12 @@ final class Report {
                     // HashMap, the map the study started from, in the seed's form; every peer in the matrix below.
                     for (Implementation after : implementations) {
                         if (after.isPhase() && shown.test(after) && implementations.contains(Implementation.HASHMAP)) {
-                            Label label = new Label(after, false, profile, pattern);
+                            Label label = new Label(after, false, profile, pattern, main);
                             text.append(table(operation, label.with(Implementation.HASHMAP), label));
                         }
                     }
-                    text.append(bySize(operation, new Label(Implementation.HASHMAP, false, profile, pattern), shown));
-                    text.append(amongThePeers(operation, new Label(Implementation.HASHMAP, false, profile, pattern), shown));
+                    text.append(bySize(operation, new Label(Implementation.HASHMAP, false, profile, pattern, main), shown));
+                    text.append(amongThePeers(operation, new Label(Implementation.HASHMAP, false, profile, pattern, main), shown));
                 }
             }
         }
@@ -504,6 +560,105 @@ final class Report {
         return text.append("\n").toString();
     }
 
+    /**
+     * The cells measured on more than one platform: each map's ns/op and B/op on each, each platform
+     * against its reference, and each phase against the phase before it on each platform.
+     */
+    private String onEachPlatform() {
+        StringBuilder text = new StringBuilder();
+        Label like = new Label(Implementation.HASHMAP, false, profiles.get(0), keys.get(0), main);
+        for (Operation operation : operations) {
+            for (Size size : sizes) {
+                List<Platform> measured = platforms.stream().filter(p -> implementations.stream()
+                        .anyMatch(i -> hasForks(operation, size, like.with(i).on(p)))).toList();
+                if (measured.size() < 2) {
+                    continue;
+                }
+                List<Implementation> rows = implementations.stream()
+                        .filter(i -> measured.stream().anyMatch(p -> p != main && hasForks(operation, size, like.with(i).on(p))))
+                        .toList();
+                text.append("### ").append(operation.cliName()).append(" ").append(size.cliName()).append(", ")
+                        .append(keysAndProfile(like)).append(": on each platform\n\n| Implementation |");
+                measured.forEach(p -> text.append(" ").append(p.displayName()).append(" ns/op | B/op |"));
+                text.append("\n|---|").append("---:|---:|".repeat(measured.size())).append("\n");
+                for (Implementation implementation : rows) {
+                    text.append("| ").append(implementation.displayName()).append(" |");
+                    for (Platform platform : measured) {
+                        Label label = like.with(implementation).on(platform);
+                        text.append(" ").append(comparisons.median(operation, size, label).map(Report::nanos).orElse(MISSING))
+                                .append(" | ").append(bytesPerOp(operation, label, size)).append(" |");
+                    }
+                    text.append("\n");
+                }
+                text.append("\nEach platform against its reference (positive: faster on the platform), the verdict and the 95%")
+                        .append(" interval:\n\n| Implementation |");
+                List<Platform> others = measured.stream().filter(p -> p != main).toList();
+                others.forEach(p -> text.append(" ").append(p.displayName()).append(" vs ").append(reference(p).displayName())
+                        .append(" |"));
+                text.append("\n|---|").append("---:|".repeat(others.size())).append("\n");
+                for (Implementation implementation : rows) {
+                    text.append("| ").append(implementation.displayName()).append(" |");
+                    for (Platform platform : others) {
+                        Label on = like.with(implementation).on(platform);
+                        text.append(" ").append(judgedCell(new Comparisons.Pair(operation, size, on.on(reference(platform)), on)))
+                                .append(" |");
+                    }
+                    text.append("\n");
+                }
+                text.append("\nEach phase against the phase before it, on each platform:\n\n| Phase |");
+                measured.forEach(p -> text.append(" on ").append(p.displayName()).append(" |"));
+                text.append("\n|---|").append("---:|".repeat(measured.size())).append("\n");
+                for (Implementation implementation : rows) {
+                    Optional<Implementation> before = implementation.before().filter(rows::contains);
+                    if (implementation.isPhase() && before.isPresent()) {
+                        text.append("| ").append(implementation.displayName()).append(" vs ").append(before.get().displayName())
+                                .append(" |");
+                        for (Platform platform : measured) {
+                            Label on = like.with(implementation).on(platform);
+                            text.append(" ").append(judgedCell(new Comparisons.Pair(operation, size, on.with(before.get()), on)))
+                                    .append(" |");
+                        }
+                        text.append("\n");
+                    }
+                }
+                text.append("\n");
+            }
+        }
+        if (text.length() == 0 && !lacksJdk25()) {
+            return "";
+        }
+        return "## Collectors and JDKs\n\n"
+                + (text.length() == 0 ? "" : "The same maps on other platforms, their forks interleaved with G1's in the same"
+                        + " rounds. " + platformsLegend() + " B/op is JMH's gc.alloc.rate.norm, as in the allocation tables."
+                        + "\n\n")
+                + (lacksJdk25() ? Environment.noJdk25Line() + "\n\n" : "")
+                + text;
+    }
+
+    /** What each platform of the run is, in one sentence each. */
+    private String platformsLegend() {
+        Map<String, List<String>> flags = facts.map(Environment.Facts::flagsByPlatform).orElse(Map.of());
+        return platforms.stream().map(p -> p.displayName() + ": `" + String.join(" ", flags.getOrDefault(p.cliName(),
+                p.forkJvmFlags())) + "`" + (p.onJdk25() ? facts.map(Environment.Facts::jdk25).map(j -> " on " + j).orElse("") : ""))
+                .collect(Collectors.joining("; ", "Flags of each platform's forks: ", "."))
+                + " Epsilon never collects: its heap is sized so that each fork's allocation fits.";
+    }
+
+    /** Whether the run wanted a JDK 25 and found none. */
+    private boolean lacksJdk25() {
+        return facts.map(f -> Environment.NO_JDK25.equals(f.jdk25())).orElse(false);
+    }
+
+    /** "+12.3% faster [+9.8%, +14.1%]", or the ratio alone without a verdict, or a dash. */
+    private String judgedCell(Comparisons.Pair pair) {
+        Optional<Double> was = comparisons.median(pair.operation(), pair.size(), pair.before());
+        Optional<Double> is = comparisons.median(pair.operation(), pair.size(), pair.after());
+        return was.isPresent() && is.isPresent()
+                ? percent(was.get() / is.get() - 1) + " " + comparisons.verdict(pair).map(Verdict::label).orElse("")
+                        + comparisons.judged(pair).map(j -> " " + interval(j.comparison())).orElse("")
+                : MISSING;
+    }
+
     /** Each implementation with polluted type profiles against itself monomorphic: what inlining buys. */
     private String profileComparisons() {
         if (!(profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC))) {
@@ -516,8 +671,8 @@ final class Report {
         for (Operation operation : operations) {
             for (KeyPattern pattern : keys) {
                 for (Implementation implementation : implementations) {
-                    text.append(table(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern),
-                            new Label(implementation, false, TypeProfile.POLLUTED, pattern)));
+                    text.append(table(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern, main),
+                            new Label(implementation, false, TypeProfile.POLLUTED, pattern, main)));
                 }
             }
         }
@@ -596,8 +751,11 @@ final class Report {
             return text.append("None measured for this run; `").append(RunOptions.launcher()).append(" footprint ")
                     .append(folder).append("` adds them.\n\n").toString();
         }
+        List<Platform> measuredOn = footprints.stream().map(Footprint.Measured::platformOrG1).distinct().sorted().toList();
         text.append("The retained size of each map's own objects after inserting the N keys, divided by N: JOL's walk")
-                .append(" of the map's object graph (").append(footprints.get(0).layout()).append("), less the keys,")
+                .append(" of the map's object graph (").append(measuredOn.stream().map(p -> (measuredOn.size() > 1
+                        ? p.displayName() + ": " : "") + footprints.stream().filter(f -> f.platformOrG1() == p).findFirst()
+                        .orElseThrow().layout()).collect(Collectors.joining("; "))).append("), less the keys,")
                 .append(" which are their own values")
                 .append(implementations.stream().anyMatch(Implementation::intKeys)
                         ? " (the int-to-int maps hold their keys and values inline as ints: nothing is subtracted, and their"
@@ -608,15 +766,19 @@ final class Report {
                 .append(" map keeps reachable, used or not.\n\n| Implementation | Keys |");
         sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" |"));
         text.append("\n|---|---|").append("---:|".repeat(sizes.size())).append("\n");
-        for (KeyPattern pattern : keys) {
-            for (Implementation implementation : implementations) {
-                List<String> cells = sizes.stream().map(size -> footprints.stream()
-                        .filter(f -> f.implementation().equals(implementation.cliName()) && f.keys().equals(pattern.cliName())
-                                && f.size().equals(size.cliName()))
-                        .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).orElse(MISSING)).toList();
-                if (cells.stream().anyMatch(c -> !c.equals(MISSING))) {
-                    text.append("| ").append(implementation.displayName()).append(" | ").append(pattern.displayName()).append(" | ")
-                            .append(String.join(" | ", cells)).append(" |\n");
+        for (Platform platform : measuredOn) {
+            for (KeyPattern pattern : keys) {
+                for (Implementation implementation : implementations) {
+                    List<String> cells = sizes.stream().map(size -> footprints.stream()
+                            .filter(f -> f.implementation().equals(implementation.cliName()) && f.keys().equals(pattern.cliName())
+                                    && f.size().equals(size.cliName()) && f.platformOrG1() == platform)
+                            .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).orElse(MISSING)).toList();
+                    if (cells.stream().anyMatch(c -> !c.equals(MISSING))) {
+                        text.append("| ").append(implementation.displayName())
+                                .append(platform == Platform.G1 ? "" : " (" + platform.displayName() + ")")
+                                .append(" | ").append(pattern.displayName()).append(" | ").append(String.join(" | ", cells))
+                                .append(" |\n");
+                    }
                 }
             }
         }
@@ -757,7 +919,7 @@ final class Report {
                 .append("|-----------|----------------|-------|------:|------:|------:|------:|------:|\n");
         for (Operation operation : operations) {
             for (Size size : sizes) {
-                for (Label label : labels()) {
+                for (Label label : labelsWithOtherPlatforms(operation, size)) {
                     double[] nanos = comparisons.nanos(operation, size, label);
                     Optional<Double> median = comparisons.median(operation, size, label);
                     text.append("| ").append(operation.cliName())

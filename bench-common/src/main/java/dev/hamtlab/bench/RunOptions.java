@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,13 +26,16 @@ record RunOptions(
         List<TypeProfile> profiles,
         int forks,
         long seed,
-        Collector collector,
+        List<Platform> platforms,
+        List<Preset.Extra> extras,
+        List<Cell> profiled,
+        Optional<Jdk25.Found> jdk25,
         Path out,
         boolean force,
         String commandLine) {
 
     private static final String VALID_OPTIONS =
-            "--preset, --impls, --sizes, --keys, --ops, --profiles, --forks, --seed, --gc, --out, --force, --help";
+            "--preset, --impls, --sizes, --keys, --ops, --profiles, --forks, --seed, --gc, --jdk, --out, --force, --help";
     /** Forks a label may be given: at least 2, or no comparison has an interval; at most what a day holds. */
     static final int MAX_FORKS = 100;
 
@@ -48,7 +53,8 @@ record RunOptions(
         List<TypeProfile> profiles = List.of(TypeProfile.MONOMORPHIC);
         Integer forks = null;
         long seed = System.currentTimeMillis();
-        Collector collector = Collector.G1;
+        List<Platform> collectors = List.of(Platform.G1);
+        Optional<Jdk25.Found> jdk25 = Optional.empty();
         Path out = null;
         boolean force = false;
         for (int i = 0; i < args.length; i++) {
@@ -67,8 +73,9 @@ record RunOptions(
                 case "--forks" -> forks = (int) number(value(args, ++i, option, FORKS_RANGE), option, 2, MAX_FORKS, FORKS_RANGE);
                 case "--seed" -> seed = number(value(args, ++i, option, SEED_RANGE), option, Long.MIN_VALUE, Long.MAX_VALUE,
                         SEED_RANGE);
-                case "--gc" -> collector = one(Collector.class, "collector",
-                        value(args, ++i, option, valid(Collector.class, "collector")));
+                case "--gc" -> collectors = collectors(value(args, ++i, option, VALID_COLLECTORS));
+                case "--jdk" -> jdk25 = Optional.of(Jdk25.given(value(args, ++i, option,
+                        "a JDK 25's home, e.g. /usr/lib/jvm/temurin-25-jdk-amd64")));
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
@@ -91,18 +98,68 @@ record RunOptions(
             forks = preset.forks();
         }
         if (out == null) {
-            out = defaultOut(preset, collector);
+            out = defaultOut(preset, collectors);
         }
         checkIntKeyed(implementations, keys, profiles);
         checkOut(out, force);
-        return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, collector, out, force,
-                commandLine(args));
+        boolean presetWantsJdk25 = preset.extras().stream().anyMatch(e -> e.platforms().stream().anyMatch(Platform::onJdk25));
+        if (jdk25.isEmpty() && presetWantsJdk25) {
+            jdk25 = Jdk25.find();
+        }
+        List<Platform> platforms = new ArrayList<>(collectors);
+        if (jdk25.isPresent() && !presetWantsJdk25) {
+            platforms.addAll(Platform.ON_JDK25);
+        }
+        boolean hasJdk25 = jdk25.isPresent();
+        List<Platform> available = Stream.of(Platform.values()).filter(p -> hasJdk25 || !p.onJdk25()).toList();
+        List<Preset.Extra> extras = new ArrayList<>();
+        for (Preset.Extra extra : preset.extras()) {
+            Preset.Extra part = extra.within(implementations, operations, sizes, available);
+            if (!part.platforms().isEmpty() && !part.implementations().isEmpty() && !part.operations().isEmpty()
+                    && !part.sizes().isEmpty()) {
+                extras.add(part);
+            }
+        }
+        List<Implementation> chosen = implementations;
+        List<Operation> chosenOperations = operations;
+        List<Size> chosenSizes = sizes;
+        List<Cell> profiled = preset.profiled().stream()
+                .filter(c -> chosen.contains(c.label().implementation()) && chosenOperations.contains(c.operation())
+                        && chosenSizes.contains(c.size()) && available.contains(c.label().platform()))
+                .toList();
+        return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, List.copyOf(platforms),
+                List.copyOf(extras), profiled, jdk25, out, force, commandLine(args));
     }
 
-    /** results/<date>-<short commit>-<preset>[-<collector> unless G1], relative to the working directory. */
-    private static Path defaultOut(Preset preset, Collector collector) {
+    /** Whether the preset would run JDK 25 platforms and no JDK 25 was given or found. */
+    boolean lacksJdk25() {
+        return jdk25.isEmpty() && preset.extras().stream().anyMatch(e -> e.platforms().stream().anyMatch(Platform::onJdk25));
+    }
+
+    /** Every platform the run measures some cell on, the main plan's first. */
+    List<Platform> allPlatforms() {
+        Set<Platform> all = new LinkedHashSet<>(platforms);
+        extras.forEach(e -> all.addAll(e.platforms()));
+        return List.copyOf(all);
+    }
+
+    private static final String VALID_COLLECTORS = "valid collectors: " + Choice.list(Platform.COLLECTORS.toArray(Platform[]::new));
+
+    /** Comma-separated collectors, each once, in the order given. */
+    private static List<Platform> collectors(String commaSeparated) throws BadInput {
+        Set<Platform> chosen = new LinkedHashSet<>();
+        for (String name : commaSeparated.split(",", -1)) {
+            chosen.add(Choice.find(Platform.COLLECTORS.toArray(Platform[]::new), name)
+                    .orElseThrow(() -> new BadInput("unknown collector '" + name + "'; " + VALID_COLLECTORS)));
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** results/<date>-<short commit>-<preset>[-<collectors> unless G1 alone], relative to the working directory. */
+    private static Path defaultOut(Preset preset, List<Platform> collectors) {
         String commit = Environment.git("rev-parse", "--short", "HEAD").orElse("nogit");
-        String gc = collector == Collector.G1 ? "" : "-" + collector.cliName();
+        String gc = collectors.equals(List.of(Platform.G1)) ? ""
+                : "-" + collectors.stream().map(Platform::cliName).collect(Collectors.joining("-"));
         return Path.of("results", LocalDate.now() + "-" + commit + "-" + preset.cliName() + gc);
     }
 

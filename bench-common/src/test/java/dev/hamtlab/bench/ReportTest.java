@@ -100,7 +100,7 @@ class ReportTest {
     @Test
     void footprintTableShowsBytesPerEntry() throws IOException {
         Files.writeString(folder.resolve("raw").resolve("footprint_phase1_1K.json"), new com.google.gson.Gson().toJson(
-                new Footprint.Measured("phase1", "random", "1K", 1_000, 40_500, 56_500, 1_400, "a layout")));
+                new Footprint.Measured("phase1", "random", "1K", 1_000, 40_500, 56_500, 1_400, "a layout", null)));
         String report = report();
         assertEquals(List.of("phase1", "Integer random", "40.5", MISSING_CELL, MISSING_CELL), row(report, "| phase1 | Integer random |"));
         assertTrue(report.contains("object graph (a layout)"), report);
@@ -377,7 +377,7 @@ class ReportTest {
                 "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), null, List.of("1K", "10K", "100K"),
                 null, List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42, "phase1", List.of("-Xms2g"), List.of(),
                 "17.0.15", "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30,
-                "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null);
+                "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null, null, null);
     }
 
     /** Six forks around {@code nanos} (x 0.98, 0.99, 1, 1, 1.01, 1.02: the median is {@code nanos}), one file each. */

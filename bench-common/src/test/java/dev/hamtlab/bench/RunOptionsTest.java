@@ -16,7 +16,7 @@ class RunOptionsTest {
     @Test
     void eachPresetHasItsOwnDefaultSizes() throws BadInput {
         assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K), parse().sizes());
-        assertEquals(List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), parse("--preset", "full").sizes());
+        assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), parse("--preset", "full").sizes());
         assertEquals(List.of(Size.ONE_K), parse("--preset", "smoke").sizes());
     }
 
@@ -58,10 +58,64 @@ class RunOptionsTest {
     }
 
     @Test
-    void fullMeasuresEveryImplementationInTenForks() throws BadInput {
+    void fullMeasuresThePhasesAndHashMapAndAt1MTheOtherCollectorsAndProfiles() throws BadInput {
         RunOptions options = parse("--preset", "full");
-        assertEquals(List.of(Implementation.values()), options.implementations());
-        assertEquals(10, options.forks());
+        assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+                Implementation.PHASE3, Implementation.PHASE4), options.implementations());
+        assertEquals(5, options.forks());
+        assertEquals(List.of(Platform.G1), options.platforms());
+        List<Label> churn = Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
+        for (Platform platform : List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON)) {
+            assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
+                    platform)), platform.cliName());
+        }
+        // The other collectors are at 1M alone, and not for the lookups.
+        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.TEN_K).size());
+        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
+        // Every phase profiled at 1M for insert, query-hit and churn.
+        for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
+            for (Implementation phase : List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+                    Implementation.PHASE3, Implementation.PHASE4)) {
+                assertTrue(options.profiled().contains(new Cell(operation, Size.ONE_M, new Label(phase, false,
+                        TypeProfile.MONOMORPHIC, KeyPattern.RANDOM))), operation.cliName() + " " + phase.cliName());
+            }
+        }
+    }
+
+    @Test
+    void theFullPresetsPartsFollowTheChosenMapsOperationsAndSizes() throws BadInput {
+        RunOptions options = parse("--preset", "full", "--impls", "phase3", "--ops", "churn", "--sizes", "1M");
+        assertEquals(List.of(Implementation.PHASE3), options.implementations());
+        assertTrue(options.extras().stream().allMatch(e -> e.implementations().equals(List.of(Implementation.PHASE3))
+                && e.operations().equals(List.of(Operation.CHURN))));
+        assertTrue(options.profiled().stream().allMatch(c -> c.label().implementation() == Implementation.PHASE3
+                && c.operation() == Operation.CHURN));
+        assertTrue(parse("--preset", "full", "--sizes", "10K").extras().isEmpty());
+    }
+
+    @Test
+    void aJdk25IsUsedWhereGivenAndOnlyThen() throws BadInput {
+        Path home = temp.resolve("jdk-25");
+        makeJdk(home, "25.0.3");
+        RunOptions given = parse("--jdk", home.toString(), "--gc", "g1,epsilon");
+        assertEquals(List.of(Platform.G1, Platform.EPSILON, Platform.JDK25, Platform.JDK25_COMPACT), given.platforms());
+        assertEquals(home.resolve("bin/java").toAbsolutePath(), given.jdk25().orElseThrow().java());
+        assertTrue(parse().jdk25().isEmpty(), "the quick preset looks for none");
+        Path older = temp.resolve("jdk-21");
+        makeJdk(older, "21.0.2");
+        BadInput refused = org.junit.jupiter.api.Assertions.assertThrows(BadInput.class, () -> parse("--jdk", older.toString()));
+        assertTrue(refused.getMessage().contains("is not a JDK 25"), refused.getMessage());
+    }
+
+    private static void makeJdk(Path home, String version) {
+        try {
+            java.nio.file.Files.createDirectories(home.resolve("bin"));
+            java.nio.file.Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
+            Path launcher = java.nio.file.Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
+            launcher.toFile().setExecutable(true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -94,7 +148,7 @@ class RunOptionsTest {
                 new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED, string),
                 new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED, string),
                 new Label(Implementation.PHASE1, true, TypeProfile.MONOMORPHIC, strided)),
-                Main.labels(options, Implementation.PHASE1));
+                Main.labels(options, Implementation.PHASE1, Operation.INSERT, Size.ONE_K));
     }
 
     private RunOptions parse(String... args) throws BadInput {

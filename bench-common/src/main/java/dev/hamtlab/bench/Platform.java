@@ -1,0 +1,77 @@
+package dev.hamtlab.bench;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The JVM a fork runs on: its JDK, its collector and its object headers. G1 on the runner's own
+ * JDK (17) is the reference every other platform is read against. The collectors are part of an
+ * allocation study: the parallel collector has no concurrent refinement behind its write barrier,
+ * ZGC (single-generation on JDK 17) moves objects concurrently behind a load barrier, and Epsilon
+ * never collects: the JVM's pure bump allocator, the honest baseline for a bump pool. JDK 25 runs
+ * G1 with and without compact object headers, which shrink every header from 12 bytes to 8.
+ */
+public enum Platform implements Choice {
+    G1("g1", "G1", false, "2g", List.of("-XX:+UseG1GC")),
+    PARALLEL("parallel", "Parallel", false, "2g", List.of("-XX:+UseParallelGC")),
+    ZGC("zgc", "ZGC", false, "2g", List.of("-XX:+UseZGC")),
+    /** Nothing is ever freed: the heap is sized so that the fork's every allocation fits (1M insert allocates about 1.5 GB a fork). */
+    EPSILON("epsilon", "Epsilon", false, "4g", List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC")),
+    JDK25("jdk25", "JDK 25 G1", true, "2g", List.of("-XX:+UseG1GC")),
+    JDK25_COMPACT("jdk25-coh", "JDK 25 G1 compact headers", true, "2g", List.of("-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders"));
+
+    /** The collectors on the runner's own JDK, the choices of --gc. */
+    static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON);
+    /** The platforms a JDK 25 adds. */
+    static final List<Platform> ON_JDK25 = List.of(JDK25, JDK25_COMPACT);
+
+    private final String cliName;
+    private final String displayName;
+    private final boolean onJdk25;
+    private final String heap;
+    private final List<String> flags;
+
+    Platform(String cliName, String displayName, boolean onJdk25, String heap, List<String> flags) {
+        this.cliName = cliName;
+        this.displayName = displayName;
+        this.onJdk25 = onJdk25;
+        this.heap = heap;
+        this.flags = flags;
+    }
+
+    @Override
+    public String cliName() {
+        return cliName;
+    }
+
+    /** For example "G1", "JDK 25 G1 compact headers". */
+    String displayName() {
+        return displayName;
+    }
+
+    /** Whether its forks run on a JDK 25 rather than the runner's JDK. */
+    boolean onJdk25() {
+        return onJdk25;
+    }
+
+    /**
+     * The forked JVM's flags: a fixed, pre-touched heap (without it first-touch page faults make
+     * insert timings bimodal), then the collector's and the headers' flags.
+     */
+    List<String> forkJvmFlags() {
+        return Stream.concat(Stream.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"), flags.stream()).toList();
+    }
+
+    /** What it is read against: compact headers against JDK 25 without them, every other platform against G1 on JDK 17. */
+    Platform reference() {
+        return this == JDK25_COMPACT ? JDK25 : G1;
+    }
+
+    /**
+     * The platform of a fork made before the platform was a JMH parameter: its collector from its
+     * JVM's flags, on the runner's JDK.
+     */
+    static Platform ofFlags(List<String> jvmArgs) {
+        return COLLECTORS.stream().filter(p -> p != G1 && jvmArgs.containsAll(p.flags)).findFirst().orElse(G1);
+    }
+}
