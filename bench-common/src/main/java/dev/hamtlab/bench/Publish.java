@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Copies a results folder's tables into the READMEs, between their markers: a run of the phases
- * fills the top README's {@value #BEGIN} ... {@value #END} block with the whole summary; a run with
+ * fills the top README's {@value #BEGIN} ... {@value #END} block with its headline (its charts and
+ * one short table; the full tables stay in its report); a run with
  * peers besides HashMap fills its {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with the
  * phases among the peers instead. Either fills the {@value #BEGIN} block of each module whose
  * implementations it measured whole, each with what it is compared with; a module it measured in
@@ -32,7 +33,7 @@ final class Publish {
         Report report = Report.read(folder);
         List<Block> blocks = new ArrayList<>();
         blocks.add(report.hasPeers() ? new Block(root.resolve(README), report.peersSummary(), PEERS_BEGIN, PEERS_END)
-                : new Block(root.resolve(README), report.summary(), BEGIN, END));
+                : new Block(root.resolve(README), report.headline(report.drawCharts(), folderFrom(root, folder)), BEGIN, END));
         // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
         Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
                 .filter(module -> measuredWhole(report.implementations(), module))
@@ -48,6 +49,11 @@ final class Publish {
             Files.writeString(block.readme(), replaceBlock(texts.get(i), block.tables(), block.begin(), block.end()));
         }
         return blocks.stream().map(Block::readme).toList();
+    }
+
+    /** The results folder as a README at {@code root} links to it, ending in a slash. */
+    private static String folderFrom(Path root, Path folder) {
+        return root.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";
     }
 
     /** The tables meant for the block between {@code begin} and {@code end} of one README. */

@@ -133,7 +133,7 @@ final class Report {
 
     static void write(Path folder) throws IOException {
         Report report = read(folder);
-        Files.writeString(folder.resolve(REPORT_FILE), report.full());
+        Files.writeString(folder.resolve(REPORT_FILE), report.full(report.drawCharts()));
         Files.writeString(folder.resolve(SUMMARY_FILE), report.summary());
         Files.writeString(folder.resolve(FORKS_FILE), report.forkTable());
     }
@@ -244,10 +244,18 @@ final class Report {
                 .collect(Collectors.groupingBy(Verdict::label, TreeMap::new, Collectors.counting()));
     }
 
-    private String full() {
+    /** Draws the run's charts into its charts/ folder: the main platform, the first key pattern and profile. */
+    List<RunCharts.Drawn> drawCharts() throws IOException {
+        return RunCharts.draw(folder, operations, sizes, implementations,
+                new Label(Implementation.HASHMAP, false, profiles.get(0), keys.get(0), main), comparisons, footprints);
+    }
+
+    private String full(List<RunCharts.Drawn> charts) {
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
                 + howItWasMade() + "\n"
                 + resolution()
+                + (charts.isEmpty() ? "" : "## Charts\n\n" + charts.stream().map(c -> c.markdown("") + "\n\n")
+                        .collect(Collectors.joining()))
                 + theMaps()
                 + comparisons(implementation -> true)
                 + profileComparisons()
@@ -261,6 +269,41 @@ final class Report {
 
     String summary() {
         return origin() + legend() + "\n\n" + resolution() + comparisons(implementation -> true);
+    }
+
+    /**
+     * The README's view of a run: where it comes from, its charts (their paths start with
+     * {@code prefix}, the results folder seen from the README) and one short table, each phase
+     * against the one before and the newest against HashMap; the full tables stay in its report.
+     */
+    String headline(List<RunCharts.Drawn> charts, String prefix) {
+        StringBuilder text = new StringBuilder(origin()).append("The full tables, the platforms, the allocation, the")
+                .append(" flame graphs and every fork are in its [report](").append(prefix).append(REPORT_FILE).append(").\n\n");
+        charts.forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
+        Label like = new Label(Implementation.HASHMAP, false, profiles.get(0), keys.get(0), main);
+        List<Label[]> rows = new ArrayList<>();
+        for (Implementation phase : implementations) {
+            phase.before().filter(implementations::contains).filter(b -> phase.isPhase())
+                    .ifPresent(before -> rows.add(new Label[] {like.with(before), like.with(phase)}));
+        }
+        implementations.stream().filter(Implementation::isPhase).reduce((a, b) -> b)
+                .filter(newest -> implementations.contains(Implementation.HASHMAP))
+                .ifPresent(newest -> rows.add(new Label[] {like, like.with(newest)}));
+        text.append("Each phase against the one before (and the newest against HashMap), ").append(keysAndProfile(like))
+                .append(" keys: the improvement, its verdict and 95% interval.\n\n| Comparison | Scale |");
+        operations.forEach(o -> text.append(" ").append(o.cliName()).append(" |"));
+        text.append("\n|---|---|").append("---:|".repeat(operations.size())).append("\n");
+        for (Label[] row : rows) {
+            for (Size size : sizes) {
+                text.append("| ").append(row[1].displayName()).append(" vs ").append(row[0].displayName()).append(" | ")
+                        .append(size.cliName()).append(" |");
+                for (Operation operation : operations) {
+                    text.append(" ").append(judgedCell(new Comparisons.Pair(operation, size, row[0], row[1]))).append(" |");
+                }
+                text.append("\n");
+            }
+        }
+        return text.append("\n").append(legend()).append("\n").toString();
     }
 
     /** Whether the run has peers besides HashMap: then its tables place the phases among them. */
