@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -43,6 +44,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: " + RunOptions.launcher() + " [options]   run benchmarks and write a report",
+            "       " + RunOptions.launcher() + " profile [options]  CPU and allocation flame graphs of every selected cell,",
+            "                   e.g. profile --impls phase3 --ops churn --sizes 1M --gc g1,parallel",
             "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
             "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
             "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
@@ -121,6 +124,9 @@ public final class Main {
             if (List.of(args).contains("--help")) {
                 out.println(USAGE);
                 return 0;
+            }
+            if (args.length > 0 && args[0].equals("profile")) {
+                return profile(RunOptions.parse(Arrays.copyOfRange(args, 1, args.length), true), out, err);
             }
             return benchmark(RunOptions.parse(args), out, err);
         } catch (BadInput e) {
@@ -202,14 +208,52 @@ public final class Main {
                 }
             }
         }
+        int profilesFailed = 0;
+        if (!options.profiled().isEmpty()) {
+            out.println("hamtlab: flame graphs of " + options.profiled().size() + " cells into " + folder.resolve(Profiling.FOLDER));
+            profilesFailed = Profiling.run(options.profiled(), folder, options.preset(), options.jdk25(), out, err);
+        }
         Environment.write(folder, facts.finishedNow());
         Report.write(folder);
         out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
         if (failed > 0) {
             err.println("hamtlab: " + failed + " of " + total + " forks failed; the report counts only those that finished");
-            return 1;
         }
-        return 0;
+        if (profilesFailed > 0) {
+            err.println("hamtlab: " + profilesFailed + " of " + options.profiled().size() + " profiles failed");
+        }
+        return failed > 0 || profilesFailed > 0 ? 1 : 0;
+    }
+
+    /** The profile command: a profiled fork of every selected cell, then the report that links their flame graphs. */
+    private static int profile(RunOptions options, PrintStream out, PrintStream err) throws IOException {
+        Path folder = options.out();
+        if (options.force()) {
+            deleteEarlierResults(folder);
+        }
+        Files.createDirectories(folder.resolve(Report.RAW_FOLDER));
+        Environment.Facts facts = Environment.collect(options, controlOf(options.implementations()));
+        Environment.write(folder, facts);
+        List<Cell> cells = new ArrayList<>();
+        for (Size size : options.sizes()) {
+            for (Operation operation : options.operations()) {
+                for (KeyPattern keys : options.keys()) {
+                    for (TypeProfile profile : options.profiles()) {
+                        for (Platform platform : options.platforms()) {
+                            for (Implementation implementation : options.implementations()) {
+                                cells.add(new Cell(operation, size, new Label(implementation, false, profile, keys, platform)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.println("hamtlab: flame graphs of " + cells.size() + " cells into " + folder.resolve(Profiling.FOLDER));
+        int failed = Profiling.run(cells, folder, options.preset(), options.jdk25(), out, err);
+        Environment.write(folder, facts.finishedNow());
+        Report.write(folder);
+        out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+        return failed > 0 ? 1 : 0;
     }
 
     private static void writeCounters(Path raw, RunOptions options, Operation operation, Size size) throws IOException {
@@ -365,16 +409,22 @@ public final class Main {
      * its environment files are about to be rewritten.
      */
     private static void deleteEarlierResults(Path folder) throws IOException {
-        Path raw = folder.resolve(Report.RAW_FOLDER);
-        if (Files.exists(raw)) {
-            try (Stream<Path> paths = Files.walk(raw)) {
+        for (String generated : List.of(Report.RAW_FOLDER, Profiling.FOLDER, RunCharts.FOLDER)) {
+            deleteTree(folder.resolve(generated));
+        }
+        for (String file : List.of(Report.REPORT_FILE, Report.SUMMARY_FILE, Report.FORK_LOG, Report.FORKS_FILE)) {
+            Files.deleteIfExists(folder.resolve(file));
+        }
+    }
+
+    /** Deletes a folder and all it holds, if it exists. */
+    static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
-        }
-        for (String file : List.of(Report.REPORT_FILE, Report.SUMMARY_FILE, Report.FORK_LOG, Report.FORKS_FILE)) {
-            Files.deleteIfExists(folder.resolve(file));
         }
     }
 

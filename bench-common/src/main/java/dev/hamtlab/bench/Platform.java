@@ -17,8 +17,10 @@ public enum Platform implements Choice {
     ZGC("zgc", "ZGC", false, "2g", List.of("-XX:+UseZGC")),
     /** Nothing is ever freed: the heap is sized so that the fork's every allocation fits (1M insert allocates about 1.5 GB a fork). */
     EPSILON("epsilon", "Epsilon", false, "4g", List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC")),
-    JDK25("jdk25", "JDK 25 G1", true, "2g", List.of("-XX:+UseG1GC")),
-    JDK25_COMPACT("jdk25-coh", "JDK 25 G1 compact headers", true, "2g", List.of("-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders"));
+    /** JMH reads field offsets with sun.misc.Unsafe, which JDK 25 warns of on every fork unless allowed. */
+    JDK25("jdk25", "JDK 25 G1", true, "2g", List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC")),
+    JDK25_COMPACT("jdk25-coh", "JDK 25 G1 compact headers", true, "2g",
+            List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders"));
 
     /** The collectors on the runner's own JDK, the choices of --gc. */
     static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON);

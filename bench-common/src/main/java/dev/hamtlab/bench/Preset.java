@@ -42,22 +42,21 @@ public enum Preset implements Choice {
             Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.PHASE4), List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 5, 3, 250, 3, 200),
     /**
-     * The phases' reference run, about an hour on 2 cores: the phases and HashMap, every operation
-     * but remove (its 1M forks take twice the others'; the quick and phase4 presets have it) at 10K,
-     * 100K and 1M under G1; at 1M, insert and churn under every other collector and insert, query-hit
-     * and churn on JDK 25 with and without compact object headers (where a JDK 25 is found); then
+     * The phases' reference run, about an hour and a half on 2 cores: the phases and HashMap, every
+     * operation at 1K to 1M under G1; at 1M, insert, query-hit and churn also under every other
+     * collector and on JDK 25 with and without compact object headers (where a JDK 25 is found); then
      * CPU and allocation flame graphs of insert, query-hit and churn at 1M for every phase. Five
      * forks, the fewest a verdict takes, with the quick preset's iterations.
      */
-    FULL("full", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), FullPlan.IMPLEMENTATIONS, List.of(KeyPattern.RANDOM),
-            List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.QUERY_MISS, Operation.CHURN), 5, 3, 250, 3, 200) {
+    FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), FullPlan.IMPLEMENTATIONS,
+            List.of(KeyPattern.RANDOM), List.of(Operation.values()), 5, 3, 250, 3, 200) {
         @Override
         List<Extra> extras() {
+            List<Operation> operations = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
             return List.of(
-                    new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON), FullPlan.IMPLEMENTATIONS,
-                            List.of(Operation.INSERT, Operation.CHURN), List.of(Size.ONE_M)),
-                    new Extra(Platform.ON_JDK25, FullPlan.IMPLEMENTATIONS,
-                            List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN), List.of(Size.ONE_M)));
+                    new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON), FullPlan.IMPLEMENTATIONS, operations,
+                            List.of(Size.ONE_M)),
+                    new Extra(Platform.ON_JDK25, FullPlan.IMPLEMENTATIONS, operations, List.of(Size.ONE_M)));
         }
 
         @Override
@@ -72,9 +71,11 @@ public enum Preset implements Choice {
                 }
             }
             // The phase 3 README's account of churn at 1M (G1's write barrier and concurrent refinement), put to the test:
-            // the same churn under a collector without refinement.
-            for (Implementation phase : List.of(Implementation.PHASE2, Implementation.PHASE3)) {
-                cells.add(new Cell(Operation.CHURN, Size.ONE_M, new Label(phase, false, TypeProfile.MONOMORPHIC,
+            // the same churn under a collector without refinement, and HashMap's, which stores new nodes into old ones too.
+            cells.add(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC,
+                    KeyPattern.RANDOM)));
+            for (Implementation map : List.of(Implementation.HASHMAP, Implementation.PHASE2, Implementation.PHASE3)) {
+                cells.add(new Cell(Operation.CHURN, Size.ONE_M, new Label(map, false, TypeProfile.MONOMORPHIC,
                         KeyPattern.RANDOM, Platform.PARALLEL)));
             }
             return cells;

@@ -1,7 +1,5 @@
 package dev.hamtlab.bench;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +56,6 @@ final class Profiles {
 
     /** The loop of the JIT compiler threads, C1's and C2's. */
     private static final String COMPILER_FRAME = "CompileBroker::";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private Profiles() {
     }
@@ -196,7 +192,7 @@ final class Profiles {
 
     /**
      * Writes {@code <stem>-cpu.html} and {@code <stem>-alloc.html} into {@code htmlDir}, the flame
-     * graphs of the recording's CPU and allocation samples, and {@code <stem>.json}, the CPU breakdown.
+     * graphs of the recording's CPU and allocation samples, and returns them with the CPU breakdown.
      */
     static Flames flames(Path jfr, Path htmlDir, String stem, String title) throws IOException {
         Files.createDirectories(htmlDir);
@@ -206,14 +202,7 @@ final class Profiles {
         // while its --cpu finds none in a recording of JFR's own.
         JfrToFlame.convert(jfr.toString(), cpu.toString(), new Arguments("--title", title + ": CPU"));
         JfrToFlame.convert(jfr.toString(), alloc.toString(), new Arguments("--alloc", "--title", title + ": allocation"));
-        Breakdown breakdown = breakdown(collapsedCpuByThread(jfr));
-        Main.writeWhole(htmlDir.resolve(stem + ".json"), GSON.toJson(breakdown) + "\n");
-        return new Flames(cpu, alloc, breakdown);
-    }
-
-    /** A breakdown written by {@link #flames}. */
-    static Breakdown read(Path json) throws IOException {
-        return GSON.fromJson(Files.readString(json), Breakdown.class);
+        return new Flames(cpu, alloc, breakdown(collapsedCpuByThread(jfr)));
     }
 
     /** The recording's CPU samples (as {@link #flames} draws them) as collapsed stacks, each under its thread's frame. */

@@ -50,6 +50,7 @@ final class Report {
     private final List<PoolCounters.Counted> counters;
     private final List<TrieShapes.Measured> shapes;
     private final List<Footprint.Measured> footprints;
+    private final List<Profiling.Profiled> profiled;
     private final List<Operation> operations;
     private final List<Implementation> implementations;
     private final List<Size> sizes;
@@ -62,8 +63,10 @@ final class Report {
     private final Comparisons comparisons;
 
     private Report(Path folder, Optional<Environment.Facts> facts, List<Forks.Fork> forks,
-            List<PoolCounters.Counted> counters, List<TrieShapes.Measured> shapes, List<Footprint.Measured> footprints) {
+            List<PoolCounters.Counted> counters, List<TrieShapes.Measured> shapes, List<Footprint.Measured> footprints,
+            List<Profiling.Profiled> profiled) {
         this.folder = folder;
+        this.profiled = profiled;
         this.facts = facts;
         this.forks = forks;
         this.counters = counters;
@@ -102,7 +105,7 @@ final class Report {
     static Report read(Path folder) throws IOException {
         Path raw = folder.resolve(RAW_FOLDER);
         return new Report(folder, Environment.read(folder), Forks.read(folder), readCounters(raw), readShapes(raw),
-                readFootprints(raw));
+                readFootprints(raw), Profiling.read(folder));
     }
 
     /** The sizes the run planned or measured. */
@@ -260,6 +263,7 @@ final class Report {
                 + comparisons(implementation -> true)
                 + profileComparisons()
                 + onEachPlatform()
+                + whereTheTimeGoes()
                 + allocation()
                 + footprint()
                 + trieShapes()
@@ -648,21 +652,21 @@ final class Report {
                     }
                     text.append("\n");
                 }
-                text.append("\nEach phase against the phase before it, on each platform:\n\n| Phase |");
-                measured.forEach(p -> text.append(" on ").append(p.displayName()).append(" |"));
-                text.append("\n|---|").append("---:|".repeat(measured.size())).append("\n");
-                for (Implementation implementation : rows) {
-                    Optional<Implementation> before = implementation.before().filter(rows::contains);
-                    if (implementation.isPhase() && before.isPresent()) {
-                        text.append("| ").append(implementation.displayName()).append(" vs ").append(before.get().displayName())
-                                .append(" |");
-                        for (Platform platform : measured) {
-                            Label on = like.with(implementation).on(platform);
-                            text.append(" ").append(judgedCell(new Comparisons.Pair(operation, size, on.with(before.get()), on)))
-                                    .append(" |");
-                        }
-                        text.append("\n");
+                List<Implementation> phases = rows.stream()
+                        .filter(i -> i.isPhase() && i.before().filter(rows::contains).isPresent()).toList();
+                if (!phases.isEmpty()) {
+                    text.append("\nEach phase against the phase before it, on each platform:\n\n| Phase |");
+                    measured.forEach(p -> text.append(" on ").append(p.displayName()).append(" |"));
+                    text.append("\n|---|").append("---:|".repeat(measured.size())).append("\n");
+                }
+                for (Implementation implementation : phases) {
+                    Implementation before = implementation.before().orElseThrow();
+                    text.append("| ").append(implementation.displayName()).append(" vs ").append(before.displayName()).append(" |");
+                    for (Platform platform : measured) {
+                        Label on = like.with(implementation).on(platform);
+                        text.append(" ").append(judgedCell(new Comparisons.Pair(operation, size, on.with(before), on))).append(" |");
                     }
+                    text.append("\n");
                 }
                 text.append("\n");
             }
@@ -700,6 +704,40 @@ final class Report {
                 ? percent(was.get() / is.get() - 1) + " " + comparisons.verdict(pair).map(Verdict::label).orElse("")
                         + comparisons.judged(pair).map(j -> " " + interval(j.comparison())).orElse("")
                 : MISSING;
+    }
+
+    /** The profiled cells: where their CPU samples went, and links to their flame graphs. */
+    private String whereTheTimeGoes() {
+        if (profiled.isEmpty()) {
+            return "";
+        }
+        List<Profiles.Profiler> used = profiled.stream().map(Profiling.Profiled::profilerUsed).distinct().sorted().toList();
+        StringBuilder text = new StringBuilder("## Where the time goes: flame graphs\n\n")
+                .append("One profiled fork a cell, run apart from the timed forks (the profiler slows it, so its time")
+                .append(" is no measurement). ")
+                .append(used.stream().map(p -> "Profiler: " + p.description() + ".").collect(Collectors.joining(" ")))
+                .append(used.contains(Profiles.Profiler.JFR) ? " Where JFR stood in, the G1 and JIT parts are empty: it sees Java"
+                        + " frames only." : "")
+                .append(" The shares are of every thread's CPU samples over the measured iterations, on both cores:")
+                .append(" the benchmark thread's own work, the part of it spent in G1's post-write barrier slow path")
+                .append(" (enqueueing and refining dirty cards itself), and the other threads'.\n\n| Cell | Profiler | CPU samples |");
+        for (Profiles.Part part : Profiles.Part.values()) {
+            text.append(" ").append(part.label()).append(" |");
+        }
+        text.append(" Flame graphs |\n|---|---|---:|").append("---:|".repeat(Profiles.Part.values().length)).append("---|\n");
+        for (Profiling.Profiled p : profiled.stream().sorted(Comparator.comparing((Profiling.Profiled p) -> p.cell().operation())
+                .thenComparing(p -> p.cell().size()).thenComparing(p -> p.cell().label().platform())
+                .thenComparing(p -> p.cell().label().implementation())).toList()) {
+            Cell cell = p.cell();
+            String link = Profiling.FOLDER + "/" + cell.fileStem();
+            text.append("| ").append(cell.displayName()).append(" | ").append(p.profilerUsed().name().toLowerCase())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", p.breakdown().samples())).append(" |");
+            for (Profiles.Part part : Profiles.Part.values()) {
+                text.append(" ").append(unsignedPercent(p.breakdown().share(part))).append(" |");
+            }
+            text.append(" [CPU](").append(link).append("-cpu.html), [allocation](").append(link).append("-alloc.html) |\n");
+        }
+        return text.append("\n").toString();
     }
 
     /** Each implementation with polluted type profiles against itself monomorphic: what inlining buys. */

@@ -45,6 +45,14 @@ record RunOptions(
     private static final Pattern NEEDS_NO_QUOTES = Pattern.compile("[A-Za-z0-9_./,:=+@%-]+");
 
     static RunOptions parse(String[] args) throws BadInput {
+        return parse(args, false);
+    }
+
+    /**
+     * The options of a run, or with {@code profiling} of the profile command, whose default folder
+     * ends in "-profile" rather than the preset's name.
+     */
+    static RunOptions parse(String[] args, boolean profiling) throws BadInput {
         Preset preset = Preset.QUICK;
         List<Implementation> implementations = null;
         List<Size> sizes = null;
@@ -98,7 +106,7 @@ record RunOptions(
             forks = preset.forks();
         }
         if (out == null) {
-            out = defaultOut(preset, collectors);
+            out = defaultOut(profiling ? "profile" : preset.cliName(), collectors);
         }
         checkIntKeyed(implementations, keys, profiles);
         checkOut(out, force);
@@ -155,12 +163,12 @@ record RunOptions(
         return List.copyOf(chosen);
     }
 
-    /** results/<date>-<short commit>-<preset>[-<collectors> unless G1 alone], relative to the working directory. */
-    private static Path defaultOut(Preset preset, List<Platform> collectors) {
+    /** results/<date>-<short commit>-<preset or profile>[-<collectors> unless G1 alone], relative to the working directory. */
+    private static Path defaultOut(String kind, List<Platform> collectors) {
         String commit = Environment.git("rev-parse", "--short", "HEAD").orElse("nogit");
         String gc = collectors.equals(List.of(Platform.G1)) ? ""
                 : "-" + collectors.stream().map(Platform::cliName).collect(Collectors.joining("-"));
-        return Path.of("results", LocalDate.now() + "-" + commit + "-" + preset.cliName() + gc);
+        return Path.of("results", LocalDate.now() + "-" + commit + "-" + kind + gc);
     }
 
     /** The int maps take Integer keys alone, unboxed, whose calls no other key type can pollute. */

@@ -66,7 +66,7 @@ class ProfilesTest {
         assertTrue(library.isPresent(), "async-profiler has no library for this machine: the JFR fallback would run instead");
         Label label = new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .parent(Main.jmhOptions(Preset.QUICK, Collector.G1, Operation.INSERT, label, Size.ONE_K))
+                .parent(Main.jmhOptions(Preset.QUICK, Operation.INSERT, label, Size.ONE_K, Optional.empty()))
                 .forks(1)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(200))
@@ -88,6 +88,5 @@ class ProfilesTest {
         Breakdown breakdown = flames.breakdown();
         assertTrue(breakdown.samples() > 0, "no CPU samples");
         assertTrue(breakdown.share(Part.BENCHMARK_CODE) > 0, breakdown.toString());
-        assertEquals(breakdown, Profiles.read(dir.resolve("html").resolve("insert_phase1_1K.json")));
     }
 }

@@ -90,6 +90,47 @@ class ReportTest {
     }
 
     @Test
+    void eachPlatformIsReadAgainstItsReferenceAndItsPhasesAgainstEachOther() throws IOException {
+        // On Parallel, phase0 is as fast as on G1 and phase1 twice as fast: phase1 gains four times over phase0 there.
+        platformForks(INSERT, "phase0", "parallel", "1K", 200);
+        platformForks(INSERT, "phase1", "parallel", "1K", 50);
+        String report = report();
+        assertTrue(report.contains("## Collectors and JDKs"), report);
+        assertEquals(List.of("phase1", "100.0", "80.0", "50.0", "80.0"), row(report, "| phase1 | 100.0 |"));
+        List<String> againstG1 = row(report, "| phase1 | +100.0% ");
+        assertTrue(againstG1.get(1).startsWith("+100.0% faster ["), againstG1.toString());
+        List<String> phases = row(report, "| phase1 vs phase0 |");
+        assertTrue(phases.get(1).startsWith("+100.0% faster") && phases.get(2).startsWith("+300.0% faster"), phases.toString());
+        // The main tables stay G1's.
+        assertEquals("+100.0%", table(report, "insert", "phase1 vs phase0").get("1K").get(2));
+    }
+
+    @Test
+    void aForkFromBeforeThePlatformsTakesItsCollectorFromItsFlags() throws IOException {
+        Files.writeString(folder.resolve("raw").resolve("insert_phase0_1K_f01.json"), "[" + run(INSERT, "phase0", "1K",
+                "{ \"impl\" : \"phase0\", \"size\" : \"1K\" }", new double[] {200}, 0, 0)
+                .replace("\"mode\"", "\"jvmArgs\" : [ \"-Xms2g\", \"-XX:+UseParallelGC\" ],\n    \"mode\"") + "]\n");
+        List<Forks.Fork> read = Forks.read(folder);
+        assertTrue(read.stream().anyMatch(f -> f.label().platform() == Platform.PARALLEL), read.toString());
+    }
+
+    @Test
+    void profiledCellsGetTheirBreakdownAndFlameGraphLinks() throws IOException {
+        Files.createDirectories(folder.resolve(Profiling.FOLDER));
+        Map<String, Long> parts = new LinkedHashMap<>();
+        for (Profiles.Part part : Profiles.Part.values()) {
+            parts.put(part.label(), part == Profiles.Part.BENCHMARK_CODE ? 300L : part == Profiles.Part.REFINEMENT ? 100L : 0L);
+        }
+        Files.writeString(folder.resolve(Profiling.FOLDER).resolve("churn_phase3_1M.json"), new com.google.gson.Gson().toJson(
+                new Profiling.Profiled("churn", "1M", "phase3", "random", "monomorphic", "g1", "ASYNC", 2_000,
+                        new Profiles.Breakdown(400, parts))));
+        List<String> row = row(report(), "| churn 1M phase3 |");
+        assertEquals(List.of("async", "400", "75.0%", "0.0%", "25.0%"), row.subList(1, 6));
+        assertEquals("[CPU](profiles/churn_phase3_1M-cpu.html), [allocation](profiles/churn_phase3_1M-alloc.html)",
+                row.get(row.size() - 1));
+    }
+
+    @Test
     void eachKeyPatternHasItsOwnTables() throws IOException {
         keyedForks(INSERT, "phase0", "string", "1K", 300);
         keyedForks(INSERT, "phase1", "string", "1K", 150);
@@ -288,9 +329,14 @@ class ReportTest {
         readmes(root, "# title\n\n" + Publish.BEGIN + "\nold\n" + Publish.END + "\ntail\n");
         Publish.readmes(folder, root);
 
+        // The top README gets the headline: the charts, one short table, and the way to the full report.
         String top = Files.readString(root.resolve("README.md"));
-        assertEquals("+100.0%", table(top, "insert", "phase1 vs phase0").get("1K").get(2));
-        assertTrue(top.contains("### phase0 vs HashMap"), top);
+        assertTrue(row(top, "| phase1 vs phase0 | 1K |").get(2).startsWith("+100.0% faster ["), top);
+        assertTrue(row(top, "| phase1 vs HashMap | 1K |").get(2).startsWith("-50.0% slower ["), top);
+        String results = root.toAbsolutePath().relativize(folder.toAbsolutePath()) + "/";
+        assertTrue(top.contains("](" + results + "charts/insert-ns-by-size.png)"), top);
+        assertTrue(Files.isRegularFile(folder.resolve("charts/insert-ns-by-size.png")));
+        assertTrue(top.contains("[report](" + results + "report.md)") && !top.contains("### phase0 vs HashMap"), top);
         assertTrue(top.startsWith("# title\n\n" + Publish.BEGIN + "\nMeasured by `./bench --preset quick"), top);
         assertTrue(top.endsWith(Publish.END + "\ntail\n") && !top.contains("old"), top);
 
@@ -401,6 +447,19 @@ class ReportTest {
         for (int fork = 0; fork < spread.length; fork++) {
             Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, keys,
                     size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, 0, 0) + "]\n");
+        }
+    }
+
+    /** Six forks of an implementation on a platform, with 80 bytes per op. */
+    private void platformForks(String benchmark, String impl, String platform, String size, double nanos) throws IOException {
+        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"platform\" : \"" + platform
+                + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Forks.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
+                .orElseThrow().cliName();
+        double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
+        for (int fork = 0; fork < spread.length; fork++) {
+            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, platform,
+                    size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, 80, 0) + "]\n");
         }
     }
 

@@ -16,7 +16,7 @@ class RunOptionsTest {
     @Test
     void eachPresetHasItsOwnDefaultSizes() throws BadInput {
         assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K), parse().sizes());
-        assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), parse("--preset", "full").sizes());
+        assertEquals(List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), parse("--preset", "full").sizes());
         assertEquals(List.of(Size.ONE_K), parse("--preset", "smoke").sizes());
     }
 
@@ -69,9 +69,10 @@ class RunOptionsTest {
             assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
                     platform)), platform.cliName());
         }
-        // The other collectors are at 1M alone, and not for the lookups.
+        // The other collectors are at 1M alone, and not for query-miss and remove.
         assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.TEN_K).size());
         assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
+        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).size());
         // Every phase profiled at 1M for insert, query-hit and churn.
         for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
             for (Implementation phase : List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
