@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * Copies a results folder's tables into the READMEs, between their markers: a run of the phases
  * fills the top README's {@value #BEGIN} ... {@value #END} block with its headline (its charts and
  * one short table; the full tables stay in its report); a run with
- * peers besides HashMap fills its {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with the
- * phases among the peers instead. Either fills the {@value #BEGIN} block of each module whose
+ * peers besides HashMap fills its {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with its own
+ * headline instead, every map at the largest size. Either fills the {@value #BEGIN} block of each module whose
  * implementations it measured whole, each with what it is compared with; a module it measured in
  * part keeps the tables of the run that measured it whole. So no number in a README is ever typed
  * by hand, and each names its run.
@@ -32,8 +32,10 @@ final class Publish {
     static List<Path> readmes(Path folder, Path root) throws IOException, BadInput {
         Report report = Report.read(folder);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(report.hasPeers() ? new Block(root.resolve(README), report.peersSummary(), PEERS_BEGIN, PEERS_END)
-                : new Block(root.resolve(README), report.headline(report.drawCharts(), folderFrom(root, folder)), BEGIN, END));
+        List<RunCharts.Drawn> charts = report.drawCharts();
+        String prefix = folderFrom(root, folder);
+        blocks.add(report.hasPeers() ? new Block(root.resolve(README), report.peersHeadline(charts, prefix), PEERS_BEGIN, PEERS_END)
+                : new Block(root.resolve(README), report.headline(charts, prefix), BEGIN, END));
         // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
         Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
                 .filter(module -> measuredWhole(report.implementations(), module))

@@ -315,19 +315,41 @@ final class Report {
         return implementations.stream().filter(i -> !i.isPhase()).count() >= 2;
     }
 
-    /** The phases among the peers: the resolution, the maps, each operation's times by size and matrices, and the footprint. */
-    String peersSummary() {
-        StringBuilder text = new StringBuilder(origin()).append(legend()).append("\n\n").append(resolution()).append(theMaps());
+    /**
+     * The README's view of a run with peers: where it comes from, its charts (paths from
+     * {@code prefix}) and one table of every map's ns per op at the largest size measured, for each
+     * operation and key pattern, with its bytes per entry; the full tables stay in its report.
+     */
+    String peersHeadline(List<RunCharts.Drawn> charts, String prefix) {
+        StringBuilder text = new StringBuilder(origin()).append("The full tables (each phase against each peer, with")
+                .append(" intervals and verdicts), the allocation and every fork are in its [report](").append(prefix)
+                .append(REPORT_FILE).append(").\n\n");
+        charts.forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
+        Size largest = sizes.stream().filter(size -> forks.stream().anyMatch(f -> f.size().equals(size)))
+                .reduce((smaller, larger) -> larger).orElse(sizes.get(sizes.size() - 1));
+        text.append("Every map at ").append(largest.cliName()).append(" keys: median ns per op (lower is faster), and bytes")
+                .append(" per entry.\n\n| Implementation | Driven |");
         for (Operation operation : operations) {
-            text.append("## ").append(operation.cliName()).append(": ").append(operation.description()).append("\n\n");
             for (KeyPattern pattern : keys) {
-                for (TypeProfile profile : profiles) {
-                    Label like = new Label(Implementation.HASHMAP, false, profile, pattern, main);
-                    text.append(bySize(operation, like, i -> true)).append(amongThePeers(operation, like, i -> true));
-                }
+                text.append(" ").append(operation.cliName()).append(keys.size() > 1 ? ", " + pattern.displayName() : "").append(" |");
             }
         }
-        return text.append(footprint()).toString();
+        text.append(" bytes per entry |\n|---|---|").append("---:|".repeat(operations.size() * keys.size() + 1)).append("\n");
+        for (Implementation implementation : implementations) {
+            text.append("| ").append(implementation.displayName()).append(" | ").append(implementation.driven().cliName()).append(" |");
+            for (Operation operation : operations) {
+                for (KeyPattern pattern : keys) {
+                    text.append(" ").append(comparisons.median(operation, largest,
+                            new Label(implementation, false, profiles.get(0), pattern, main)).map(Report::nanos).orElse(MISSING))
+                            .append(" |");
+                }
+            }
+            text.append(" ").append(footprints.stream().filter(f -> f.platformOrG1() == main
+                            && f.implementation().equals(implementation.cliName()) && f.keys().equals(keys.get(0).cliName())
+                            && f.size().equals(largest.cliName()))
+                    .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).orElse(MISSING)).append(" |\n");
+        }
+        return text.append("\n").toString();
     }
 
     /** The tables of a module's phases alone: each against the implementation before it and against every peer. */

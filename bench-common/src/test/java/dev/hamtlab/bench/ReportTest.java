@@ -381,10 +381,13 @@ class ReportTest {
         assertEquals(List.of(root.resolve("README.md"), root.resolve("phase0-baseline/README.md"),
                 root.resolve("phase1/README.md")), Publish.readmes(folder, root));
 
+        // The headline: every map at the largest size measured, 10K, and the way to the full report.
         String top = Files.readString(root.resolve("README.md"));
         assertTrue(top.startsWith(phases), top);
-        assertTrue(row(top, "| 1K | phase1 |").get(3).startsWith("+300.0% faster ["), top);
-        assertFalse(top.contains("old") || top.contains("### phase1 vs phase0"), top);
+        assertEquals(List.of("phase1", "mutable", "402.5", MISSING_CELL, MISSING_CELL), row(top, "| phase1 | mutable |"));
+        assertEquals(List.of("Vavr", "persistent", MISSING_CELL, MISSING_CELL, MISSING_CELL), row(top, "| Vavr |"));
+        assertTrue(top.contains("Every map at 10K keys") && top.contains("/charts/insert-ns-by-size.png)"), top);
+        assertFalse(top.contains("old") || top.contains("### phase1 vs phase0") || top.contains("| 1K | phase1 |"), top);
         String phase1 = Files.readString(root.resolve("phase1/README.md"));
         assertTrue(phase1.contains("### phase1 vs phase0") && phase1.contains(Publish.PEERS_BEGIN + "\nold\n"), phase1);
         assertEquals(phases + Publish.PEERS_BEGIN + "\nold\n" + Publish.PEERS_END + "\n",
