@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A constant picked on the command line, and found in JMH's JSON, by a short name such as "query-hit". */
-interface Choice {
+public interface Choice {
     String cliName();
 
     static <E extends Choice> Optional<E> find(E[] choices, String cliName) {

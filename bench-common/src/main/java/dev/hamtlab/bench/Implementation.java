@@ -1,5 +1,6 @@
 package dev.hamtlab.bench;
 
+import dev.hamtlab.bench.peers.Adapters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -191,12 +192,12 @@ public enum Implementation implements Choice {
     }
 
     /** A phase that counts what its allocation strategy does: every phase but IntHamt, which has no pool. */
-    boolean hasCounters() {
+    public boolean hasCounters() {
         return isPhase() && !intKeys;
     }
 
     /** The phase's module folder, whose README shows its measured effect; empty for a peer. */
-    Optional<String> module() {
+    public Optional<String> module() {
         return Optional.ofNullable(module);
     }
 
@@ -217,7 +218,7 @@ public enum Implementation implements Choice {
     }
 
     /** What this phase is compared with: the phase it was built from, or the phase it is a variant of. */
-    Optional<Implementation> before() {
+    public Optional<Implementation> before() {
         return Optional.ofNullable(before).map(name -> Choice.find(values(), name).orElseThrow());
     }
 
@@ -225,7 +226,7 @@ public enum Implementation implements Choice {
      * A new empty map behind its adapter, for keys of any type; an int map's adapter takes Integers
      * only, unboxed, and is never timed.
      */
-    MeasuredMap create() {
+    public MeasuredMap create() {
         return factory.get();
     }
 
@@ -255,12 +256,12 @@ public enum Implementation implements Choice {
      *
      * @throws IllegalStateException for a phase when counting is off
      */
-    Map<String, Long> stats(MeasuredMap map) {
+    public Map<String, Long> stats(MeasuredMap map) {
         return hasCounters() ? ask(map.target(), "stats") : Map.of();
     }
 
     /** The trie's shape figures, in the phase's order (its {@code shape()}); empty for a peer. */
-    Map<String, Number> shape(MeasuredMap map) {
+    public Map<String, Number> shape(MeasuredMap map) {
         return isPhase() ? ask(map.target(), "shape") : Map.of();
     }
 

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * insertion order, equal copies of them in a query order, and N distinct keys that are not in the
  * map. They are made (boxed) here, before anything is measured.
  */
-final class Keys {
+public final class Keys {
     private static final long SEED = 0x5EED_4A37L;
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** The strided pattern's step, 2^10. */
@@ -27,7 +27,7 @@ final class Keys {
     }
 
     /** Deterministic: the same pattern and count always give the same keys, in the same orders. */
-    static Keys of(KeyPattern pattern, int count) {
+    public static Keys of(KeyPattern pattern, int count) {
         SplittableRandom random = new SplittableRandom(SEED + count);
         Object[] distinct = switch (pattern) {
             case RANDOM -> distinct(2 * count, () -> random.nextInt());
@@ -105,7 +105,8 @@ final class Keys {
         return copies;
     }
 
-    Object[] insertOrder() {
+    /** The keys in the insert order: the stored objects themselves. */
+    public Object[] insertOrder() {
         return insertOrder;
     }
 

@@ -8,27 +8,29 @@ import java.util.Optional;
  * The control's forks measure the very same code as its implementation's, interleaved with them, so
  * any difference between the two is the instrument's.
  */
-record Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys, Platform platform) {
+public record Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys, Platform platform) {
     /** The JMH parameter that carries the arm; the benchmark ignores it, the report reads it. */
     static final String PRIMARY = "primary";
-    static final String CONTROL = "control";
+    /** The A/A control's second label's arm. */
+    public static final String CONTROL = "control";
 
     /** A label on the reference platform, G1 on the runner's JDK. */
-    Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys) {
+    public Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys) {
         this(implementation, control, profile, keys, Platform.G1);
     }
 
-    String arm() {
+    /** The arm's JMH parameter: {@link #CONTROL} for the control's second label, else {@link #PRIMARY}. */
+    public String arm() {
         return control ? CONTROL : PRIMARY;
     }
 
     /** For example "phase3", "phase3 (A/A)", "phase3 polluted", "phase3 string", "phase3 epsilon". */
-    String displayName() {
+    public String displayName() {
         return implementation.displayName() + (control ? " (A/A)" : "") + suffix(" ");
     }
 
     /** For file names: "phase3", "phase3-control", "phase3-polluted", "phase3-string". */
-    String fileStem() {
+    public String fileStem() {
         return implementation.cliName() + (control ? "-" + CONTROL : "") + suffix("-");
     }
 
@@ -40,22 +42,22 @@ record Label(Implementation implementation, boolean control, TypeProfile profile
     }
 
     /** Another implementation's own label under this one's profile, keys and platform: a cell beside this one. */
-    Label with(Implementation other) {
+    public Label with(Implementation other) {
         return new Label(other, false, profile, keys, platform);
     }
 
     /** The same implementation's own label on another platform. */
-    Label on(Platform other) {
+    public Label on(Platform other) {
         return new Label(implementation, false, profile, keys, other);
     }
 
     /** The label this one is compared with: the implementation before it, under the same profile and keys. */
-    Optional<Label> before() {
+    public Optional<Label> before() {
         return implementation.before().map(this::with);
     }
 
     /** The same under the phase before this one's whole module; see {@link Implementation#phaseBefore()}. */
-    Optional<Label> phaseBefore() {
+    public Optional<Label> phaseBefore() {
         return implementation.phaseBefore().map(this::with);
     }
 }

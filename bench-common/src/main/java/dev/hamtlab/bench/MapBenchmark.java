@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * steps, each a remove and an insert). The score is meant per key (per step), but
  * {@code @OperationsPerInvocation} cannot take a {@code @Param}, so the runner passes
  * {@link Operation#opsPerCall} for each run. Forks, iterations and JVM flags are not set here
- * either: they live in one place, the runner's {@link Preset}s.
+ * either: they live in one place, the runner's {@link dev.hamtlab.bench.runner.Preset Preset}s.
  *
  * <p>Every map that a timed call reads or empties was built outside the timing and then settled by
  * a full collection, so its layout in memory does not depend on which young collections happened
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MapBenchmark {
     /** Steps per churn call: one call at 1M keys would otherwise outlast a whole iteration. */
-    static final int CHURN_STEPS = 1_000;
+    public static final int CHURN_STEPS = 1_000;
     /** Keys of each other type that a polluted fork puts, gets and removes first. */
     private static final int POLLUTING_KEYS = 20_000;
     private static final int POLLUTING_ROUNDS = 5;
@@ -64,7 +64,7 @@ public class MapBenchmark {
     /** Integer keys, or String keys: which class the benchmark methods cast the keys to. */
     private boolean integerKeys;
     /** The map the queries read. */
-    MeasuredMap filled;
+    public MeasuredMap filled;
     /** The same map when the benchmarks call it directly (a java.util.Map), else null. */
     private Map<Object, Object> filledMap;
 
@@ -99,7 +99,7 @@ public class MapBenchmark {
     }
 
     /** A benchmark set up as JMH would, for use outside JMH: the runner's counters and the tests. */
-    static MapBenchmark of(Implementation implementation, KeyPattern keys, Size size) {
+    public static MapBenchmark of(Implementation implementation, KeyPattern keys, Size size) {
         MapBenchmark benchmark = new MapBenchmark();
         benchmark.impl = implementation.cliName();
         benchmark.size = size.cliName();
@@ -173,7 +173,8 @@ public class MapBenchmark {
      */
     @State(Scope.Thread)
     public static class FreshMap {
-        MeasuredMap map;
+        /** The map the timed remove empties. */
+        public MeasuredMap map;
         Map<Object, Object> javaMap;
 
         @Setup(Level.Invocation)
@@ -193,7 +194,8 @@ public class MapBenchmark {
      */
     @State(Scope.Thread)
     public static class ChurnedMap {
-        MeasuredMap map;
+        /** The map the timed churn works on. */
+        public MeasuredMap map;
         Map<Object, Object> javaMap;
         /** The stored objects: each key is its own value. */
         Object[] ring;
@@ -358,7 +360,7 @@ public class MapBenchmark {
     }
 
     /** A map built by the measured insert itself, behind its adapter. */
-    MeasuredMap build() {
+    public MeasuredMap build() {
         return Implementation.measured(insert());
     }
 

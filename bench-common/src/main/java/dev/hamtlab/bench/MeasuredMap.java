@@ -7,7 +7,7 @@ package dev.hamtlab.bench;
  * look a key up only to answer with the previous value; the benchmarks check the map's contents
  * after the measurement instead.
  */
-interface MeasuredMap {
+public interface MeasuredMap {
     void put(Object key, Object value);
 
     /** The key's value, or null when it is absent. */

@@ -41,7 +41,7 @@ public enum Operation implements Choice {
      * The ops one call of the benchmark makes, by which JMH divides its time: the N keys, or for
      * churn a fixed number of steps, so that at 1M keys an iteration still holds many calls.
      */
-    int opsPerCall(Size size) {
+    public int opsPerCall(Size size) {
         return this == CHURN ? MapBenchmark.CHURN_STEPS : size.count();
     }
 
@@ -53,7 +53,7 @@ public enum Operation implements Choice {
      * The operation that rebuilds this one's map before every call: outside the measured time, but
      * inside JMH's count of the bytes allocated, which is per iteration.
      */
-    Optional<Operation> rebuild() {
+    public Optional<Operation> rebuild() {
         return Optional.ofNullable(rebuild);
     }
 }

@@ -23,9 +23,9 @@ public enum Platform implements Choice {
             List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders"));
 
     /** The collectors on the runner's own JDK, the choices of --gc. */
-    static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON);
+    public static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON);
     /** The platforms a JDK 25 adds. */
-    static final List<Platform> ON_JDK25 = List.of(JDK25, JDK25_COMPACT);
+    public static final List<Platform> ON_JDK25 = List.of(JDK25, JDK25_COMPACT);
 
     private final String cliName;
     private final String displayName;
@@ -47,12 +47,12 @@ public enum Platform implements Choice {
     }
 
     /** For example "G1", "JDK 25 G1 compact headers". */
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
     /** Whether its forks run on a JDK 25 rather than the runner's JDK. */
-    boolean onJdk25() {
+    public boolean onJdk25() {
         return onJdk25;
     }
 
@@ -60,12 +60,12 @@ public enum Platform implements Choice {
      * The forked JVM's flags: a fixed, pre-touched heap (without it first-touch page faults make
      * insert timings bimodal), then the collector's and the headers' flags.
      */
-    List<String> forkJvmFlags() {
+    public List<String> forkJvmFlags() {
         return Stream.concat(Stream.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"), flags.stream()).toList();
     }
 
     /** What it is read against: compact headers against JDK 25 without them, every other platform against G1 on JDK 17. */
-    Platform reference() {
+    public Platform reference() {
         return this == JDK25_COMPACT ? JDK25 : G1;
     }
 
@@ -73,7 +73,7 @@ public enum Platform implements Choice {
      * The platform of a fork made before the platform was a JMH parameter: its collector from its
      * JVM's flags, on the runner's JDK.
      */
-    static Platform ofFlags(List<String> jvmArgs) {
+    public static Platform ofFlags(List<String> jvmArgs) {
         return COLLECTORS.stream().filter(p -> p != G1 && jvmArgs.containsAll(p.flags)).findFirst().orElse(G1);
     }
 }

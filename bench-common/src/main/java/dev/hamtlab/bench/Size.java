@@ -25,7 +25,7 @@ public record Size(int count) implements Choice, Comparable<Size> {
     static final int MAX = 1 << 22;
 
     /** What a size may be written as, for the one-line error. */
-    static final String VALID = "a count from 1 to 2^22 (4,194,304) written as 1500, 4K, 2M or 2^20,"
+    public static final String VALID = "a count from 1 to 2^22 (4,194,304) written as 1500, 4K, 2M or 2^20,"
             + " or a sweep of powers of two such as 2^10..2^22";
 
     private static final Pattern SCALED = Pattern.compile("([1-9][0-9]*)([KM]?)");
@@ -39,7 +39,7 @@ public record Size(int count) implements Choice, Comparable<Size> {
     }
 
     /** One size, as {@link #cliName()} writes it or as a plain count; empty when it is not one. */
-    static Optional<Size> parse(String text) {
+    public static Optional<Size> parse(String text) {
         Matcher scaled = SCALED.matcher(text);
         long count;
         if (scaled.matches()) {
@@ -64,7 +64,7 @@ public record Size(int count) implements Choice, Comparable<Size> {
      * The sizes a --sizes item names: one size, or every power of two from one to the other, as in
      * 2^10..2^22. Empty when the item is neither.
      */
-    static Optional<List<Size>> parseItem(String item) {
+    public static Optional<List<Size>> parseItem(String item) {
         Matcher sweep = SWEEP.matcher(item);
         if (!sweep.matches()) {
             return parse(item).map(List::of);
@@ -82,7 +82,7 @@ public record Size(int count) implements Choice, Comparable<Size> {
     }
 
     /** Sizes in ascending order, each once. */
-    static List<Size> sorted(Iterable<Size> sizes) {
+    public static List<Size> sorted(Iterable<Size> sizes) {
         TreeSet<Size> sorted = new TreeSet<>();
         sizes.forEach(sorted::add);
         return List.copyOf(sorted);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamtlab.bench.peers.Adapters;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,0 +1,150 @@
+package dev.hamtlab.bench.profile;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.hamtlab.bench.Cell;
+import dev.hamtlab.bench.Implementation;
+import dev.hamtlab.bench.KeyPattern;
+import dev.hamtlab.bench.Label;
+import dev.hamtlab.bench.Operation;
+import dev.hamtlab.bench.Platform;
+import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.report.Forks;
+import dev.hamtlab.bench.runner.Jdk25;
+import dev.hamtlab.bench.runner.Main;
+import dev.hamtlab.bench.runner.Preset;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Flame graphs of benchmark cells: one profiled fork a cell, after the timed forks and apart from
+ * them, with async-profiler (CPU and allocation samples, Java and native frames), or with JFR's own
+ * sampling where its library cannot load. Each cell leaves in profiles/ its CPU and allocation
+ * flame graphs and a JSON of where the CPU samples went, from which the report is rebuilt.
+ */
+public final class Profiling {
+    /** The folder of a results folder that holds the flame graphs and the profile files. */
+    public static final String FOLDER = "profiles";
+    /** The profile covers the measured iterations alone: 10 × 500 ms gives about 600 CPU samples. */
+    private static final int ITERATIONS = 10;
+    private static final int ITERATION_MILLIS = 500;
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private Profiling() {
+    }
+
+    /**
+     * One profiled cell: its CLI names, the profiler, the profiled fork's ns per op (slowed by the
+     * profiler: not a measurement) and its CPU breakdown.
+     */
+    public record Profiled(String operation, String size, String implementation, String keys, String profile, String platform,
+            String profiler, double nanos, Profiles.Breakdown breakdown) {
+        /** The cell profiled; throws IllegalArgumentException for a name it does not know. */
+        public Cell cell() {
+            return new Cell(Forks.named(Operation.values(), operation), Forks.size(size), new Label(
+                    Forks.named(Implementation.values(), implementation), false, Forks.named(TypeProfile.values(), profile),
+                    Forks.named(KeyPattern.values(), keys), Forks.named(Platform.values(), platform)));
+        }
+
+        /** The profiler that recorded it. */
+        public Profiles.Profiler profilerUsed() {
+            return Profiles.Profiler.valueOf(profiler);
+        }
+    }
+
+    /**
+     * Profiles each cell into {@code folder}/profiles/, one after another; returns how many failed.
+     * Falls back to JFR for good once async-profiler's library is missing or fails to load.
+     */
+    public static int run(List<Cell> cells, Path folder, Preset preset, Optional<Jdk25.Found> jdk25, PrintStream out,
+            PrintStream err) throws IOException {
+        Path profiles = folder.resolve(FOLDER);
+        Files.createDirectories(profiles);
+        Path work = Files.createTempDirectory("hamtlab-profiles");
+        Optional<Path> library = Profiles.library(work);
+        Profiles.Profiler profiler = library.isPresent() ? Profiles.Profiler.ASYNC : Profiles.Profiler.JFR;
+        int failed = 0;
+        int done = 0;
+        for (Cell cell : cells) {
+            done++;
+            String line = String.format("[%d/%d] profile %s   ", done, cells.size(), cell.displayName());
+            Optional<Profiled> profiled = profile(cell, profiles, preset, jdk25, profiler, library, work, err);
+            if (profiled.isEmpty() && profiler == Profiles.Profiler.ASYNC) {
+                err.println("hamtlab: async-profiler could not profile " + cell.displayName()
+                        + "; JFR's own sampling from now on");
+                profiler = Profiles.Profiler.JFR;
+                profiled = profile(cell, profiles, preset, jdk25, profiler, library, work, err);
+            }
+            if (profiled.isPresent()) {
+                out.println(line + profiled.get().profilerUsed().name().toLowerCase() + ", "
+                        + profiled.get().breakdown().samples() + " CPU samples");
+            } else {
+                failed++;
+                out.println(line + "FAILED");
+            }
+        }
+        Main.deleteTree(work);
+        return failed;
+    }
+
+    private static Optional<Profiled> profile(Cell cell, Path profiles, Preset preset, Optional<Jdk25.Found> jdk25,
+            Profiles.Profiler profiler, Optional<Path> library, Path work, PrintStream err) throws IOException {
+        Path recordings = Files.createTempDirectory(work, "recording");
+        Label label = cell.label();
+        ChainedOptionsBuilder options = Main.forkOptions(preset, cell.operation(), label, cell.size(),
+                jdk25.map(Jdk25.Found::java))
+                .measurementIterations(ITERATIONS)
+                .measurementTime(TimeValue.milliseconds(ITERATION_MILLIS));
+        try {
+            Collection<RunResult> results = new Runner(Profiles.attach(new OptionsBuilder().parent(options.build()), profiler,
+                    library, recordings).build()).run();
+            double nanos = results.iterator().next().getPrimaryResult().getScore();
+            Profiles.Flames flames = Profiles.flames(Profiles.recording(recordings), profiles, cell.fileStem(),
+                    cell.displayName());
+            Profiled profiled = new Profiled(cell.operation().cliName(), cell.size().cliName(),
+                    label.implementation().cliName(), label.keys().cliName(), label.profile().cliName(),
+                    label.platform().cliName(), profiler.name(), nanos, flames.breakdown());
+            Main.writeWhole(profiles.resolve(cell.fileStem() + ".json"), GSON.toJson(profiled) + "\n");
+            return Optional.of(profiled);
+        } catch (RunnerException | IOException | RuntimeException e) {
+            err.println("hamtlab: profile of " + cell.displayName() + " with " + profiler.name().toLowerCase() + " failed: " + e);
+            return Optional.empty();
+        }
+    }
+
+    /** Every profiled cell of a results folder, as {@link #run} wrote them. */
+    public static List<Profiled> read(Path folder) throws IOException {
+        Path profiles = folder.resolve(FOLDER);
+        List<Profiled> found = new ArrayList<>();
+        if (!Files.isDirectory(profiles)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(profiles)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    Profiled profiled = GSON.fromJson(Files.readString(file), Profiled.class);
+                    profiled.cell();
+                    profiled.profilerUsed();
+                    found.add(profiled);
+                } catch (RuntimeException e) {
+                    throw new IOException(file + " is not a profile file: " + e.getMessage(), e);
+                }
+            }
+        }
+        return found;
+    }
+}

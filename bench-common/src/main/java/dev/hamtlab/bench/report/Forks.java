@@ -1,0 +1,171 @@
+package dev.hamtlab.bench.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.hamtlab.bench.Choice;
+import dev.hamtlab.bench.Implementation;
+import dev.hamtlab.bench.KeyPattern;
+import dev.hamtlab.bench.Label;
+import dev.hamtlab.bench.Operation;
+import dev.hamtlab.bench.Platform;
+import dev.hamtlab.bench.Size;
+import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.measure.Footprint;
+import dev.hamtlab.bench.measure.PoolCounters;
+import dev.hamtlab.bench.measure.TrieShapes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Every fork of a results folder, read from its raw JMH JSON: the fork is the unit of repetition,
+ * so each fork's iterations become one number, their mean. A file of the runner holds one fork;
+ * older folders, whose files hold several forks of one benchmark, are read fork by fork too.
+ */
+public final class Forks {
+    /** JMH's gc profiler's metrics, as JMH 1.37 names them; JMH divides the bytes by the ops per call. */
+    private static final String BYTES_PER_OP = "gc.alloc.rate.norm";
+    private static final String GC_COUNT = "gc.count";
+    private static final String GC_TIME = "gc.time";
+
+    private Forks() {
+    }
+
+    /**
+     * One fork: its mean time per op over the measured iterations, and what the gc profiler saw over
+     * them (mean bytes per op, collections, total collection time in ms; NaN without a gc profile).
+     * {@code started} and {@code loadAverage} come from the runner's fork log, empty strings when
+     * the folder has none.
+     */
+    record Fork(Operation operation, Size size, Label label, String file, int index, double nanos, double bytesPerOp,
+            double gcCount, double gcMillis, String started, String loadAverage) {
+    }
+
+    static List<Fork> read(Path folder) throws IOException {
+        Path raw = folder.resolve(Report.RAW_FOLDER);
+        Map<String, String[]> log = forkLog(folder.resolve(Report.FORK_LOG));
+        List<Fork> forks = new ArrayList<>();
+        for (Path file : resultFiles(raw)) {
+            String name = file.getFileName().toString();
+            String[] logged = log.getOrDefault(name, new String[] {name, "", ""});
+            try {
+                for (JsonElement run : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
+                    forks.addAll(forksOf(run.getAsJsonObject(), name, logged));
+                }
+            } catch (RuntimeException e) {
+                throw new IOException(file + " is not a result of MapBenchmark or IntMapBenchmark: " + e.getMessage(), e);
+            }
+        }
+        return forks;
+    }
+
+    /** The raw folder's JMH results, sorted: every JSON file but the counters and the shapes. */
+    private static List<Path> resultFiles(Path raw) throws IOException {
+        if (!Files.isDirectory(raw)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(raw)) {
+            return entries.map(Path::getFileName).map(Path::toString)
+                    .filter(name -> name.endsWith(".json") && !name.startsWith(PoolCounters.FILE_PREFIX)
+                            && !name.startsWith(TrieShapes.FILE_PREFIX) && !name.startsWith(Footprint.FILE_PREFIX))
+                    .sorted().map(raw::resolve).collect(Collectors.toList());
+        }
+    }
+
+    /** The runner's fork log, by raw file name: file, start time, load average, tab-separated. */
+    private static Map<String, String[]> forkLog(Path file) throws IOException {
+        Map<String, String[]> log = new HashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length == 3) {
+                    log.put(fields[0], fields);
+                }
+            }
+        }
+        return log;
+    }
+
+    private static List<Fork> forksOf(JsonObject run, String file, String[] logged) {
+        String benchmark = run.get("benchmark").getAsString();
+        JsonObject params = run.getAsJsonObject("params");
+        Implementation implementation = named(Implementation.values(), params.get("impl").getAsString());
+        Operation operation = Stream.of(Operation.values()).filter(o -> o.benchmarkName(implementation).equals(benchmark))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark + " for "
+                        + implementation.cliName()));
+        Size size = size(params.get("size").getAsString());
+        // Runs made before the A/A control and the type profiles existed have neither parameter.
+        TypeProfile profile = params.has("profile") ? named(TypeProfile.values(), params.get("profile").getAsString())
+                : TypeProfile.MONOMORPHIC;
+        boolean control = params.has("arm") && params.get("arm").getAsString().equals(Label.CONTROL);
+        // Runs made before the key patterns existed used random Integer keys.
+        KeyPattern keys = params.has("keys") ? named(KeyPattern.values(), params.get("keys").getAsString()) : KeyPattern.RANDOM;
+        // And runs made before the platforms were labels: theirs ran on the runner's JDK, with the collector of their flags.
+        Platform platform = params.has("platform") ? named(Platform.values(), params.get("platform").getAsString())
+                : Platform.ofFlags(jvmArgs(run));
+        Label label = new Label(implementation, control, profile, keys, platform);
+
+        JsonObject metric = run.getAsJsonObject("primaryMetric");
+        String unit = metric.get("scoreUnit").getAsString();
+        if (!unit.equals("ns/op")) {
+            throw new IllegalArgumentException("score unit is " + unit + ", not ns/op");
+        }
+        JsonArray iterations = metric.getAsJsonArray("rawData");
+        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
+        List<Fork> forks = new ArrayList<>();
+        for (int index = 0; index < iterations.size(); index++) {
+            forks.add(new Fork(operation, size, label, file, index, mean(iterations.get(index).getAsJsonArray()),
+                    perFork(secondary, BYTES_PER_OP, index, false), perFork(secondary, GC_COUNT, index, true),
+                    perFork(secondary, GC_TIME, index, true), logged[1], logged[2]));
+        }
+        return forks;
+    }
+
+    private static List<String> jvmArgs(JsonObject run) {
+        List<String> args = new ArrayList<>();
+        if (run.has("jvmArgs")) {
+            run.getAsJsonArray("jvmArgs").forEach(arg -> args.add(arg.getAsString()));
+        }
+        return args;
+    }
+
+    /** A secondary metric of one fork: the mean of its iterations, or their sum; NaN when the run has none. */
+    private static double perFork(JsonObject secondary, String name, int index, boolean sum) {
+        if (secondary == null || !secondary.has(name)) {
+            return Double.NaN;
+        }
+        JsonArray forks = secondary.getAsJsonObject(name).getAsJsonArray("rawData");
+        if (index >= forks.size()) {
+            // JMH leaves out a fork whose iterations had no collection at all.
+            return sum ? 0 : Double.NaN;
+        }
+        JsonArray iterations = forks.get(index).getAsJsonArray();
+        return sum ? mean(iterations) * iterations.size() : mean(iterations);
+    }
+
+    private static double mean(JsonArray values) {
+        double total = 0;
+        for (JsonElement value : values) {
+            total += value.getAsDouble();
+        }
+        return values.isEmpty() ? Double.NaN : total / values.size();
+    }
+
+    /** The size a label such as "10K" names; throws IllegalArgumentException for one it does not. */
+    public static Size size(String label) {
+        return Size.parse(label).orElseThrow(() -> new IllegalArgumentException("unknown size " + label));
+    }
+
+    /** The choice of that CLI name; throws IllegalArgumentException when there is none. */
+    public static <E extends Choice> E named(E[] choices, String name) {
+        return Choice.find(choices, name).orElseThrow(() -> new IllegalArgumentException("unknown parameter " + name));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hamtlab.bench.report;
+
+import dev.hamtlab.bench.Implementation;
+import dev.hamtlab.bench.runner.BadInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Copies a results folder's tables into the READMEs, between their markers: a run of the phases
+ * fills the top README's {@value #BEGIN} ... {@value #END} block with its headline (its charts and
+ * one short table; the full tables stay in its report); a run with
+ * peers besides HashMap fills its {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with its own
+ * headline instead, every map at the largest size. Either fills the {@value #BEGIN} block of each module whose
+ * implementations it measured whole, each with what it is compared with; a module it measured in
+ * part keeps the tables of the run that measured it whole. So no number in a README is ever typed
+ * by hand, and each names its run.
+ */
+public final class Publish {
+    static final String BEGIN = "<!-- results:begin -->";
+    static final String END = "<!-- results:end -->";
+    static final String PEERS_BEGIN = "<!-- peers:begin -->";
+    static final String PEERS_END = "<!-- peers:end -->";
+    static final String README = "README.md";
+
+    private Publish() {
+    }
+
+    /** Rewrites the READMEs under {@code root} from {@code folder}; returns the files it rewrote. */
+    public static List<Path> readmes(Path folder, Path root) throws IOException, BadInput {
+        Report report = Report.read(folder);
+        List<Block> blocks = new ArrayList<>();
+        List<RunCharts.Drawn> charts = report.drawCharts();
+        String prefix = folderFrom(root, folder);
+        blocks.add(report.hasPeers() ? new Block(root.resolve(README), report.peersHeadline(charts, prefix), PEERS_BEGIN, PEERS_END)
+                : new Block(root.resolve(README), report.headline(charts, prefix), BEGIN, END));
+        // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
+        Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
+                .filter(module -> measuredWhole(report.implementations(), module))
+                .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README), report.moduleSummary(module),
+                        BEGIN, END)));
+        // Every README is checked before any is written: a bad one leaves them all untouched.
+        List<String> texts = new ArrayList<>();
+        for (Block block : blocks) {
+            texts.add(markedText(block.readme(), block.begin(), block.end()));
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            Files.writeString(block.readme(), replaceBlock(texts.get(i), block.tables(), block.begin(), block.end()));
+        }
+        return blocks.stream().map(Block::readme).toList();
+    }
+
+    /** The results folder as a README at {@code root} links to it, ending in a slash. */
+    private static String folderFrom(Path root, Path folder) {
+        return root.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";
+    }
+
+    /** The tables meant for the block between {@code begin} and {@code end} of one README. */
+    private record Block(Path readme, String tables, String begin, String end) {
+    }
+
+    /** Whether the run measured every implementation of the module and what each is compared with. */
+    private static boolean measuredWhole(List<Implementation> measured, String module) {
+        return Stream.of(Implementation.values()).filter(i -> i.module().equals(Optional.of(module)))
+                .allMatch(i -> measured.contains(i) && i.before().map(measured::contains).orElse(true));
+    }
+
+    private static String markedText(Path readme, String begin, String end) throws IOException, BadInput {
+        if (!Files.isRegularFile(readme)) {
+            throw new BadInput("'" + readme + "' is missing; publish runs from the repository root");
+        }
+        String text = Files.readString(readme);
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new BadInput("'" + readme + "' has no " + begin + " ... " + end + " block to fill");
+        }
+        return text;
+    }
+
+    static String replaceBlock(String text, String tables, String begin, String end) {
+        int from = text.indexOf(begin) + begin.length();
+        int to = text.indexOf(end);
+        return text.substring(0, from) + "\n" + tables.strip() + "\n" + text.substring(to);
+    }
+}

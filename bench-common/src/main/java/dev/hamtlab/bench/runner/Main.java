@@ -1,0 +1,495 @@
+package dev.hamtlab.bench.runner;
+
+import dev.hamtlab.bench.Cell;
+import dev.hamtlab.bench.Choice;
+import dev.hamtlab.bench.Implementation;
+import dev.hamtlab.bench.KeyPattern;
+import dev.hamtlab.bench.Label;
+import dev.hamtlab.bench.Operation;
+import dev.hamtlab.bench.Platform;
+import dev.hamtlab.bench.Size;
+import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.measure.Footprint;
+import dev.hamtlab.bench.measure.PoolCounters;
+import dev.hamtlab.bench.measure.TrieShapes;
+import dev.hamtlab.bench.profile.Profiling;
+import dev.hamtlab.bench.report.Compare;
+import dev.hamtlab.bench.report.Publish;
+import dev.hamtlab.bench.report.Report;
+import dev.hamtlab.bench.report.RunCharts;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The runner: runs every fork as its own JMH run, the forks of all labels of one (size, operation)
+ * interleaved in shuffled rounds, keeps each finished fork at once in the results folder's raw/,
+ * with a phase's {@link PoolCounters} beside them, and writes the report from there.
+ */
+public final class Main {
+    private static final String USAGE = String.join("\n",
+            "usage: " + RunOptions.launcher() + " [options]   run benchmarks and write a report",
+            "       " + RunOptions.launcher() + " profile [options]  CPU and allocation flame graphs of every selected cell,",
+            "                   e.g. profile --impls phase3 --ops churn --sizes 1M --gc g1,parallel",
+            "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
+            "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
+            "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
+            "       " + RunOptions.launcher() + " footprint FOLDER  add every map's bytes per entry at FOLDER's sizes and keys, rebuild its report",
+            "       " + RunOptions.launcher() + " compare A B     the ratio table of two results folders' common cells",
+            "options:",
+            "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
+            "  --impls A,B      " + Choice.list(Implementation.values()) + " (default: the preset's)",
+            "  --sizes A,B      " + Size.VALID + " (default: the preset's, " + presetSizes() + ")",
+            "  --keys A,B       key patterns: " + Choice.list(KeyPattern.values()) + " (default: the preset's; random but for peers)",
+            "  --ops A,B        " + Choice.list(Operation.values()) + " (default: the preset's; all but for peers)",
+            "  --profiles A,B   type profiles: " + Choice.list(TypeProfile.values()) + " (default monomorphic)",
+            "  --forks N        forks of each implementation, 2 to " + RunOptions.MAX_FORKS + " (default: the preset's)",
+            "  --seed N         the seed that shuffles each round of forks (default: the clock; recorded)",
+            "  --gc A,B         the forks' collectors: " + Choice.list(Platform.COLLECTORS.toArray(Platform[]::new))
+                    + " (default g1; every cell on each)",
+            "  --jdk PATH       a JDK 25: adds JDK 25 G1 with and without compact object headers (the full preset finds one",
+            "                   where JDKs are installed)",
+            "  --out FOLDER     results folder (default results/<date>-<commit>-<preset>)",
+            "  --force          replace the results of an existing, non-empty results folder");
+
+    private Main() {
+    }
+
+    /** For example "smoke 1K; quick 1K,100K". */
+    private static String presetSizes() {
+        return Stream.of(Preset.values())
+                .map(preset -> preset.cliName() + " " + preset.defaultSizes().stream().map(Size::cliName).collect(Collectors.joining(",")))
+                .collect(Collectors.joining("; "));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 bad input (nothing written). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length > 0 && args[0].equals("report")) {
+                Path folder = resultsFolder(args, "report");
+                Report.write(folder);
+                out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+                return 0;
+            }
+            if (args.length > 0 && (args[0].equals("shapes") || args[0].equals("footprint"))) {
+                Path folder = resultsFolder(args, args[0]);
+                Report planned = Report.read(folder);
+                Path raw = folder.resolve(Report.RAW_FOLDER);
+                for (Size size : planned.sizes()) {
+                    for (KeyPattern keys : planned.keys()) {
+                        if (args[0].equals("shapes")) {
+                            TrieShapes.write(raw, planned.implementations(), keys, size);
+                        } else {
+                            Footprint.write(raw, planned.implementations(), keys, size);
+                        }
+                    }
+                }
+                Report.write(folder);
+                out.println("hamtlab: wrote the " + (args[0].equals("shapes") ? "trie shapes" : "footprints") + " into "
+                        + raw + " and " + folder.resolve(Report.REPORT_FILE));
+                return 0;
+            }
+            if (args.length > 0 && args[0].equals("publish")) {
+                for (Path readme : Publish.readmes(resultsFolder(args, "publish"), Path.of(""))) {
+                    out.println("hamtlab: wrote " + readme);
+                }
+                return 0;
+            }
+            if (args.length > 0 && args[0].equals("compare")) {
+                if (args.length != 3) {
+                    throw new BadInput("usage: compare A B, where A and B are results folders holding raw/*.json");
+                }
+                out.print(Compare.table(resultsFolder(args[1]), resultsFolder(args[2])));
+                return 0;
+            }
+            if (List.of(args).contains("--help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            if (args.length > 0 && args[0].equals("profile")) {
+                return profile(RunOptions.parse(Arrays.copyOfRange(args, 1, args.length), true), out, err);
+            }
+            return benchmark(RunOptions.parse(args), out, err);
+        } catch (BadInput e) {
+            err.println("hamtlab: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("hamtlab: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The results folder a {@code report}, {@code shapes} or {@code publish} command names. */
+    private static Path resultsFolder(String[] args, String command) throws BadInput {
+        if (args.length != 2) {
+            throw new BadInput("usage: " + command + " FOLDER, where FOLDER is a results folder holding raw/*.json");
+        }
+        return resultsFolder(args[1]);
+    }
+
+    /** A folder named on the command line, refused unless it holds raw/. */
+    private static Path resultsFolder(String name) throws BadInput {
+        Path folder = Path.of(name);
+        if (!Files.isDirectory(folder.resolve(Report.RAW_FOLDER))) {
+            throw new BadInput("'" + folder + "' has no raw/ folder; give a results folder, e.g. results/<run>");
+        }
+        return folder;
+    }
+
+    private static int benchmark(RunOptions options, PrintStream out, PrintStream err) throws IOException {
+        Path folder = options.out();
+        Path raw = folder.resolve(Report.RAW_FOLDER);
+        if (options.force()) {
+            deleteEarlierResults(folder);
+        }
+        Files.createDirectories(raw);
+        Implementation control = controlOf(options.implementations());
+        Environment.Facts facts = Environment.collect(options, control);
+        Environment.write(folder, facts);
+
+        int total = 0;
+        int mostLabels = 0;
+        for (Operation operation : options.operations()) {
+            for (Size size : options.sizes()) {
+                int labels = labels(options, control, operation, size).size();
+                total += labels * options.forks();
+                mostLabels = Math.max(mostLabels, labels);
+            }
+        }
+        out.println("hamtlab: " + total + " forks (up to " + mostLabels + " labels a cell, A/A control " + control.cliName()
+                + "), preset " + options.preset().cliName() + " (" + options.preset().settings(options.forks())
+                + "), fork order seed " + options.seed() + ", writing " + folder);
+        out.println("hamtlab: if the run is cut short, build the report of what finished with: "
+                + Report.rebuildCommand(folder));
+        boolean counting = PoolCounters.enabled();
+        if (!counting && options.implementations().stream().anyMatch(Implementation::hasCounters)) {
+            err.println("hamtlab: warning: no pool counters in this run: the runner's JVM lacks -D"
+                    + PoolCounters.PROPERTY + "=true (./bench gives it)");
+        }
+        Progress progress = new Progress(total);
+        Random order = new Random(options.seed());
+        int failed = 0;
+        // Size, then operation: a run cut short has every operation at the sizes it finished.
+        for (Size size : options.sizes()) {
+            for (KeyPattern keys : options.keys()) {
+                TrieShapes.write(raw, options.implementations(), keys, size);
+                Footprint.write(raw, options.implementations(), keys, size);
+                for (Platform platform : options.allPlatforms()) {
+                    if (platform.onJdk25()) {
+                        Footprint.writeOnJdk25(raw, implementationsOn(options, platform), keys, size, platform,
+                                options.jdk25().orElseThrow().java());
+                    }
+                }
+            }
+            for (Operation operation : options.operations()) {
+                failed += runInterleaved(options, operation, size, labels(options, control, operation, size), order, progress,
+                        out, err);
+                if (counting) {
+                    writeCounters(raw, options, operation, size);
+                }
+            }
+        }
+        int profilesFailed = 0;
+        if (!options.profiled().isEmpty()) {
+            out.println("hamtlab: flame graphs of " + options.profiled().size() + " cells into " + folder.resolve(Profiling.FOLDER));
+            profilesFailed = Profiling.run(options.profiled(), folder, options.preset(), options.jdk25(), out, err);
+        }
+        Environment.write(folder, facts.finishedNow());
+        Report.write(folder);
+        out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+        if (failed > 0) {
+            err.println("hamtlab: " + failed + " of " + total + " forks failed; the report counts only those that finished");
+        }
+        if (profilesFailed > 0) {
+            err.println("hamtlab: " + profilesFailed + " of " + options.profiled().size() + " profiles failed");
+        }
+        return failed > 0 || profilesFailed > 0 ? 1 : 0;
+    }
+
+    /** The profile command: a profiled fork of every selected cell, then the report that links their flame graphs. */
+    private static int profile(RunOptions options, PrintStream out, PrintStream err) throws IOException {
+        Path folder = options.out();
+        if (options.force()) {
+            deleteEarlierResults(folder);
+        }
+        Files.createDirectories(folder.resolve(Report.RAW_FOLDER));
+        Environment.Facts facts = Environment.collect(options, controlOf(options.implementations()));
+        Environment.write(folder, facts);
+        List<Cell> cells = new ArrayList<>();
+        for (Size size : options.sizes()) {
+            for (Operation operation : options.operations()) {
+                for (KeyPattern keys : options.keys()) {
+                    for (TypeProfile profile : options.profiles()) {
+                        for (Platform platform : options.platforms()) {
+                            for (Implementation implementation : options.implementations()) {
+                                cells.add(new Cell(operation, size, new Label(implementation, false, profile, keys, platform)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.println("hamtlab: flame graphs of " + cells.size() + " cells into " + folder.resolve(Profiling.FOLDER));
+        int failed = Profiling.run(cells, folder, options.preset(), options.jdk25(), out, err);
+        Environment.write(folder, facts.finishedNow());
+        Report.write(folder);
+        out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static void writeCounters(Path raw, RunOptions options, Operation operation, Size size) throws IOException {
+        for (KeyPattern keys : options.keys()) {
+            for (Implementation implementation : options.implementations()) {
+                if (implementation.hasCounters()) {
+                    writeWhole(raw.resolve(Report.countersFileName(operation, implementation, keys, size)),
+                            PoolCounters.json(PoolCounters.count(operation, implementation, keys, size)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Round after round, every label gets one fork of the operation at the size, in an order
+     * shuffled anew each round, so the drift of a shared machine hits all of them alike. Returns
+     * how many forks failed.
+     */
+    private static int runInterleaved(RunOptions options, Operation operation, Size size, List<Label> labels,
+            Random order, Progress progress, PrintStream out, PrintStream err) throws IOException {
+        int failed = 0;
+        for (int fork = 1; fork <= options.forks(); fork++) {
+            List<Label> round = new ArrayList<>(labels);
+            Collections.shuffle(round, order);
+            for (Label label : round) {
+                String line = progress.line(operation, size, label, fork, options.forks());
+                try {
+                    Result score = runFork(options, operation, label, size, fork);
+                    out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
+                } catch (RunnerException e) {
+                    failed++;
+                    out.println(line + "FAILED" + progress.times());
+                    err.println("hamtlab: " + operation.cliName() + " " + label.displayName() + " " + size.cliName()
+                            + " fork " + fork + " failed: " + reason(e));
+                }
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * The A/A control's implementation: the newest phase in the run (its forks are the ones the
+     * study's verdicts rest on), or the first implementation when the run has no phase.
+     */
+    static Implementation controlOf(List<Implementation> implementations) {
+        return implementations.stream().filter(Implementation::isPhase).reduce((first, second) -> second)
+                .orElse(implementations.get(0));
+    }
+
+    /** The implementations the run measures on the platform, in any cell. */
+    private static List<Implementation> implementationsOn(RunOptions options, Platform platform) {
+        Set<Implementation> on = new LinkedHashSet<>();
+        if (options.platforms().contains(platform)) {
+            on.addAll(options.implementations());
+        }
+        options.extras().stream().filter(e -> e.platforms().contains(platform)).forEach(e -> on.addAll(e.implementations()));
+        return List.copyOf(on);
+    }
+
+    /**
+     * The labels of one cell: every implementation under every key pattern, profile and platform of
+     * the main plan, the control's second label under the first of each, and the extras' platforms
+     * that cover the cell, under the first key pattern and profile.
+     */
+    static List<Label> labels(RunOptions options, Implementation control, Operation operation, Size size) {
+        Set<Label> labels = new LinkedHashSet<>();
+        KeyPattern firstKeys = options.keys().get(0);
+        TypeProfile firstProfile = options.profiles().get(0);
+        for (KeyPattern keys : options.keys()) {
+            for (TypeProfile profile : options.profiles()) {
+                for (Platform platform : options.platforms()) {
+                    for (Implementation implementation : options.implementations()) {
+                        labels.add(new Label(implementation, false, profile, keys, platform));
+                    }
+                }
+            }
+        }
+        labels.add(new Label(control, true, firstProfile, firstKeys, options.platforms().get(0)));
+        for (Preset.Extra extra : options.extras()) {
+            if (extra.covers(operation, size)) {
+                for (Platform platform : extra.platforms()) {
+                    for (Implementation implementation : extra.implementations()) {
+                        labels.add(new Label(implementation, false, firstProfile, firstKeys, platform));
+                    }
+                }
+            }
+        }
+        return List.copyOf(labels);
+    }
+
+    /**
+     * Runs one fork and writes its JMH JSON to raw/, whole or not at all, and its line to the
+     * folder's fork log: when it started and the machine's load average then.
+     */
+    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork)
+            throws RunnerException, IOException {
+        Path folder = options.out();
+        String file = Report.rawFileName(operation, label, size, fork);
+        String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String load = Environment.loadAverage();
+        Collection<RunResult> results = new Runner(jmhOptions(options.preset(), operation, label, size,
+                options.jdk25().map(Jdk25.Found::java))).run();
+        if (results.size() != 1) {
+            throw new RunnerException("expected one result, JMH returned " + results.size());
+        }
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(json, false, StandardCharsets.UTF_8);
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
+        stream.flush();
+        writeWhole(folder.resolve(Report.RAW_FOLDER).resolve(file), json.toString(StandardCharsets.UTF_8));
+        Files.writeString(folder.resolve(Report.FORK_LOG), file + "\t" + started + "\t" + load + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return results.iterator().next().getPrimaryResult();
+    }
+
+    /** Writes a file whole or not at all, so a run cut short leaves no half file for the report. */
+    public static void writeWhole(Path file, String text) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, text);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** One fork's JMH options; {@code jdk25} is the java launcher of the JDK 25 platforms' forks. */
+    static Options jmhOptions(Preset preset, Operation operation, Label label, Size size, Optional<Path> jdk25) {
+        return forkOptions(preset, operation, label, size, jdk25).build();
+    }
+
+    /** The options of {@link #jmhOptions}, still open to more, such as a profiler. */
+    public static ChainedOptionsBuilder forkOptions(Preset preset, Operation operation, Label label, Size size, Optional<Path> jdk25) {
+        ChainedOptionsBuilder options = preset.applyTo(new OptionsBuilder(), label.platform());
+        if (label.platform().onJdk25()) {
+            options = options.jvm(jdk25.orElseThrow(() -> new IllegalArgumentException(label.displayName() + " needs a JDK 25"))
+                    .toString());
+        }
+        return options
+                .include("^" + Pattern.quote(operation.benchmarkName(label.implementation())) + "$")
+                .param("impl", label.implementation().cliName())
+                .param("size", size.cliName())
+                .param("profile", label.profile().cliName())
+                .param("keys", label.keys().cliName())
+                .param("arm", label.arm())
+                .param("platform", label.platform().cliName())
+                // This makes the score ns per key (per churn step).
+                .operationsPerInvocation(operation.opsPerCall(size))
+                // Bytes allocated and collections, per measured iteration.
+                .addProfiler(GCProfiler.class)
+                .verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true);
+    }
+
+    /**
+     * --force: an earlier run's results and report go first, so the report never mixes two runs;
+     * its environment files are about to be rewritten.
+     */
+    private static void deleteEarlierResults(Path folder) throws IOException {
+        for (String generated : List.of(Report.RAW_FOLDER, Profiling.FOLDER, RunCharts.FOLDER)) {
+            deleteTree(folder.resolve(generated));
+        }
+        for (String file : List.of(Report.REPORT_FILE, Report.SUMMARY_FILE, Report.FORK_LOG, Report.FORKS_FILE)) {
+            Files.deleteIfExists(folder.resolve(file));
+        }
+    }
+
+    /** Deletes a folder and all it holds, if it exists. */
+    public static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static String reason(RunnerException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        // JMH attaches the benchmark's own exception to its BenchmarkException as a suppressed one.
+        return Stream.of(cause.getSuppressed()).map(Throwable::toString).findFirst().orElse(cause.toString());
+    }
+
+    /** The progress line: "[ 7/360] query-hit  10K  phase3 (A/A)      fork 2/6   23.4 ns/op   (elapsed 1:02, about 4:10 left)". */
+    private static final class Progress {
+        /** Wide enough for the longest label, "Eclipse UnifiedMap polluted sequential". */
+        private static final int LABEL_WIDTH = 38;
+        /** Wide enough for "2^22". */
+        private static final int SIZE_WIDTH = 5;
+
+        private final int total;
+        private final long start = System.nanoTime();
+        private int done;
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        String line(Operation operation, Size size, Label label, int fork, int forks) {
+            int digits = String.valueOf(total).length();
+            return String.format(Locale.ROOT, "[%" + digits + "d/%d] %-" + width(Operation.values()) + "s %-"
+                    + SIZE_WIDTH + "s %-" + LABEL_WIDTH + "s fork %" + String.valueOf(forks).length() + "d/%d   ",
+                    done + 1, total, operation.cliName(), size.cliName(), label.displayName(), fork, forks);
+        }
+
+        /** Call once per finished fork; the estimate assumes the rest take as long on average. */
+        String times() {
+            done++;
+            long elapsed = System.nanoTime() - start;
+            String left = done == total ? "done" : "about " + clock(elapsed / done * (total - done)) + " left";
+            return "   (elapsed " + clock(elapsed) + ", " + left + ")";
+        }
+
+        private static int width(Choice[] choices) {
+            return Stream.of(choices).mapToInt(c -> c.cliName().length()).max().orElse(0) + 1;
+        }
+
+        private static String clock(long nanos) {
+            long seconds = nanos / 1_000_000_000L;
+            return seconds >= 3600
+                    ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.hamtlab.bench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hamtlab.bench.Cell;
+import dev.hamtlab.bench.Implementation;
+import dev.hamtlab.bench.KeyPattern;
+import dev.hamtlab.bench.Label;
+import dev.hamtlab.bench.Operation;
+import dev.hamtlab.bench.Platform;
+import dev.hamtlab.bench.Size;
+import dev.hamtlab.bench.TypeProfile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a command line that is accepted asks for. */
+class RunOptionsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void eachPresetHasItsOwnDefaultSizes() throws BadInput {
+        assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K), parse().sizes());
+        assertEquals(List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), parse("--preset", "full").sizes());
+        assertEquals(List.of(Size.ONE_K), parse("--preset", "smoke").sizes());
+    }
+
+    @Test
+    void sizesChosenOnTheCommandLineWinWhereverThePresetIs() throws BadInput {
+        assertEquals(List.of(Size.TEN_K, Size.ONE_M), parse("--sizes", "1M,10K", "--preset", "quick").sizes());
+        assertEquals(List.of(Size.ONE_M), parse("--preset", "full", "--sizes", "1M").sizes());
+    }
+
+    @Test
+    void anySizeAndSweepsOfPowersOfTwo() throws BadInput {
+        assertEquals(List.of(new Size(1_500), new Size(4_000), new Size(2_000_000)), parse("--sizes", "4K,2M,1500").sizes());
+        assertEquals(List.of(new Size(1 << 10), new Size(1 << 11), new Size(1 << 12), Size.TEN_K),
+                parse("--sizes", "2^10..2^12,10K,2^11").sizes());
+    }
+
+    @Test
+    void peersMeasureEveryPeerAndTheFourPhasesOverFourKeyPatterns() throws BadInput {
+        RunOptions options = parse("--preset", "peers");
+        assertEquals(List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING), options.keys());
+        assertEquals(List.of(Operation.INSERT, Operation.QUERY_HIT), options.operations());
+        assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), options.sizes());
+        assertTrue(options.implementations().stream().filter(i -> !i.isPhase()).count() == 7);
+        assertEquals(List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3),
+                options.implementations().stream().filter(Implementation::isPhase).toList());
+        assertEquals(List.of(KeyPattern.STRING), parse("--preset", "peers", "--keys", "string").keys());
+    }
+
+    @Test
+    void quickMeasuresThePhasesAndHashMapEveryOperationInSixForks() throws BadInput {
+        RunOptions options = parse();
+        assertEquals(Preset.QUICK, options.preset());
+        assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+                Implementation.PHASE3), options.implementations());
+        assertEquals(List.of(Operation.values()), options.operations());
+        assertEquals(6, options.forks());
+        assertEquals(List.of(TypeProfile.MONOMORPHIC), options.profiles());
+        assertEquals(List.of(KeyPattern.RANDOM), options.keys());
+    }
+
+    @Test
+    void fullMeasuresThePhasesAndHashMapAndAt1MTheOtherCollectorsAndProfiles() throws BadInput {
+        RunOptions options = parse("--preset", "full");
+        assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+                Implementation.PHASE3, Implementation.PHASE4), options.implementations());
+        assertEquals(5, options.forks());
+        assertEquals(List.of(Platform.G1), options.platforms());
+        List<Label> churn = Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
+        for (Platform platform : List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON)) {
+            assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
+                    platform)), platform.cliName());
+        }
+        // The other collectors are at 1M alone, and not for query-miss and remove.
+        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.TEN_K).size());
+        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
+        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).size());
+        // Every phase profiled at 1M for insert, query-hit and churn.
+        for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
+            for (Implementation phase : List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+                    Implementation.PHASE3, Implementation.PHASE4)) {
+                assertTrue(options.profiled().contains(new Cell(operation, Size.ONE_M, new Label(phase, false,
+                        TypeProfile.MONOMORPHIC, KeyPattern.RANDOM))), operation.cliName() + " " + phase.cliName());
+            }
+        }
+    }
+
+    @Test
+    void theFullPresetsPartsFollowTheChosenMapsOperationsAndSizes() throws BadInput {
+        RunOptions options = parse("--preset", "full", "--impls", "phase3", "--ops", "churn", "--sizes", "1M");
+        assertEquals(List.of(Implementation.PHASE3), options.implementations());
+        assertTrue(options.extras().stream().allMatch(e -> e.implementations().equals(List.of(Implementation.PHASE3))
+                && e.operations().equals(List.of(Operation.CHURN))));
+        assertTrue(options.profiled().stream().allMatch(c -> c.label().implementation() == Implementation.PHASE3
+                && c.operation() == Operation.CHURN));
+        assertTrue(parse("--preset", "full", "--sizes", "10K").extras().isEmpty());
+    }
+
+    @Test
+    void aJdk25IsUsedWhereGivenAndOnlyThen() throws BadInput {
+        Path home = temp.resolve("jdk-25");
+        makeJdk(home, "25.0.3");
+        RunOptions given = parse("--jdk", home.toString(), "--gc", "g1,epsilon");
+        assertEquals(List.of(Platform.G1, Platform.EPSILON, Platform.JDK25, Platform.JDK25_COMPACT), given.platforms());
+        assertEquals(home.resolve("bin/java").toAbsolutePath(), given.jdk25().orElseThrow().java());
+        assertTrue(parse().jdk25().isEmpty(), "the quick preset looks for none");
+        Path older = temp.resolve("jdk-21");
+        makeJdk(older, "21.0.2");
+        BadInput refused = org.junit.jupiter.api.Assertions.assertThrows(BadInput.class, () -> parse("--jdk", older.toString()));
+        assertTrue(refused.getMessage().contains("is not a JDK 25"), refused.getMessage());
+    }
+
+    private static void makeJdk(Path home, String version) {
+        try {
+            java.nio.file.Files.createDirectories(home.resolve("bin"));
+            java.nio.file.Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
+            Path launcher = java.nio.file.Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
+            launcher.toFile().setExecutable(true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void forksSeedAndProfilesChosenOnTheCommandLine() throws BadInput {
+        RunOptions options = parse("--forks", "12", "--seed", "-7", "--profiles", "polluted,monomorphic");
+        assertEquals(12, options.forks());
+        assertEquals(-7, options.seed());
+        assertEquals(List.of(TypeProfile.MONOMORPHIC, TypeProfile.POLLUTED), options.profiles());
+    }
+
+    @Test
+    void theAaControlIsTheNewestPhaseOrElseTheFirstImplementation() {
+        assertEquals(Implementation.PHASE3, Main.controlOf(List.of(Implementation.HASHMAP, Implementation.PHASE1,
+                Implementation.PHASE3)));
+        assertEquals(Implementation.PHASE1, Main.controlOf(List.of(Implementation.HASHMAP, Implementation.PHASE1)));
+        assertEquals(Implementation.HASHMAP, Main.controlOf(List.of(Implementation.HASHMAP)));
+    }
+
+    @Test
+    void everyImplementationUnderEveryKeyPatternAndProfileAndTheControlsSecondLabel() throws BadInput {
+        RunOptions options = parse("--impls", "hashmap,phase1", "--profiles", "monomorphic,polluted", "--keys", "string,strided");
+        KeyPattern strided = KeyPattern.STRIDED;
+        KeyPattern string = KeyPattern.STRING;
+        assertEquals(List.of(new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, strided),
+                new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, strided),
+                new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED, strided),
+                new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED, strided),
+                new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, string),
+                new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, string),
+                new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED, string),
+                new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED, string),
+                new Label(Implementation.PHASE1, true, TypeProfile.MONOMORPHIC, strided)),
+                Main.labels(options, Implementation.PHASE1, Operation.INSERT, Size.ONE_K));
+    }
+
+    private RunOptions parse(String... args) throws BadInput {
+        String[] withOut = new String[args.length + 2];
+        System.arraycopy(args, 0, withOut, 0, args.length);
+        withOut[args.length] = "--out";
+        withOut[args.length + 1] = temp.resolve("x").toString();
+        return RunOptions.parse(withOut);
+    }
+}
