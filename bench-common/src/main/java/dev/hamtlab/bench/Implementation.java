@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -215,6 +216,15 @@ public enum Implementation implements Choice {
             earlier = earlier.get().before();
         }
         return earlier.equals(before()) ? Optional.empty() : earlier;
+    }
+
+    /**
+     * What this phase is compared with in a run that measured {@code measured}: the implementation
+     * before it, or else the phase before its whole module (phase4 against phase3 when the run has
+     * no phase4-spread). Empty when the run has neither.
+     */
+    public Optional<Implementation> beforeAmong(List<Implementation> measured) {
+        return before().filter(measured::contains).or(() -> phaseBefore().filter(measured::contains));
     }
 
     /** What this phase is compared with: the phase it was built from, or the phase it is a variant of. */

@@ -230,7 +230,7 @@ public final class Report {
                     continue;
                 }
                 pairs.add(new Comparisons.Pair(operation, size, on.on(reference(platform)), on));
-                on.before().filter(b -> hasForks(operation, size, b))
+                implementation.beforeAmong(implementations).map(on::with).filter(b -> hasForks(operation, size, b))
                         .ifPresent(before -> pairs.add(new Comparisons.Pair(operation, size, before, on)));
             }
         }
@@ -310,7 +310,7 @@ public final class Report {
         Label like = new Label(Implementation.HASHMAP, false, profiles.get(0), keys.get(0), main);
         List<Label[]> rows = new ArrayList<>();
         for (Implementation phase : implementations) {
-            phase.before().filter(implementations::contains).filter(b -> phase.isPhase())
+            phase.beforeAmong(implementations).filter(b -> phase.isPhase())
                     .ifPresent(before -> rows.add(new Label[] {like.with(before), like.with(phase)}));
         }
         implementations.stream().filter(Implementation::isPhase).reduce((a, b) -> b)
@@ -698,14 +698,14 @@ public final class Report {
                     text.append("\n");
                 }
                 List<Implementation> phases = rows.stream()
-                        .filter(i -> i.isPhase() && i.before().filter(rows::contains).isPresent()).toList();
+                        .filter(i -> i.isPhase() && i.beforeAmong(rows).isPresent()).toList();
                 if (!phases.isEmpty()) {
                     text.append("\nEach phase against the phase before it, on each platform:\n\n| Phase |");
                     measured.forEach(p -> text.append(" on ").append(p.displayName()).append(" |"));
                     text.append("\n|---|").append("---:|".repeat(measured.size())).append("\n");
                 }
                 for (Implementation implementation : phases) {
-                    Implementation before = implementation.before().orElseThrow();
+                    Implementation before = implementation.beforeAmong(rows).orElseThrow();
                     text.append("| ").append(implementation.displayName()).append(" vs ").append(before.displayName()).append(" |");
                     for (Platform platform : measured) {
                         Label on = like.with(implementation).on(platform);

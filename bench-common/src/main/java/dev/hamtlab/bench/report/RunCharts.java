@@ -63,7 +63,7 @@ public final class RunCharts {
         for (Operation operation : operations) {
             List<Charts.Series> improvements = new ArrayList<>();
             for (Implementation phase : implementations) {
-                Optional<Implementation> before = phase.before().filter(implementations::contains);
+                Optional<Implementation> before = phase.beforeAmong(implementations);
                 if (phase.isPhase() && before.isPresent()) {
                     improvements.add(improvement(operation, sizes, x, like.with(before.get()), like.with(phase), comparisons));
                 }
