@@ -39,6 +39,16 @@ class ImplementationTest {
     }
 
     @Test
+    void aRunComparesEachPhaseWithTheNearestEarlierOneItMeasured() {
+        List<Implementation> phases = List.of(Implementation.PHASE3, Implementation.PHASE4);
+        assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4.beforeAmong(phases));
+        assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE3,
+                Implementation.PHASE4_SPREAD, Implementation.PHASE4)));
+        assertEquals(Optional.empty(), Implementation.PHASE3.beforeAmong(phases));
+        assertEquals(Optional.empty(), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE4)));
+    }
+
+    @Test
     void bothPhase2FallbacksLiveInOneModule() {
         assertEquals(Optional.of("phase2-bumppool"), Implementation.PHASE2.module());
         assertEquals(Optional.of("phase2-bumppool"), Implementation.PHASE2_NEWARRAY.module());
