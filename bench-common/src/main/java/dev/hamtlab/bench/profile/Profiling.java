@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
@@ -81,7 +82,7 @@ public final class Profiling {
         int done = 0;
         for (Cell cell : cells) {
             done++;
-            String line = String.format("[%d/%d] profile %s   ", done, cells.size(), cell.displayName());
+            String line = String.format(Locale.ROOT, "[%d/%d] profile %s   ", done, cells.size(), cell.displayName());
             Optional<Profiled> profiled = profile(cell, profiles, preset, jdk25, profiler, library, work, err);
             if (profiled.isEmpty() && profiler == Profiles.Profiler.ASYNC) {
                 err.println("hamtlab: async-profiler could not profile " + cell.displayName()
