@@ -299,14 +299,14 @@ public final class Report {
     }
 
     /**
-     * The README's view of a run: where it comes from, its charts (their paths start with
+     * The README's view of a run: where it comes from, its headline charts (their paths start with
      * {@code prefix}, the results folder seen from the README) and one short table, each phase
      * against the one before and the newest against HashMap; the full tables stay in its report.
      */
     String headline(List<RunCharts.Drawn> charts, String prefix) {
         StringBuilder text = new StringBuilder(origin()).append("The full tables, the platforms, the allocation, the")
                 .append(" flame graphs and every fork are in its [report](").append(prefix).append(REPORT_FILE).append(").\n\n");
-        charts.forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
+        charts.stream().filter(c -> c.headline(true)).forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
         Label like = new Label(Implementation.HASHMAP, false, profiles.get(0), keys.get(0), main);
         List<Label[]> rows = new ArrayList<>();
         for (Implementation phase : implementations) {
@@ -339,7 +339,7 @@ public final class Report {
     }
 
     /**
-     * The README's view of a run with peers: where it comes from, its charts (paths from
+     * The README's view of a run with peers: where it comes from, its charts of time and bytes by size (paths from
      * {@code prefix}) and one table of every map's ns per op at the largest size measured, for each
      * operation and key pattern, with its bytes per entry; the full tables stay in its report.
      */
@@ -347,7 +347,7 @@ public final class Report {
         StringBuilder text = new StringBuilder(origin()).append("The full tables (each phase against each peer, with")
                 .append(" intervals and verdicts), the allocation and every fork are in its [report](").append(prefix)
                 .append(REPORT_FILE).append(").\n\n");
-        charts.forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
+        charts.stream().filter(c -> c.headline(false)).forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
         Size largest = sizes.stream().filter(size -> forks.stream().anyMatch(f -> f.size().equals(size)))
                 .reduce((smaller, larger) -> larger).orElse(sizes.get(sizes.size() - 1));
         text.append("Every map at ").append(largest.cliName()).append(" keys: median ns per op (lower is faster), and bytes")

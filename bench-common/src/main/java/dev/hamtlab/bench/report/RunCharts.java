@@ -23,12 +23,22 @@ import java.util.Optional;
 public final class RunCharts {
     /** The folder of a results folder that holds its charts. */
     public static final String FOLDER = "charts";
+    private static final List<Operation> HEADLINE_OPERATIONS = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
+
+    /** What a chart shows. */
+    enum Kind { NANOS_BY_SIZE, IMPROVEMENT_BY_SIZE, BYTES_BY_SIZE }
 
     private RunCharts() {
     }
 
     /** A chart drawn: its title, and its file in charts/. */
-    record Drawn(String title, String file) {
+    record Drawn(String title, String file, Kind kind, Optional<Operation> operation) {
+        /** Whether a README shows it: insert, query-hit and churn, the operations the study turns on, and the bytes. */
+        boolean headline(boolean withImprovements) {
+            return kind == Kind.BYTES_BY_SIZE || operation.filter(HEADLINE_OPERATIONS::contains).isPresent()
+                    && (kind == Kind.NANOS_BY_SIZE || withImprovements);
+        }
+
         /** The Markdown image, its path relative to the folder that holds the results folder's charts/ at {@code prefix}. */
         String markdown(String prefix) {
             return "![" + title + "](" + prefix + FOLDER + "/" + file + ")";
@@ -56,7 +66,8 @@ public final class RunCharts {
                         .orElse(Double.NaN)).toArray();
                 lines.add(Charts.Series.of(implementation.displayName(), x, nanos));
             }
-            Drawn chart = new Drawn(operation.cliName() + ": ns per op by size, " + keys, operation.cliName() + "-ns-by-size.png");
+            Drawn chart = new Drawn(operation.cliName() + ": ns per op by size, " + keys, operation.cliName() + "-ns-by-size.png",
+                    Kind.NANOS_BY_SIZE, Optional.of(operation));
             Charts.logLog(charts.resolve(chart.file()), chart.title(), "keys in the map", "ns per op (median of forks)", lines);
             drawn.add(chart);
         }
@@ -70,7 +81,7 @@ public final class RunCharts {
             }
             if (!improvements.isEmpty()) {
                 Drawn chart = new Drawn(operation.cliName() + ": each phase against the one before, " + keys,
-                        operation.cliName() + "-phase-improvement.png");
+                        operation.cliName() + "-phase-improvement.png", Kind.IMPROVEMENT_BY_SIZE, Optional.of(operation));
                 Charts.intervals(charts.resolve(chart.file()), chart.title(), "keys in the map",
                         "improvement, % (95% interval)", improvements);
                 drawn.add(chart);
@@ -88,7 +99,8 @@ public final class RunCharts {
             }
         }
         if (bytes.stream().anyMatch(s -> Arrays.stream(s.y()).anyMatch(Double::isFinite))) {
-            Drawn chart = new Drawn("Bytes per entry by size, " + keys, "bytes-per-entry.png");
+            Drawn chart = new Drawn("Bytes per entry by size, " + keys, "bytes-per-entry.png", Kind.BYTES_BY_SIZE,
+                    Optional.empty());
             Charts.logX(charts.resolve(chart.file()), chart.title(), "keys in the map", "bytes per entry, keys excluded", bytes);
             drawn.add(chart);
         }
