@@ -111,6 +111,11 @@ public enum Preset implements Choice {
                     sizes.stream().filter(chosenSizes::contains).toList());
         }
 
+        /** Whether it measures nothing: no platform, map, operation or size is left. */
+        boolean isEmpty() {
+            return platforms.isEmpty() || implementations.isEmpty() || operations.isEmpty() || sizes.isEmpty();
+        }
+
         boolean covers(Operation operation, Size size) {
             return operations.contains(operation) && sizes.contains(size);
         }
@@ -197,6 +202,11 @@ public enum Preset implements Choice {
     /** The platforms, implementations, operations and sizes this preset measures beyond its main plan. */
     List<Extra> extras() {
         return List.of();
+    }
+
+    /** Whether some of its extra platforms run on a JDK 25, which the runner then looks for. */
+    boolean wantsJdk25() {
+        return extras().stream().anyMatch(e -> e.platforms().stream().anyMatch(Platform::onJdk25));
     }
 
     /** The cells whose flame graphs a run of this preset records after its timed forks. */

@@ -118,38 +118,39 @@ public record RunOptions(
         }
         checkIntKeyed(implementations, keys, profiles);
         checkOut(out, force);
-        boolean presetWantsJdk25 = preset.extras().stream().anyMatch(e -> e.platforms().stream().anyMatch(Platform::onJdk25));
-        if (jdk25.isEmpty() && presetWantsJdk25) {
+        if (jdk25.isEmpty() && preset.wantsJdk25()) {
             jdk25 = Jdk25.find();
         }
         List<Platform> platforms = new ArrayList<>(collectors);
-        if (jdk25.isPresent() && !presetWantsJdk25) {
+        if (jdk25.isPresent() && !preset.wantsJdk25()) {
             platforms.addAll(Platform.ON_JDK25);
         }
         boolean hasJdk25 = jdk25.isPresent();
         List<Platform> available = Stream.of(Platform.values()).filter(p -> hasJdk25 || !p.onJdk25()).toList();
-        List<Preset.Extra> extras = new ArrayList<>();
-        for (Preset.Extra extra : preset.extras()) {
-            Preset.Extra part = extra.within(implementations, operations, sizes, available);
-            if (!part.platforms().isEmpty() && !part.implementations().isEmpty() && !part.operations().isEmpty()
-                    && !part.sizes().isEmpty()) {
-                extras.add(part);
-            }
-        }
-        List<Implementation> chosen = implementations;
-        List<Operation> chosenOperations = operations;
-        List<Size> chosenSizes = sizes;
-        List<Cell> profiled = preset.profiled().stream()
-                .filter(c -> chosen.contains(c.label().implementation()) && chosenOperations.contains(c.operation())
-                        && chosenSizes.contains(c.size()) && available.contains(c.label().platform()))
-                .toList();
         return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, List.copyOf(platforms),
-                List.copyOf(extras), profiled, jdk25, out, force, commandLine(args));
+                extras(preset, implementations, operations, sizes, available),
+                profiled(preset, implementations, operations, sizes, available), jdk25, out, force, commandLine(args));
+    }
+
+    /** The preset's extra platforms, within the chosen maps, operations and sizes and the platforms available. */
+    private static List<Preset.Extra> extras(Preset preset, List<Implementation> implementations, List<Operation> operations,
+            List<Size> sizes, List<Platform> available) {
+        return preset.extras().stream().map(e -> e.within(implementations, operations, sizes, available))
+                .filter(e -> !e.isEmpty()).toList();
+    }
+
+    /** The preset's profiled cells among the chosen maps, operations and sizes, on the platforms available. */
+    private static List<Cell> profiled(Preset preset, List<Implementation> implementations, List<Operation> operations,
+            List<Size> sizes, List<Platform> available) {
+        return preset.profiled().stream()
+                .filter(c -> implementations.contains(c.label().implementation()) && operations.contains(c.operation())
+                        && sizes.contains(c.size()) && available.contains(c.label().platform()))
+                .toList();
     }
 
     /** Whether the preset would run JDK 25 platforms and no JDK 25 was given or found. */
     boolean lacksJdk25() {
-        return jdk25.isEmpty() && preset.extras().stream().anyMatch(e -> e.platforms().stream().anyMatch(Platform::onJdk25));
+        return jdk25.isEmpty() && preset.wantsJdk25();
     }
 
     /** Every platform the run measures some cell on, the main plan's first. */
