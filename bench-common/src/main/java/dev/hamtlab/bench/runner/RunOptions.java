@@ -95,7 +95,7 @@ public record RunOptions(
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
-                        + ", or the commands: report, publish, shapes, compare");
+                        + ", or the commands: profile, report, publish, shapes, footprint, compare");
             }
         }
         if (sizes == null) {
