@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  * allocation study: the parallel collector has no concurrent refinement behind its write barrier,
  * ZGC (single-generation on JDK 17) moves objects concurrently behind a load barrier, and Epsilon
  * never collects: the JVM's pure bump allocator, the honest baseline for a bump pool. JDK 25 runs
- * G1 with and without compact object headers, which shrink every header from 12 bytes to 8.
+ * G1 with and without compact object headers, which shrink every header from 12 bytes to 8, and
+ * its generational ZGC.
  */
 public enum Platform implements Choice {
     G1("g1", "G1", false, "2g", List.of("-XX:+UseG1GC")),
@@ -20,7 +21,9 @@ public enum Platform implements Choice {
     /** JMH reads field offsets with sun.misc.Unsafe, which JDK 25 warns of on every fork unless allowed. */
     JDK25("jdk25", "JDK 25 G1", true, "2g", List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC")),
     JDK25_COMPACT("jdk25-coh", "JDK 25 G1 compact headers", true, "2g",
-            List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders"));
+            List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders")),
+    /** ZGC as JDK 21 and later run it: generational (the only mode JDK 25 has), uncompressed references. */
+    JDK25_ZGC("jdk25-zgc", "JDK 25 generational ZGC", true, "2g", List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseZGC"));
 
     /** The collectors on the runner's own JDK, the choices of --gc. */
     public static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON);

@@ -107,7 +107,8 @@ class RunOptionsTest {
         Path home = temp.resolve("jdk-25");
         makeJdk(home, "25.0.3");
         RunOptions given = parse("--jdk", home.toString(), "--gc", "g1,epsilon");
-        assertEquals(List.of(Platform.G1, Platform.EPSILON, Platform.JDK25, Platform.JDK25_COMPACT), given.platforms());
+        assertEquals(List.of(Platform.G1, Platform.EPSILON, Platform.JDK25, Platform.JDK25_COMPACT, Platform.JDK25_ZGC),
+                given.platforms());
         assertEquals(home.resolve("bin/java").toAbsolutePath(), given.jdk25().orElseThrow().java());
         assertTrue(parse().jdk25().isEmpty(), "the quick preset looks for none");
         Path older = temp.resolve("jdk-21");
