@@ -28,7 +28,7 @@ public enum Platform implements Choice {
     /** The collectors on the runner's own JDK, the choices of --gc. */
     public static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON);
     /** The platforms a JDK 25 adds. */
-    public static final List<Platform> ON_JDK25 = List.of(JDK25, JDK25_COMPACT);
+    public static final List<Platform> ON_JDK25 = List.of(JDK25, JDK25_COMPACT, JDK25_ZGC);
 
     private final String cliName;
     private final String displayName;
