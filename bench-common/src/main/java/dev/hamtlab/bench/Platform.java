@@ -67,9 +67,9 @@ public enum Platform implements Choice {
         return Stream.concat(Stream.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"), flags.stream()).toList();
     }
 
-    /** What it is read against: compact headers against JDK 25 without them, every other platform against G1 on JDK 17. */
+    /** What it is read against: JDK 25's variants against JDK 25's G1, every other platform against G1 on JDK 17. */
     public Platform reference() {
-        return this == JDK25_COMPACT ? JDK25 : G1;
+        return this == JDK25_COMPACT || this == JDK25_ZGC ? JDK25 : G1;
     }
 
     /**
