@@ -175,13 +175,8 @@ public final class Main {
     private static int benchmark(RunOptions options, PrintStream out, PrintStream err) throws IOException {
         Path folder = options.out();
         Path raw = folder.resolve(Report.RAW_FOLDER);
-        if (options.force()) {
-            deleteEarlierResults(folder);
-        }
-        Files.createDirectories(raw);
         Implementation control = controlOf(options.implementations());
-        Environment.Facts facts = Environment.collect(options, control);
-        Environment.write(folder, facts);
+        Environment.Facts facts = start(options, control);
 
         int total = 0;
         int mostLabels = 0;
@@ -242,15 +237,24 @@ public final class Main {
         return failed > 0 || profilesFailed > 0 ? 1 : 0;
     }
 
+    /**
+     * Makes the run's folder (emptied first under --force) with its raw/ and records the
+     * environment before anything runs, so even a run cut short names its machine.
+     */
+    private static Environment.Facts start(RunOptions options, Implementation control) throws IOException {
+        if (options.force()) {
+            deleteEarlierResults(options.out());
+        }
+        Files.createDirectories(options.out().resolve(Report.RAW_FOLDER));
+        Environment.Facts facts = Environment.collect(options, control);
+        Environment.write(options.out(), facts);
+        return facts;
+    }
+
     /** The profile command: a profiled fork of every selected cell, then the report that links their flame graphs. */
     private static int profile(RunOptions options, PrintStream out, PrintStream err) throws IOException {
         Path folder = options.out();
-        if (options.force()) {
-            deleteEarlierResults(folder);
-        }
-        Files.createDirectories(folder.resolve(Report.RAW_FOLDER));
-        Environment.Facts facts = Environment.collect(options, controlOf(options.implementations()));
-        Environment.write(folder, facts);
+        Environment.Facts facts = start(options, controlOf(options.implementations()));
         List<Cell> cells = new ArrayList<>();
         for (Size size : options.sizes()) {
             for (Operation operation : options.operations()) {

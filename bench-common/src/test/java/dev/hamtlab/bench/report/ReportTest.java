@@ -448,36 +448,35 @@ class ReportTest {
         forks(benchmark, stem, size, Arrays.stream(spread).map(f -> f * nanos).toArray(), bytesPerOp, gcCount);
     }
 
-    /**
-     * One file a fork, as the runner writes them: "stem" is the implementation, or "impl-control"
-     * for the A/A control's second label; NaN bytes mean no gc profile.
-     */
     /** Six forks of an implementation with a key pattern, as the runner names and parameterises them. */
     private void keyedForks(String benchmark, String impl, String keys, String size, double nanos) throws IOException {
-        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"keys\" : \"" + keys
-                + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Forks.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
-                .orElseThrow().cliName();
-        double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
-        for (int fork = 0; fork < spread.length; fork++) {
-            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, keys,
-                    size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, 0, 0) + "]\n");
-        }
+        labelledForks(benchmark, impl, "keys", keys, size, nanos, 0);
     }
 
     /** Six forks of an implementation on a platform, with 80 bytes per op. */
     private void platformForks(String benchmark, String impl, String platform, String size, double nanos) throws IOException {
-        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"platform\" : \"" + platform
+        labelledForks(benchmark, impl, "platform", platform, size, nanos, 80);
+    }
+
+    /** Six forks around {@code nanos} whose label has one more parameter, named in the file as the runner names it. */
+    private void labelledForks(String benchmark, String impl, String parameter, String value, String size, double nanos,
+            double bytesPerOp) throws IOException {
+        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"" + parameter + "\" : \"" + value
                 + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
         String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Forks.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
                 .orElseThrow().cliName();
         double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
         for (int fork = 0; fork < spread.length; fork++) {
-            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, platform,
-                    size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, 80, 0) + "]\n");
+            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, value,
+                    size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, bytesPerOp, 0)
+                    + "]\n");
         }
     }
 
+    /**
+     * One file a fork, as the runner writes them: "stem" is the implementation, or "impl-control"
+     * for the A/A control's second label; NaN bytes mean no gc profile.
+     */
     private void forks(String benchmark, String stem, String size, double[] nanos, double bytesPerOp, double gcCount)
             throws IOException {
         String impl = stem.replace("-control", "");
