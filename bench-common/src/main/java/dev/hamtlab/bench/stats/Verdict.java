@@ -10,9 +10,9 @@ public enum Verdict {
     /** The false discovery rate the adjusted p-values are held to. */
     public static final double ALPHA = 0.05;
     /**
-     * Fewer forks a side than this and no verdict is given: below 5 a side, the Mann-Whitney
-     * normal approximation is not conservative (3 vs 3 wholly separated gives 0.0495 where the
-     * exact p is 0.1; 5 vs 5 gives 0.009 against an exact 0.008).
+     * Fewer forks a side than this and no verdict is given: below 5 a side, the exact test cannot
+     * get below 5% unless the two sides are wholly separated (4 against 4 with one pair out of
+     * order: 4 / 70 = 0.057), even before any correction.
      */
     public static final int MIN_FORKS = 5;
 
