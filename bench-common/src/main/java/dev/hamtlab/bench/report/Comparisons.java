@@ -5,58 +5,59 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.stats.Comparison;
 import dev.hamtlab.bench.stats.ForkStatistics;
-import dev.hamtlab.bench.stats.MultipleComparisons;
 import dev.hamtlab.bench.stats.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * The cells of a run, each the fork means of one (operation, size, label), and the comparisons
  * between them, judged at once: each pair with forks enough on both sides gets its ratio of
- * medians, bootstrap interval and Mann-Whitney p-value, and the p-values are corrected together
- * before any verdict is given. Two families: the findings, corrected by Benjamini-Hochberg (a 5%
- * share of false verdicts among them), and the A/A controls, corrected by Holm (a 5% chance that
- * any control reads different at all): in a family full of real differences, as a report's
- * findings are, Benjamini-Hochberg lets each comparison without one read different about 5% of
- * the time, too often for a control whose verdict must be "same" unless the instrument is broken.
+ * medians, bootstrap interval and exact Mann-Whitney p-value, and the p-values of each
+ * {@link Family} are corrected together, apart from every other family, before any verdict is given.
  */
 final class Comparisons {
     /** Two cells compared: {@code after} against {@code before}, at one operation and size. */
     record Pair(Operation operation, Size size, Label before, Label after) {
     }
 
-    /** A pair's statistics and its verdict after the correction for the whole family. */
-    record Judged(Comparison comparison, Verdict verdict) {
+    /** A pair, its statistics, its family, its p-value adjusted within the family and its verdict. */
+    record Judged(Pair pair, Comparison comparison, Family family, double adjustedP, Verdict verdict) {
     }
 
     private final List<Forks.Fork> forks;
     private final Map<Pair, Judged> judged = new LinkedHashMap<>();
 
-    Comparisons(List<Forks.Fork> forks, List<Pair> findings, List<Pair> controls) {
+    /** Judges every family's pairs; a pair listed in two families is judged in the first. */
+    Comparisons(List<Forks.Fork> forks, Map<Family, List<Pair>> families) {
         this.forks = forks;
-        judge(findings, MultipleComparisons::benjaminiHochberg);
-        judge(controls, MultipleComparisons::holm);
+        families.forEach(this::judge);
     }
 
-    private void judge(List<Pair> family, UnaryOperator<double[]> correction) {
+    private void judge(Family family, List<Pair> pairs) {
         Map<Pair, Comparison> compared = new LinkedHashMap<>();
-        for (Pair pair : family) {
+        for (Pair pair : pairs) {
             double[] before = nanos(pair.operation(), pair.size(), pair.before());
             double[] after = nanos(pair.operation(), pair.size(), pair.after());
-            if (before.length >= Verdict.MIN_FORKS && after.length >= Verdict.MIN_FORKS) {
+            if (!judged.containsKey(pair) && before.length >= Verdict.MIN_FORKS && after.length >= Verdict.MIN_FORKS) {
                 // A seed of the pair's own: a rebuilt report draws the same resamples.
                 compared.put(pair, ForkStatistics.compare(before, after, pair.toString().hashCode()));
             }
         }
-        double[] adjusted = correction.apply(compared.values().stream().mapToDouble(Comparison::pValue).toArray());
+        double[] adjusted = family.adjust(compared.values().stream().mapToDouble(Comparison::pValue).toArray());
         int i = 0;
         for (Map.Entry<Pair, Comparison> entry : compared.entrySet()) {
-            judged.put(entry.getKey(), new Judged(entry.getValue(), Verdict.of(entry.getValue(), adjusted[i++])));
+            judged.put(entry.getKey(), new Judged(entry.getKey(), entry.getValue(), family, adjusted[i],
+                    Verdict.of(entry.getValue(), adjusted[i])));
+            i++;
         }
+    }
+
+    /** The judged comparisons of one family, in the order they were listed. */
+    List<Judged> of(Family family) {
+        return judged.values().stream().filter(j -> j.family() == family).toList();
     }
 
     /** The pair's statistics and verdict, when both sides have forks enough for one. */

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +80,7 @@ public final class Report {
     private final List<Platform> platforms;
     private final Platform main;
     private final Optional<Label> control;
+    private final Map<Family, List<Comparisons.Pair>> families;
     private final Comparisons comparisons;
 
     private Report(Path folder, Optional<Environment.Facts> facts, List<Forks.Fork> forks,
@@ -118,7 +120,8 @@ public final class Report {
                 .or(() -> facts.map(Environment.Facts::control)
                         .flatMap(name -> Choice.find(Implementation.values(), name))
                         .map(implementation -> new Label(implementation, true, profiles.get(0), keys.get(0), main)));
-        this.comparisons = new Comparisons(forks, pairs(), controls());
+        this.families = families();
+        this.comparisons = new Comparisons(forks, families);
     }
 
     /** The report of a results folder, read from its files. */
@@ -173,12 +176,15 @@ public final class Report {
     }
 
     /**
-     * The findings, the family one correction covers: each phase against the implementation before
-     * it and against every peer, under each key pattern and profile, and each implementation
-     * polluted against monomorphic.
+     * The comparisons the report judges, by family: each phase against the implementation before
+     * it and against every peer, under each key pattern and profile; each map on each other platform;
+     * each implementation polluted against monomorphic; the A/A controls.
      */
-    private List<Comparisons.Pair> pairs() {
-        List<Comparisons.Pair> pairs = new ArrayList<>();
+    private Map<Family, List<Comparisons.Pair>> families() {
+        Map<Family, List<Comparisons.Pair>> families = new EnumMap<>(Family.class);
+        for (Family family : Family.values()) {
+            families.put(family, new ArrayList<>());
+        }
         for (Size size : sizes) {
             for (Operation operation : operations) {
                 for (KeyPattern pattern : keys) {
@@ -188,38 +194,39 @@ public final class Report {
                                 Label label = new Label(after, false, profile, pattern, main);
                                 Stream.of(label.before(), label.phaseBefore()).flatMap(Optional::stream)
                                         .filter(b -> implementations.contains(b.implementation()))
-                                        .forEach(before -> pairs.add(new Comparisons.Pair(operation, size, before, label)));
+                                        .forEach(before -> families.get(before.implementation().isPhase() ? Family.PHASE_STEPS
+                                                : Family.PEERS).add(new Comparisons.Pair(operation, size, before, label)));
                                 for (Implementation peer : implementations) {
                                     if (!peer.isPhase()) {
-                                        pairs.add(new Comparisons.Pair(operation, size, label.with(peer), label));
+                                        families.get(Family.PEERS).add(new Comparisons.Pair(operation, size, label.with(peer), label));
                                     }
                                 }
                             }
                         }
                     }
                     if (pattern == keys.get(0)) {
-                        pairs.addAll(platformPairs(operation, size, new Label(Implementation.HASHMAP, false, profiles.get(0),
-                                pattern, main)));
+                        addPlatformPairs(families, operation, size, new Label(Implementation.HASHMAP, false, profiles.get(0),
+                                pattern, main));
                     }
                     if (profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC)) {
                         for (Implementation implementation : implementations) {
-                            pairs.add(new Comparisons.Pair(operation, size,
+                            families.get(Family.TYPE_PROFILES).add(new Comparisons.Pair(operation, size,
                                     new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern, main),
                                     new Label(implementation, false, TypeProfile.POLLUTED, pattern, main)));
                         }
                     }
                 }
+                control.ifPresent(c -> families.get(Family.CONTROLS).add(new Comparisons.Pair(operation, size, primaryOf(c), c)));
             }
         }
-        return pairs;
+        return families;
     }
 
     /**
      * On each platform but the main one, where the cell has forks: each implementation against itself
      * on the platform's reference, and each phase against the phase before it on the same platform.
      */
-    private List<Comparisons.Pair> platformPairs(Operation operation, Size size, Label like) {
-        List<Comparisons.Pair> pairs = new ArrayList<>();
+    private void addPlatformPairs(Map<Family, List<Comparisons.Pair>> families, Operation operation, Size size, Label like) {
         for (Platform platform : platforms) {
             if (platform == main) {
                 continue;
@@ -229,12 +236,11 @@ public final class Report {
                 if (!hasForks(operation, size, on)) {
                     continue;
                 }
-                pairs.add(new Comparisons.Pair(operation, size, on.on(reference(platform)), on));
+                families.get(Family.PLATFORMS).add(new Comparisons.Pair(operation, size, on.on(reference(platform)), on));
                 implementation.beforeAmong(implementations).map(on::with).filter(b -> hasForks(operation, size, b))
-                        .ifPresent(before -> pairs.add(new Comparisons.Pair(operation, size, before, on)));
+                        .ifPresent(before -> families.get(Family.PLATFORM_STEPS).add(new Comparisons.Pair(operation, size, before, on)));
             }
         }
-        return pairs;
     }
 
     /** The platform's reference if the run has it, else the main platform. */
@@ -246,26 +252,13 @@ public final class Report {
         return forks.stream().anyMatch(f -> f.operation() == operation && f.size().equals(size) && f.label().equals(label));
     }
 
-    /** The A/A control's comparisons, one per operation and size: a family of their own. */
-    private List<Comparisons.Pair> controls() {
-        List<Comparisons.Pair> controls = new ArrayList<>();
-        for (Size size : sizes) {
-            for (Operation operation : operations) {
-                control.ifPresent(c -> controls.add(new Comparisons.Pair(operation, size, primaryOf(c), c)));
-            }
-        }
-        return controls;
-    }
-
     private static Label primaryOf(Label control) {
         return control.with(control.implementation());
     }
 
     /** How many comparisons of each phase with the phase before it have each verdict, for the summary line. */
     private Map<String, Long> phaseVerdicts() {
-        return pairs().stream()
-                .filter(p -> p.before().implementation().isPhase() && !p.after().control()
-                        && p.before().profile() == p.after().profile() && p.before().keys() == p.after().keys())
+        return families.get(Family.PHASE_STEPS).stream()
                 .flatMap(p -> comparisons.verdict(p).stream())
                 .collect(Collectors.groupingBy(Verdict::label, TreeMap::new, Collectors.counting()));
     }
@@ -277,9 +270,12 @@ public final class Report {
     }
 
     private String full(List<RunCharts.Drawn> charts) {
+        FamiliesSection families = new FamiliesSection(this.families, comparisons);
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
+                + families.failures()
                 + howItWasMade() + "\n"
                 + resolution()
+                + families.section()
                 + (charts.isEmpty() ? "" : "## Charts\n\n" + charts.stream().map(c -> c.markdown("") + "\n\n")
                         .collect(Collectors.joining()))
                 + theMaps()
@@ -295,7 +291,7 @@ public final class Report {
     }
 
     String summary() {
-        return origin() + legend() + "\n\n" + resolution() + comparisons(implementation -> true);
+        return new FamiliesSection(families, comparisons).failures() + origin() + legend() + "\n\n" + resolution() + comparisons(implementation -> true);
     }
 
     /**
@@ -464,10 +460,10 @@ public final class Report {
     private static String legend() {
         return "Each cell is the median of its forks' mean ns per op (the fork is the unit of repetition);"
                 + " ops/s = 10^9 / ns/op; improvement = after ops/s / before ops/s - 1, with its 95% bootstrap interval"
-                + " (forks resampled); verdict *faster* or *slower* when a Mann-Whitney test on the fork means stays"
-                + " significant at 5% after the Benjamini-Hochberg correction over every comparison in the report (the"
-                + " A/A controls: Holm's, over the controls alone) and the interval excludes 0, *same* otherwise,"
-                + " *too few forks* below " + Verdict.MIN_FORKS + " a side.";
+                + " (forks resampled); verdict *faster* or *slower* when an exact Mann-Whitney test on the fork means"
+                + " stays significant at 5% after the correction of its family (Benjamini-Hochberg within the phase"
+                + " steps, the peers, the platforms and the type profiles, each apart; Holm within the A/A controls)"
+                + " and the interval excludes 0, *same* otherwise, *too few forks* below " + Verdict.MIN_FORKS + " a side.";
     }
 
     /**
@@ -810,7 +806,7 @@ public final class Report {
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
     }
 
-    private static String unsignedPercent(double fraction) {
+    static String unsignedPercent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
