@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * ZGC (single-generation on JDK 17) moves objects concurrently behind a load barrier, and Epsilon
  * never collects: the JVM's pure bump allocator, the honest baseline for a bump pool. JDK 25 runs
  * G1 with and without compact object headers, which shrink every header from 12 bytes to 8, and
- * its generational ZGC.
+ * its generational ZGC. G1 on transparent huge pages asks what the page size does.
  */
 public enum Platform implements Choice {
     G1("g1", "G1", false, "2g", List.of("-XX:+UseG1GC")),
@@ -18,6 +18,12 @@ public enum Platform implements Choice {
     ZGC("zgc", "ZGC", false, "2g", List.of("-XX:+UseZGC")),
     /** Nothing is ever freed: the heap is sized so that the fork's every allocation fits (1M insert allocates about 1.5 GB a fork). */
     EPSILON("epsilon", "Epsilon", false, "4g", List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC")),
+    /**
+     * G1 on a heap of 2 MB transparent huge pages (the kernel's madvise mode is enough: the JVM
+     * advises its heap): a pointer-chasing trie's cache misses are TLB misses too, and a pool's
+     * contiguity is what large pages reward. Pre-touched like every heap here.
+     */
+    G1_THP("g1-thp", "G1 huge pages", false, "2g", List.of("-XX:+UseG1GC", "-XX:+UseTransparentHugePages")),
     /** JMH reads field offsets with sun.misc.Unsafe, which JDK 25 warns of on every fork unless allowed. */
     JDK25("jdk25", "JDK 25 G1", true, "2g", List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC")),
     JDK25_COMPACT("jdk25-coh", "JDK 25 G1 compact headers", true, "2g",
@@ -25,8 +31,8 @@ public enum Platform implements Choice {
     /** ZGC as JDK 21 and later run it: generational (the only mode JDK 25 has), uncompressed references. */
     JDK25_ZGC("jdk25-zgc", "JDK 25 generational ZGC", true, "2g", List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseZGC"));
 
-    /** The collectors on the runner's own JDK, the choices of --gc. */
-    public static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON);
+    /** The collectors on the runner's own JDK and G1 on huge pages, the choices of --gc. */
+    public static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON, G1_THP);
     /** The platforms a JDK 25 adds. */
     public static final List<Platform> ON_JDK25 = List.of(JDK25, JDK25_COMPACT, JDK25_ZGC);
 

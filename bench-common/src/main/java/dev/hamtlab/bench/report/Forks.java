@@ -15,15 +15,19 @@ import dev.hamtlab.bench.TypeProfile;
 import dev.hamtlab.bench.measure.Footprint;
 import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
+import dev.hamtlab.bench.stats.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Every fork of a results folder, read from its raw JMH JSON: the fork is the unit of repetition,
@@ -43,10 +47,20 @@ public final class Forks {
      * One fork: its mean time per op over the measured iterations, and what the gc profiler saw over
      * them (mean bytes per op, collections, total collection time in ms; NaN without a gc profile).
      * {@code started} and {@code loadAverage} come from the runner's fork log, empty strings when
-     * the folder has none.
+     * the folder has none. {@code iterations} says how its iterations were read.
      */
     record Fork(Operation operation, Size size, Label label, String file, int index, double nanos, double bytesPerOp,
-            double gcCount, double gcMillis, String started, String loadAverage) {
+            double gcCount, double gcMillis, String started, String loadAverage, Iterations iterations) {
+    }
+
+    /**
+     * How a fork's iterations were read: how many leading ones were warm-up, whether its warm-up
+     * ended by the {@link Warmup} rule, and the fewest calls a measured iteration held (NaN where
+     * unknown). A fork recorded with JMH's own warm-up iterations (every run before the rule) has
+     * none of its recorded iterations as warm-up.
+     */
+    record Iterations(int warmup, boolean settled, double fewestCalls) {
+        static final Iterations FIXED = new Iterations(0, true, Double.NaN);
     }
 
     static List<Fork> read(Path folder) throws IOException {
@@ -120,13 +134,31 @@ public final class Forks {
         }
         JsonArray iterations = metric.getAsJsonArray("rawData");
         JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
+        // Forks that recorded their warm-up among their iterations: forked, with no JMH warm-up.
+        boolean carriesWarmup = intOf(run, "forks") >= 1 && intOf(run, "warmupIterations") == 0;
+        double iterationNanos = run.has("measurementTime")
+                ? TimeValue.fromString(run.get("measurementTime").getAsString()).convertTo(TimeUnit.NANOSECONDS) : Double.NaN;
         List<Fork> forks = new ArrayList<>();
         for (int index = 0; index < iterations.size(); index++) {
-            forks.add(new Fork(operation, size, label, file, index, mean(iterations.get(index).getAsJsonArray()),
-                    perFork(secondary, BYTES_PER_OP, index, false), perFork(secondary, GC_COUNT, index, true),
-                    perFork(secondary, GC_TIME, index, true), logged[1], logged[2]));
+            double[] nanos = values(iterations.get(index).getAsJsonArray());
+            Iterations read = Iterations.FIXED;
+            if (carriesWarmup && nanos.length >= Warmup.FEWEST_MEASURED) {
+                Warmup warmup = Warmup.of(nanos);
+                nanos = Arrays.copyOfRange(nanos, warmup.iterations(), nanos.length);
+                double slowest = Arrays.stream(nanos).max().orElseThrow();
+                read = new Iterations(warmup.iterations(), warmup.settled(),
+                        iterationNanos / (slowest * operation.opsPerCall(size)));
+            }
+            int from = read.warmup();
+            forks.add(new Fork(operation, size, label, file, index, mean(nanos),
+                    perFork(secondary, BYTES_PER_OP, index, from, false), perFork(secondary, GC_COUNT, index, from, true),
+                    perFork(secondary, GC_TIME, index, from, true), logged[1], logged[2], read));
         }
         return forks;
+    }
+
+    private static int intOf(JsonObject run, String name) {
+        return run.has(name) ? run.get(name).getAsInt() : -1;
     }
 
     private static List<String> jvmArgs(JsonObject run) {
@@ -137,8 +169,11 @@ public final class Forks {
         return args;
     }
 
-    /** A secondary metric of one fork: the mean of its iterations, or their sum; NaN when the run has none. */
-    private static double perFork(JsonObject secondary, String name, int index, boolean sum) {
+    /**
+     * A secondary metric of one fork over its measured iterations, those from {@code from} on: their
+     * mean, or their sum; NaN when the run has none.
+     */
+    private static double perFork(JsonObject secondary, String name, int index, int from, boolean sum) {
         if (secondary == null || !secondary.has(name)) {
             return Double.NaN;
         }
@@ -147,16 +182,21 @@ public final class Forks {
             // JMH leaves out a fork whose iterations had no collection at all.
             return sum ? 0 : Double.NaN;
         }
-        JsonArray iterations = forks.get(index).getAsJsonArray();
-        return sum ? mean(iterations) * iterations.size() : mean(iterations);
+        double[] all = values(forks.get(index).getAsJsonArray());
+        double[] measured = Arrays.copyOfRange(all, Math.min(from, all.length), all.length);
+        return sum ? Arrays.stream(measured).sum() : mean(measured);
     }
 
-    private static double mean(JsonArray values) {
-        double total = 0;
-        for (JsonElement value : values) {
-            total += value.getAsDouble();
+    private static double[] values(JsonArray array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).getAsDouble();
         }
-        return values.isEmpty() ? Double.NaN : total / values.size();
+        return values;
+    }
+
+    private static double mean(double[] values) {
+        return values.length == 0 ? Double.NaN : Arrays.stream(values).average().orElseThrow();
     }
 
     /** The size a label such as "10K" names; throws IllegalArgumentException for one it does not. */

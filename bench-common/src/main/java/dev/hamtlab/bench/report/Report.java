@@ -276,6 +276,7 @@ public final class Report {
                 + howItWasMade() + "\n"
                 + resolution()
                 + families.section()
+                + new IterationsSection(forks, operations, sizes).section()
                 + (charts.isEmpty() ? "" : "## Charts\n\n" + charts.stream().map(c -> c.markdown("") + "\n\n")
                         .collect(Collectors.joining()))
                 + theMaps()

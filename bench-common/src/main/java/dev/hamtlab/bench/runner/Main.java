@@ -9,6 +9,7 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.measure.CallTime;
 import dev.hamtlab.bench.measure.Footprint;
 import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
@@ -17,6 +18,8 @@ import dev.hamtlab.bench.report.Compare;
 import dev.hamtlab.bench.report.Publish;
 import dev.hamtlab.bench.report.Report;
 import dev.hamtlab.bench.report.RunCharts;
+import dev.hamtlab.bench.stats.ForkStatistics;
+import dev.hamtlab.bench.stats.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,6 +54,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -192,6 +196,12 @@ public final class Main {
                 + "), fork order seed " + options.seed() + ", writing " + folder);
         out.println("hamtlab: if the run is cut short, build the report of what finished with: "
                 + Report.rebuildCommand(folder));
+        int controls = options.operations().size() * options.sizes().size();
+        int needed = ForkStatistics.fewestForksBelow(Verdict.ALPHA / controls);
+        if (options.preset().sizedToWork() && options.forks() < needed) {
+            err.println("hamtlab: warning: " + controls + " A/A controls need " + needed + " forks a side before one can read"
+                    + " different under Holm's correction; with " + options.forks() + " the control is no test of this run");
+        }
         boolean counting = PoolCounters.enabled();
         if (!counting && options.implementations().stream().anyMatch(Implementation::hasCounters)) {
             err.println("hamtlab: warning: no pool counters in this run: the runner's JVM lacks -D"
@@ -296,13 +306,14 @@ public final class Main {
     private static int runInterleaved(RunOptions options, Operation operation, Size size, List<Label> labels,
             Random order, Progress progress, PrintStream out, PrintStream err) throws IOException {
         int failed = 0;
+        Optional<TimeValue> iteration = iterationTime(options.preset(), operation, size, labels, out);
         for (int fork = 1; fork <= options.forks(); fork++) {
             List<Label> round = new ArrayList<>(labels);
             Collections.shuffle(round, order);
             for (Label label : round) {
                 String line = progress.line(operation, size, label, fork, options.forks());
                 try {
-                    Result score = runFork(options, operation, label, size, fork);
+                    Result score = runFork(options, operation, label, size, fork, iteration);
                     out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
                 } catch (RunnerException e) {
                     failed++;
@@ -313,6 +324,24 @@ public final class Main {
             }
         }
         return failed;
+    }
+
+    /**
+     * A cell's iteration time, sized to its work: {@link CallTime#CALLS_PER_ITERATION} calls of its
+     * slowest map, timed here before its first fork, and at least
+     * {@link CallTime#SHORTEST_ITERATION_MILLIS}. Empty for a preset whose iterations are fixed.
+     */
+    private static Optional<TimeValue> iterationTime(Preset preset, Operation operation, Size size, List<Label> labels,
+            PrintStream out) {
+        if (!preset.sizedToWork()) {
+            return Optional.empty();
+        }
+        int millis = labels.stream().map(Label::keys).distinct()
+                .mapToInt(keys -> CallTime.iterationMillis(operation, size, keys, labels.stream()
+                        .filter(label -> label.keys() == keys).map(Label::implementation).collect(Collectors.toSet())))
+                .max().orElse(CallTime.SHORTEST_ITERATION_MILLIS);
+        out.println("hamtlab: " + operation.cliName() + " " + size.cliName() + ": iterations of " + millis + " ms");
+        return Optional.of(TimeValue.milliseconds(millis));
     }
 
     /**
@@ -369,14 +398,15 @@ public final class Main {
      * Runs one fork and writes its JMH JSON to raw/, whole or not at all, and its line to the
      * folder's fork log: when it started and the machine's load average then.
      */
-    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork)
-            throws RunnerException, IOException {
+    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork,
+            Optional<TimeValue> iteration) throws RunnerException, IOException {
         Path folder = options.out();
         String file = Report.rawFileName(operation, label, size, fork);
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String load = Environment.loadAverage();
-        Collection<RunResult> results = new Runner(jmhOptions(options.preset(), operation, label, size,
-                options.jdk25().map(Jdk25.Found::java))).run();
+        ChainedOptionsBuilder jmh = forkOptions(options.preset(), operation, label, size, options.jdk25().map(Jdk25.Found::java));
+        iteration.ifPresent(jmh::measurementTime);
+        Collection<RunResult> results = new Runner(jmh.build()).run();
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }

@@ -9,6 +9,7 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.measure.CallTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,53 +20,58 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Preset implements Choice {
     /** In-process and a single short iteration: proves the benchmarks run; the numbers mean nothing. */
     SMOKE("smoke", List.of(Size.ONE_K), List.of(Implementation.values()), List.of(KeyPattern.RANDOM),
-            List.of(Operation.values()), 0, 0, 0, 1, 100),
+            List.of(Operation.values()), 0, 1),
     /**
      * A first look in under 15 minutes on 2 cores: six forks of each of the four phases and
-     * HashMap, plus the A/A control, at 10K and 100K keys, where the resolution goal is set. The
-     * phase 2 variants, the other peers and 1K and 1M are left to the other presets or to --impls and --sizes.
+     * HashMap, plus the A/A control, insert and query-hit at 10K and 100K keys; three iterations
+     * of at least a second. Six forks a side let its four A/A controls fail under Holm's correction.
+     * The other operations, the phase 2 variants, the other peers and 1K and 1M are left to the
+     * other presets or to --ops, --impls and --sizes.
      */
     QUICK("quick", List.of(Size.TEN_K, Size.HUNDRED_K), List.of(Implementation.HASHMAP, Implementation.PHASE0,
             Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM),
-            List.of(Operation.values()), 6, 3, 250, 3, 200),
+            List.of(Operation.INSERT, Operation.QUERY_HIT), 6, 3),
     /**
      * The phases among the maps people use: every peer and the four phases, Integer keys random,
-     * sequential and strided and String keys, at 10K, 100K and 1M, insert and query-hit, five forks
-     * (the fewest a verdict takes) with the quick preset's iterations: 1 h 15 min on 2 cores.
+     * sequential and strided and String keys, at 10K, 100K and 1M, insert and query-hit; six forks,
+     * enough for its six A/A controls to fail, with the quick preset's iterations.
      */
     PEERS("peers", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
             Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE0, Implementation.PHASE1,
             Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING),
-            List.of(Operation.INSERT, Operation.QUERY_HIT), 5, 3, 250, 3, 200),
+            List.of(Operation.INSERT, Operation.QUERY_HIT), 6, 3),
     /**
      * Phase 4 and its variants against phase 3 and every peer, and IntHamt against fastutil's int
      * map, random Integer keys (ints for the int maps), every operation
-     * at 10K, 100K and 1M: the run that phase 4's targets are read from. Five forks (the fewest a
-     * verdict takes) with the quick preset's iterations, to fit in about 70 minutes on 2 cores.
+     * at 10K, 100K and 1M: the run that phase 4's targets are read from. Seven forks, enough for
+     * its fifteen A/A controls to fail, with the quick preset's iterations.
      */
     PHASE4("phase4", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
             Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE3, Implementation.PHASE4_CACHED_HASH,
             Implementation.PHASE4_SPREAD, Implementation.PHASE4_TWO_BITMAPS, Implementation.PHASE4_UNPOOLED,
             Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.PHASE4), List.of(KeyPattern.RANDOM),
-            List.of(Operation.values()), 5, 3, 250, 3, 200),
+            List.of(Operation.values()), 7, 3),
     /**
-     * The phases' reference run, about an hour and a half on 2 cores: the phases and HashMap, every
-     * operation at 1K to 1M under G1; at 1M, insert, query-hit and churn also under every other
-     * collector and on JDK 25 with and without compact object headers (where a JDK 25 is found); then
-     * CPU and allocation flame graphs of insert, query-hit and churn at 1M for every phase. Five
-     * forks, the fewest a verdict takes, with the quick preset's iterations.
+     * The phases' reference run: the phases and HashMap, every operation at 1K to 1M under G1; at
+     * 1M, insert, query-hit and churn also under every other collector and on JDK 25 with and
+     * without compact object headers (where a JDK 25 is found); at 100K and 1M, every operation with
+     * transparent huge pages; then CPU and allocation flame graphs of insert, query-hit and churn at
+     * 1M for every phase. Seven forks, enough for its twenty A/A controls to fail under Holm's
+     * correction, and four iterations, sized to the work.
      */
     FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), FullPlan.IMPLEMENTATIONS,
-            List.of(KeyPattern.RANDOM), List.of(Operation.values()), 5, 3, 250, 3, 200) {
+            List.of(KeyPattern.RANDOM), List.of(Operation.values()), 7, 4) {
         @Override
         List<Extra> extras() {
             List<Operation> operations = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
             return List.of(
                     new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON), FullPlan.IMPLEMENTATIONS, operations,
                             List.of(Size.ONE_M)),
-                    new Extra(Platform.ON_JDK25, FullPlan.IMPLEMENTATIONS, operations, List.of(Size.ONE_M)));
+                    new Extra(Platform.ON_JDK25, FullPlan.IMPLEMENTATIONS, operations, List.of(Size.ONE_M)),
+                    new Extra(List.of(Platform.G1_THP), FullPlan.IMPLEMENTATIONS, List.of(Operation.values()),
+                            List.of(Size.HUNDRED_K, Size.ONE_M)));
         }
 
         @Override
@@ -126,26 +132,26 @@ public enum Preset implements Choice {
     private final List<Implementation> defaultImplementations;
     private final List<KeyPattern> defaultKeys;
     private final List<Operation> defaultOperations;
-    private final int forks;
-    private final int warmupIterations;
-    private final int warmupMillis;
-    private final int measurementIterations;
-    private final int measurementMillis;
+    /** The smoke preset's one iteration: it only proves the benchmarks run. */
+    private static final int SMOKE_ITERATION_MILLIS = 100;
 
+    private final int forks;
+    private final int iterations;
+
+    /**
+     * @param forks forks of each label; 0 runs one in-process, unforked benchmark
+     * @param iterations iterations of each fork, all recorded: the first ones are its warm-up, until
+     *     its score settles (the report's settle rule), the rest are measured
+     */
     Preset(String cliName, List<Size> defaultSizes, List<Implementation> defaultImplementations,
-            List<KeyPattern> defaultKeys, List<Operation> defaultOperations, int forks,
-            int warmupIterations, int warmupMillis,
-            int measurementIterations, int measurementMillis) {
+            List<KeyPattern> defaultKeys, List<Operation> defaultOperations, int forks, int iterations) {
         this.cliName = cliName;
         this.defaultSizes = defaultSizes;
         this.defaultImplementations = defaultImplementations;
         this.defaultKeys = defaultKeys;
         this.defaultOperations = defaultOperations;
         this.forks = forks;
-        this.warmupIterations = warmupIterations;
-        this.warmupMillis = warmupMillis;
-        this.measurementIterations = measurementIterations;
-        this.measurementMillis = measurementMillis;
+        this.iterations = iterations;
     }
 
     @Override
@@ -159,20 +165,16 @@ public enum Preset implements Choice {
     }
 
     /**
-     * The resolution this preset is meant to reach on this 2-core machine: the A/A control's 95%
-     * interval half-width, as a fraction, at most this. Set for 10K and 100K keys: quick 5% on the
-     * lookups (phase4 as quick); full 3% on the lookups and 10% on insert, remove and churn. Empty where none is set.
+     * The resolution a run of this preset is meant to reach on this 2-core machine at every size:
+     * the A/A control's 95% interval half-width, as a fraction, at most 10% on remove (each call
+     * refills the map and settles it with a full collection, a noisier cell) and 5% on every other
+     * operation. Empty for smoke, whose numbers mean nothing.
      */
     public Optional<Double> resolutionGoal(Operation operation, Size size) {
-        if (!size.equals(Size.TEN_K) && !size.equals(Size.HUNDRED_K)) {
+        if (this == SMOKE) {
             return Optional.empty();
         }
-        boolean lookup = operation == Operation.QUERY_HIT || operation == Operation.QUERY_MISS;
-        return switch (this) {
-            case QUICK, PHASE4 -> lookup ? Optional.of(0.05) : Optional.empty();
-            case FULL -> Optional.of(lookup ? 0.03 : 0.10);
-            case SMOKE, PEERS -> Optional.empty();
-        };
+        return Optional.of(operation == Operation.REMOVE ? 0.10 : 0.05);
     }
 
     /** The key patterns a run of this preset measures unless --keys says otherwise. */
@@ -214,14 +216,25 @@ public enum Preset implements Choice {
         return List.of();
     }
 
-    /** One JMH run is one fork (none for smoke); the runner interleaves the forks of all labels. */
+    /**
+     * Whether a cell's iterations are sized to its work (at least {@link CallTime#CALLS_PER_ITERATION}
+     * calls and {@link CallTime#SHORTEST_ITERATION_MILLIS}): every preset that measures, all but smoke.
+     */
+    boolean sizedToWork() {
+        return forks > 0;
+    }
+
+    /**
+     * One JMH run is one fork (none for smoke); the runner interleaves the forks of all labels. No
+     * JMH warm-up: every iteration is recorded, and the report finds where the warm-up ended. The
+     * iteration time is the shortest; the runner sets each cell's own.
+     */
     ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Platform platform) {
         return options.forks(Math.min(forks, 1))
                 .jvmArgs(forkJvmFlags(platform).toArray(String[]::new))
-                .warmupIterations(warmupIterations)
-                .warmupTime(TimeValue.milliseconds(warmupMillis))
-                .measurementIterations(measurementIterations)
-                .measurementTime(TimeValue.milliseconds(measurementMillis));
+                .warmupIterations(0)
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.milliseconds(sizedToWork() ? CallTime.SHORTEST_ITERATION_MILLIS : SMOKE_ITERATION_MILLIS));
     }
 
     /** The forked JVMs' flags on the platform, or none when the benchmarks run inside the runner's own JVM. */
@@ -229,14 +242,13 @@ public enum Preset implements Choice {
         return forks == 0 ? List.of() : platform.forkJvmFlags();
     }
 
-    /** For example "10 forks a label, 3 × 250 ms warmup, 4 × 250 ms measurement". */
+    /** For example "7 forks a label, 4 iterations a fork of at least 1 s and 10 calls, warm-up until the score settles". */
     public String settings(int forksPerLabel) {
-        String where = forks == 0 ? "in-process (no fork)" : forksPerLabel + " forks a label";
-        String warmup = warmupIterations == 0 ? "no warmup" : warmupIterations + " × " + seconds(warmupMillis) + " warmup";
-        return where + ", " + warmup + ", " + measurementIterations + " × " + seconds(measurementMillis) + " measurement";
-    }
-
-    private static String seconds(int millis) {
-        return millis % 1_000 == 0 ? millis / 1_000 + " s" : millis + " ms";
+        if (!sizedToWork()) {
+            return "in-process (no fork), no warmup, " + iterations + " × " + SMOKE_ITERATION_MILLIS + " ms measurement";
+        }
+        return forksPerLabel + " forks a label, " + iterations + " iterations a fork of at least "
+                + CallTime.SHORTEST_ITERATION_MILLIS / 1_000 + " s and " + CallTime.CALLS_PER_ITERATION
+                + " calls, the first ones warm-up until the score settles";
     }
 }

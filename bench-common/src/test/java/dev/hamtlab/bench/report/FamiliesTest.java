@@ -109,7 +109,7 @@ class FamiliesTest {
         List<Forks.Fork> cell = new ArrayList<>();
         for (int i = 0; i < nanos.length; i++) {
             cell.add(new Forks.Fork(operation, size, label, operation.cliName() + "_" + label.displayName() + "_" + i, 0,
-                    nanos[i], Double.NaN, Double.NaN, Double.NaN, "", ""));
+                    nanos[i], Double.NaN, Double.NaN, Double.NaN, "", "", Forks.Iterations.FIXED));
         }
         return cell;
     }

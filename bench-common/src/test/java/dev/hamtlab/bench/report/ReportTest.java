@@ -172,7 +172,7 @@ class ReportTest {
         // operation, scale, improvement, interval, half-width, verdict, goal
         List<String> insert = row(report, "| insert | 1K |");
         assertEquals("+0.0%", insert.get(2));
-        assertEquals(List.of("same", "none set"), insert.subList(5, 7));
+        assertEquals(List.of("same", "≤ 5.0%: met"), insert.subList(5, 7));
         assertTrue(Double.parseDouble(insert.get(4).replace("%", "")) < 3, insert.get(4));
         assertEquals(List.of("–", "–", "–", "–", "≤ 5.0%"), row(report, "| query-hit | 10K |").subList(2, 7));
         assertEquals(List.of("6", "100.0", "98.0", "102.0", "10,000,000"), row(report, "| insert | phase1 (A/A) | 1K |").subList(3, 8));
@@ -193,6 +193,32 @@ class ReportTest {
                 "{ \"impl\" : \"hashmap\", \"size\" : \"100K\" }", new double[] {10, 20, 30, 40, 50}, Double.NaN, Double.NaN)
                 + "]");
         assertEquals(List.of("5", "30.0", "10.0", "50.0", "33,333,333"), row(report(), "| insert | HashMap | 100K |").subList(3, 8));
+    }
+
+    @Test
+    void forksThatRecordTheirWarmupAreMeasuredFromWhereItEnded() throws IOException {
+        // No JMH warm-up: the slow first iteration is the fork's own, and the rule drops it.
+        writeRecordedWarmup("insert_hashmap_100K_f01.json", "100K", "[ 200, 101, 100, 99 ]");
+        writeRecordedWarmup("insert_hashmap_1M_f01.json", "1M", "[ 150, 140, 101, 99 ]");
+        String report = report();
+        assertEquals(List.of("1", "100.0", "100.0", "100.0", "10,000,000"), row(report, "| insert | HashMap | 100K |").subList(3, 8));
+        // forks, warm-up (median, most), unsettled, fewest calls: 1 s / (101 ns x 100K keys).
+        assertEquals(List.of("1", "1, 1", "0", "99.0"), row(report, "| insert | 100K | 1 |").subList(2, 6));
+        // 150 and 140 are warm-up, and only two iterations remain; 1 s held 9.9 calls of 1M keys.
+        assertEquals(List.of("1", "2, 2", "0", "9.9 (below 10)"), row(report, "| insert | 1M | 1 |").subList(2, 6));
+        assertTrue(report.indexOf("## Iterations and warm-up") < report.indexOf("## insert:"), report);
+    }
+
+    @Test
+    void aRunWithoutRecordedWarmupHasNoIterationsSection() throws IOException {
+        assertFalse(report().contains("## Iterations and warm-up"));
+    }
+
+    private void writeRecordedWarmup(String file, String size, String iterations) throws IOException {
+        Files.writeString(folder.resolve("raw").resolve(file), "[ { \"jmhVersion\" : \"1.37\", \"benchmark\" : \"" + INSERT
+                + "\", \"mode\" : \"avgt\", \"forks\" : 1, \"warmupIterations\" : 0, \"measurementTime\" : \"1000 ms\","
+                + " \"params\" : { \"impl\" : \"hashmap\", \"size\" : \"" + size + "\" }, \"primaryMetric\" : { \"score\" : 1,"
+                + " \"scoreUnit\" : \"ns/op\", \"rawData\" : [ " + iterations + " ] }, \"secondaryMetrics\" : { } } ]\n");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.measure.CallTime;
 import dev.hamtlab.bench.measure.PoolCounters;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /** What the runner asks JMH for, per benchmark. */
 class JmhOptionsTest {
@@ -100,6 +102,21 @@ class JmhOptionsTest {
         Options onJdk17 = Main.jmhOptions(Preset.FULL, Operation.QUERY_HIT, new Label(Implementation.PHASE1, false,
                 TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_M, Optional.of(java));
         assertFalse(onJdk17.getJvm().hasValue(), "the runner's own JDK");
+    }
+
+    @Test
+    void forkedPresetsRecordEveryIterationWithoutJmhWarmupAndHugePagesAreG1s() {
+        for (Preset preset : List.of(Preset.QUICK, Preset.FULL)) {
+            Options options = Main.jmhOptions(preset, Operation.INSERT, new Label(Implementation.PHASE0, false,
+                    TypeProfile.MONOMORPHIC, KeyPattern.RANDOM), Size.ONE_K, Optional.empty());
+            assertEquals(0, options.getWarmupIterations().get());
+            assertTrue(options.getMeasurementIterations().get() >= 3);
+            assertEquals(TimeValue.milliseconds(CallTime.SHORTEST_ITERATION_MILLIS), options.getMeasurementTime().get());
+        }
+        Options hugePages = Main.jmhOptions(Preset.FULL, Operation.QUERY_HIT, new Label(Implementation.PHASE1, false,
+                TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1_THP), Size.ONE_M, Optional.empty());
+        assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages"),
+                List.copyOf(hugePages.getJvmArgs().get()));
     }
 
     @Test

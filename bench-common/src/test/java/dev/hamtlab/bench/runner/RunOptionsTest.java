@@ -54,12 +54,12 @@ class RunOptionsTest {
     }
 
     @Test
-    void quickMeasuresThePhasesAndHashMapEveryOperationInSixForks() throws BadInput {
+    void quickMeasuresThePhasesAndHashMapInsertAndQueryHitInSixForks() throws BadInput {
         RunOptions options = parse();
         assertEquals(Preset.QUICK, options.preset());
         assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
                 Implementation.PHASE3), options.implementations());
-        assertEquals(List.of(Operation.values()), options.operations());
+        assertEquals(List.of(Operation.INSERT, Operation.QUERY_HIT), options.operations());
         assertEquals(6, options.forks());
         assertEquals(List.of(TypeProfile.MONOMORPHIC), options.profiles());
         assertEquals(List.of(KeyPattern.RANDOM), options.keys());
@@ -70,17 +70,19 @@ class RunOptionsTest {
         RunOptions options = parse("--preset", "full");
         assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
                 Implementation.PHASE3, Implementation.PHASE4), options.implementations());
-        assertEquals(5, options.forks());
+        assertEquals(7, options.forks());
         assertEquals(List.of(Platform.G1), options.platforms());
         List<Label> churn = Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
         for (Platform platform : List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON)) {
             assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
                     platform)), platform.cliName());
         }
-        // The other collectors are at 1M alone, and not for query-miss and remove.
+        // The other collectors are at 1M alone, and not for query-miss and remove; huge pages at 100K and 1M, every operation.
         assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.TEN_K).size());
-        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
-        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).size());
+        assertEquals(7 + 6, Main.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
+        assertEquals(7 + 6, Main.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.HUNDRED_K).size());
+        assertTrue(Main.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).contains(new Label(
+                Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1_THP)));
         // Every phase profiled at 1M for insert, query-hit and churn.
         for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
             for (Implementation phase : List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
