@@ -95,7 +95,7 @@ public record RunOptions(
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
-                        + ", or the commands: profile, report, publish, shapes, footprint, compare");
+                        + ", or the commands: profile, resume, report, publish, shapes, footprint, compare");
             }
         }
         if (sizes == null) {
@@ -125,11 +125,40 @@ public record RunOptions(
         if (jdk25.isPresent() && !preset.wantsJdk25()) {
             platforms.addAll(Platform.ON_JDK25);
         }
+        return of(preset, implementations, sizes, keys, operations, profiles, forks, seed, platforms, jdk25, out, force,
+                commandLine(args));
+    }
+
+    /**
+     * The options of the run recorded in {@code folder}, as it was started, for a resume; refused
+     * when the record names a choice this runner no longer has or a JDK 25 no longer there.
+     */
+    static RunOptions recorded(Environment.Facts facts, Environment.Plan plan, Path folder) throws BadInput {
+        List<Platform> platforms = new ArrayList<>();
+        for (String platform : plan.platforms()) {
+            platforms.add(one(Platform.class, "platform", platform));
+        }
+        Optional<Jdk25.Found> jdk25 = Optional.empty();
+        if (plan.jdk25Java() != null) {
+            jdk25 = Optional.of(Jdk25.given(plan.jdk25Java()));
+        }
+        return of(one(Preset.class, "preset", facts.preset()),
+                list(Implementation.class, "implementation", String.join(",", facts.implementations())),
+                sizes(String.join(",", facts.sizes())), list(KeyPattern.class, "key pattern", String.join(",", facts.keys())),
+                list(Operation.class, "operation", String.join(",", facts.operations())),
+                list(TypeProfile.class, "type profile", String.join(",", facts.profiles())), facts.forksPerLabel(), facts.seed(),
+                platforms, jdk25, folder, false, facts.command());
+    }
+
+    /** The options, with the preset's extras and profiled cells on the platforms the JDKs at hand allow. */
+    private static RunOptions of(Preset preset, List<Implementation> implementations, List<Size> sizes, List<KeyPattern> keys,
+            List<Operation> operations, List<TypeProfile> profiles, int forks, long seed, List<Platform> platforms,
+            Optional<Jdk25.Found> jdk25, Path out, boolean force, String commandLine) {
         boolean hasJdk25 = jdk25.isPresent();
         List<Platform> available = Stream.of(Platform.values()).filter(p -> hasJdk25 || !p.onJdk25()).toList();
         return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, List.copyOf(platforms),
                 extras(preset, implementations, operations, sizes, available),
-                profiled(preset, implementations, operations, sizes, available), jdk25, out, force, commandLine(args));
+                profiled(preset, implementations, operations, sizes, available), jdk25, out, force, commandLine);
     }
 
     /** The preset's extra platforms, within the chosen maps, operations and sizes and the platforms available. */
