@@ -208,13 +208,13 @@ public final class Environment {
         Files.writeString(folder.resolve(MARKDOWN_FILE), markdown(facts));
     }
 
-    /** The facts written by {@link #write}, or empty if the folder has none. */
+    /** The facts written by {@link #write}, or empty if the folder has none (or an empty file, as a kill may leave). */
     public static Optional<Facts> read(Path folder) throws IOException {
         Path file = folder.resolve(JSON_FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(GSON.fromJson(Files.readString(file), Facts.class));
+        return Optional.ofNullable(GSON.fromJson(Files.readString(file), Facts.class));
     }
 
     /** Output of a git command run in the working directory, or empty without git or a repository. */

@@ -63,7 +63,7 @@ record Resume(RunOptions options, Environment.Facts recorded) {
             facts = Environment.read(folder);
         } catch (JsonParseException e) {
             throw new BadInput("'" + folder.resolve(Environment.JSON_FILE) + "' is not a run's environment record: "
-                    + e.getMessage());
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         return facts.orElseThrow(() -> new BadInput("'" + folder + "' has no " + Environment.JSON_FILE
                 + ", so it records no run to resume; give the results folder of a run, e.g. results/<run>"));
