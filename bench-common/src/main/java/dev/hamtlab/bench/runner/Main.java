@@ -199,13 +199,12 @@ public final class Main {
         out.println("hamtlab: " + plan.size() + " forks (up to " + mostLabels + " labels a cell, A/A control " + control.cliName()
                 + "), preset " + options.preset().cliName() + " (" + options.preset().settings(options.forks())
                 + "), fork order seed " + options.seed() + ", writing " + folder);
-        if (facts.resumed().isEmpty()) {
-            out.println("hamtlab: if the run is cut short, resume it with: " + Resume.command(folder)
-                    + ", or build the report of what finished with: " + Report.rebuildCommand(folder));
-        } else {
+        if (!facts.resumed().isEmpty()) {
             out.println("hamtlab: resuming: " + (plan.size() - toRun.size()) + " of " + plan.size() + " forks already in "
                     + folder);
         }
+        out.println("hamtlab: if the run is cut short, resume it with: " + Resume.command(folder)
+                + ", or build the report of what finished with: " + Report.rebuildCommand(folder));
         boolean counting = PoolCounters.enabled();
         if (!counting && options.implementations().stream().anyMatch(Implementation::hasCounters)) {
             err.println("hamtlab: warning: no pool counters in this run: the runner's JVM lacks -D"

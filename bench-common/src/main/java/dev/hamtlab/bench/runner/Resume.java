@@ -39,7 +39,7 @@ record Resume(RunOptions options, Environment.Facts recorded) {
         Path folder = Main.resultsFolder(folders.get(0));
         Environment.Facts facts = recordedIn(folder);
         Environment.Plan plan = facts.plan();
-        if (plan == null || facts.resumed() == null) {
+        if (plan == null) {
             throw new BadInput("'" + folder + "' records no fork plan (a profile run, or a run made before runs could be"
                     + " resumed), so it cannot be resumed; start a new run");
         }
