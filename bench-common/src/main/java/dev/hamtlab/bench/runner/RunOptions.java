@@ -134,20 +134,27 @@ public record RunOptions(
      * when the record names a choice this runner no longer has or a JDK 25 no longer there.
      */
     static RunOptions recorded(Environment.Facts facts, Environment.Plan plan, Path folder) throws BadInput {
-        List<Platform> platforms = new ArrayList<>();
-        for (String platform : plan.platforms()) {
-            platforms.add(one(Platform.class, "platform", platform));
-        }
         Optional<Jdk25.Found> jdk25 = Optional.empty();
         if (plan.jdk25Java() != null) {
             jdk25 = Optional.of(Jdk25.given(plan.jdk25Java()));
         }
-        return of(one(Preset.class, "preset", facts.preset()),
-                list(Implementation.class, "implementation", String.join(",", facts.implementations())),
-                sizes(String.join(",", facts.sizes())), list(KeyPattern.class, "key pattern", String.join(",", facts.keys())),
-                list(Operation.class, "operation", String.join(",", facts.operations())),
-                list(TypeProfile.class, "type profile", String.join(",", facts.profiles())), facts.forksPerLabel(), facts.seed(),
-                platforms, jdk25, folder, false, facts.command());
+        return of(one(Preset.class, "preset", facts.preset()), inOrder(Implementation.class, "implementation",
+                facts.implementations()), sizes(String.join(",", facts.sizes())),
+                inOrder(KeyPattern.class, "key pattern", facts.keys()), inOrder(Operation.class, "operation", facts.operations()),
+                inOrder(TypeProfile.class, "type profile", facts.profiles()), facts.forksPerLabel(), facts.seed(),
+                inOrder(Platform.class, "platform", plan.platforms()), jdk25, folder, false, facts.command());
+    }
+
+    /**
+     * Recorded CLI names, each as its choice, in the recorded order: a preset's lists are in its own
+     * order, and the order of the labels is the order the seed shuffles.
+     */
+    private static <E extends Enum<E> & Choice> List<E> inOrder(Class<E> type, String noun, List<String> names) throws BadInput {
+        List<E> chosen = new ArrayList<>();
+        for (String name : names) {
+            chosen.add(one(type, noun, name));
+        }
+        return List.copyOf(chosen);
     }
 
     /** The options, with the preset's extras and profiled cells on the platforms the JDKs at hand allow. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.Label;
 import dev.hamtlab.bench.Operation;
-import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +16,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The order of a run's forks, and of a resumed run's, without running JMH. */
 class ForkPlanTest {
@@ -69,11 +70,15 @@ class ForkPlanTest {
         assertEquals(plan.get(20), toRun.get(0));
     }
 
-    /** A resume's options, read back from the run's environment.json, plan the very same forks, extras and JDK 25 included. */
-    @Test
-    void theRecordedRunPlansTheSameForks() throws BadInput, IOException {
-        RunOptions options = parse("--preset", "full", "--gc", "zgc,g1", "--impls", "hashmap,phase3,phase4", "--sizes", "1K,1M",
-                "--forks", "2", "--seed", "7");
+    /**
+     * A resume's options, read back from the run's environment.json, plan the very same forks:
+     * collectors in the order given, extras and JDK 25 included, and a preset's own order of maps.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"--preset full --gc zgc,g1 --impls hashmap,phase3,phase4 --sizes 1K,1M --forks 2 --seed 7",
+        "--preset phase4 --keys strided,random --seed 8"})
+    void theRecordedRunPlansTheSameForks(String commandLine) throws BadInput, IOException {
+        RunOptions options = parse(commandLine.split(" "));
         Implementation control = Main.controlOf(options.implementations());
         Path folder = Files.createDirectories(temp.resolve("x"));
         Environment.write(folder, Environment.collect(options, control, true));
@@ -81,7 +86,9 @@ class ForkPlanTest {
         Environment.Facts facts = Environment.read(folder).orElseThrow();
         RunOptions recorded = RunOptions.recorded(facts, facts.plan(), folder);
 
-        assertEquals(List.of(Platform.ZGC, Platform.G1), recorded.platforms());
+        assertEquals(options.implementations(), recorded.implementations());
+        assertEquals(options.keys(), recorded.keys());
+        assertEquals(options.platforms(), recorded.platforms());
         assertEquals(options.extras(), recorded.extras());
         assertEquals(options.profiled(), recorded.profiled());
         assertEquals(options.jdk25(), recorded.jdk25());
