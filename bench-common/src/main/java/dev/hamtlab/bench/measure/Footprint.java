@@ -89,7 +89,8 @@ public final class Footprint {
                 + "-byte references, " + VM.current().objectAlignment() + "-byte alignment";
     }
 
-    static String fileName(Implementation implementation, KeyPattern keys, Size size, Platform platform) {
+    /** The name of its file in raw/: one implementation's footprint with the keys at the size on the platform. */
+    public static String fileName(Implementation implementation, KeyPattern keys, Size size, Platform platform) {
         return FILE_PREFIX + new Label(implementation, false, TypeProfile.MONOMORPHIC, keys, platform).fileStem() + "_"
                 + size.cliName() + ".json";
     }

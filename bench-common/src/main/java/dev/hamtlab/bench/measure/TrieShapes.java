@@ -49,7 +49,8 @@ public final class TrieShapes {
         return Choice.find(KeyPattern.values(), measured.keys()).orElse(KeyPattern.RANDOM);
     }
 
-    static String fileName(Implementation implementation, KeyPattern keys, Size size) {
+    /** The name of its file in raw/: one implementation's shape with the keys at the size. */
+    public static String fileName(Implementation implementation, KeyPattern keys, Size size) {
         return FILE_PREFIX + new Label(implementation, false, TypeProfile.MONOMORPHIC, keys).fileStem() + "_"
                 + size.cliName() + ".json";
     }

@@ -102,6 +102,15 @@ public final class Profiling {
         return failed;
     }
 
+    /** Whether {@code folder}/profiles/ holds the cell's profile, as {@link #run} writes it once the cell is done. */
+    public static boolean has(Path folder, Cell cell) {
+        return Files.exists(folder.resolve(FOLDER).resolve(fileName(cell)));
+    }
+
+    private static String fileName(Cell cell) {
+        return cell.fileStem() + ".json";
+    }
+
     private static Optional<Profiled> profile(Cell cell, Path profiles, Preset preset, Optional<Jdk25.Found> jdk25,
             Profiles.Profiler profiler, Optional<Path> library, Path work, PrintStream err) throws IOException {
         Path recordings = Files.createTempDirectory(work, "recording");
@@ -119,7 +128,7 @@ public final class Profiling {
             Profiled profiled = new Profiled(cell.operation().cliName(), cell.size().cliName(),
                     label.implementation().cliName(), label.keys().cliName(), label.profile().cliName(),
                     label.platform().cliName(), profiler.name(), nanos, flames.breakdown());
-            Main.writeWhole(profiles.resolve(cell.fileStem() + ".json"), GSON.toJson(profiled) + "\n");
+            Main.writeWhole(profiles.resolve(fileName(cell)), GSON.toJson(profiled) + "\n");
             return Optional.of(profiled);
         } catch (RunnerException | IOException | RuntimeException e) {
             err.println("hamtlab: profile of " + cell.displayName() + " with " + profiler.name().toLowerCase() + " failed: " + e);

@@ -2,6 +2,7 @@ package dev.hamtlab.bench.report;
 
 import dev.hamtlab.bench.stats.ForkStatistics;
 import dev.hamtlab.bench.stats.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,20 +67,19 @@ final class FamiliesSection {
                 .append("| Family | What it compares | Correction | Comparisons | Forks a side | Strictest threshold |")
                 .append(" Forks it needs | Median half-width | Smallest effect declared | Verdicts |\n")
                 .append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        List<String> unjudged = new ArrayList<>();
         for (Family family : Family.values()) {
             List<Comparisons.Judged> judged = comparisons.of(family);
             int listed = families.getOrDefault(family, List.of()).size();
-            if (listed == 0) {
+            if (listed > 0 && judged.isEmpty()) {
+                unjudged.add(family.title());
+            }
+            if (judged.isEmpty()) {
                 continue;
             }
             text.append("| ").append(family.title()).append(" | ").append(family.description()).append(" | ")
                     .append(family.correctionName()).append(" | ").append(judged.size())
                     .append(judged.size() < listed ? " of " + listed : "").append(" | ");
-            if (judged.isEmpty()) {
-                text.append(Report.MISSING + " | " + Report.MISSING + " | " + Report.MISSING + " | " + Report.MISSING + " | ")
-                        .append(Report.MISSING).append(" | none judged |\n");
-                continue;
-            }
             double threshold = Verdict.ALPHA / judged.size();
             int fewest = judged.stream().mapToInt(FamiliesSection::fewestForks).min().orElseThrow();
             int most = judged.stream().mapToInt(FamiliesSection::fewestForks).max().orElseThrow();
@@ -97,6 +97,9 @@ final class FamiliesSection {
                             Collectors.counting())).entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                             .collect(Collectors.joining(", ")))
                     .append(" |\n");
+        }
+        if (!unjudged.isEmpty()) {
+            text.append("\nNo comparison judged, too few forks a side: ").append(String.join(", ", unjudged)).append(".\n");
         }
         return text.append("\n").toString();
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,14 +69,26 @@ public final class Environment {
             String finished,
             String loadAverageAtEnd,
             Map<String, List<String>> platformFlags,
-            String jdk25) {
+            String jdk25,
+            Plan plan,
+            List<Resumed> resumed) {
 
         /** The same facts with the end of the run: when it finished and the load average then. */
         Facts finishedNow() {
             return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
                     operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
-                    now(), loadAverage(), platformFlags, jdk25);
+                    now(), loadAverage(), platformFlags, jdk25, plan, resumed);
+        }
+
+        /** The same facts with one more resume, now, at the commit checked out now; the start stays the original one. */
+        Facts resumedNow() {
+            List<Resumed> resumes = new ArrayList<>(resumed);
+            resumes.add(new Resumed(now(), git("rev-parse", "HEAD").orElse(UNKNOWN_COMMIT), uncommittedChanges()));
+            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
+                    operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
+                    vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
+                    finished, loadAverageAtEnd, platformFlags, jdk25, plan, List.copyOf(resumes));
         }
 
         /** Every platform's forked JVM flags, by CLI name, the main plan's first; a run made before the platforms had one. */
@@ -99,10 +112,26 @@ public final class Environment {
         }
     }
 
-    /** The run's facts at its start; {@code control} is the A/A control's implementation. */
-    static Facts collect(RunOptions options, Implementation control) {
+    /**
+     * What a timed run records beyond its selection so that a resume plans the same forks: the
+     * main plan's platforms, in their order, and the JDK 25's java launcher, if the run had one.
+     */
+    public record Plan(List<String> platforms, String jdk25Java) {
+    }
+
+    /** One resume of a run cut short: when, and at which commit, with or without uncommitted changes. */
+    public record Resumed(String at, String gitCommit, Boolean gitDirty) {
+    }
+
+    /** What a run records as its commit outside a git repository. */
+    static final String UNKNOWN_COMMIT = "unknown";
+
+    /**
+     * The run's facts at its start; {@code control} is the A/A control's implementation;
+     * {@code timed}: a run of timed forks, which a resume can continue, rather than a profile run.
+     */
+    static Facts collect(RunOptions options, Implementation control, boolean timed) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Optional<String> status = git("status", "--porcelain", "--untracked-files=no");
         return new Facts(
                 now(),
                 options.commandLine(),
@@ -130,14 +159,21 @@ public final class Environment {
                 Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                git("rev-parse", "HEAD").orElse("unknown"),
-                status.map(s -> !s.isEmpty()).orElse(null),
+                git("rev-parse", "HEAD").orElse(UNKNOWN_COMMIT),
+                uncommittedChanges(),
                 loadAverage(),
                 null,
                 null,
                 options.allPlatforms().stream().collect(Collectors.toMap(Platform::cliName,
                         p -> options.preset().forkJvmFlags(p), (a, b) -> a, LinkedHashMap::new)),
-                options.jdk25().map(Jdk25.Found::describe).orElse(options.lacksJdk25() ? NO_JDK25 : null));
+                options.jdk25().map(Jdk25.Found::describe).orElse(options.lacksJdk25() ? NO_JDK25 : null),
+                timed ? new Plan(cliNames(options.platforms()), options.jdk25().map(j -> j.java().toString()).orElse(null)) : null,
+                List.of());
+    }
+
+    /** Whether the working tree has uncommitted changes to tracked files; null without git. */
+    private static Boolean uncommittedChanges() {
+        return git("status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(null);
     }
 
     /** What a run records when its preset wanted a JDK 25 and none was given or found. */
@@ -172,13 +208,13 @@ public final class Environment {
         Files.writeString(folder.resolve(MARKDOWN_FILE), markdown(facts));
     }
 
-    /** The facts written by {@link #write}, or empty if the folder has none. */
+    /** The facts written by {@link #write}, or empty if the folder has none (or an empty file, as a kill may leave). */
     public static Optional<Facts> read(Path folder) throws IOException {
         Path file = folder.resolve(JSON_FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(GSON.fromJson(Files.readString(file), Facts.class));
+        return Optional.ofNullable(GSON.fromJson(Files.readString(file), Facts.class));
     }
 
     /** Output of a git command run in the working directory, or empty without git or a repository. */
@@ -226,6 +262,10 @@ public final class Environment {
                 row("Git commit", facts.gitCommit()),
                 row("Uncommitted changes", facts.gitDirty() == null ? "unknown" : facts.gitDirty() ? "yes" : "no"),
                 row("Load average at start (1, 5, 15 min)", String.valueOf(facts.loadAverageAtStart())),
+                row("Resumed", facts.resumed() == null || facts.resumed().isEmpty() ? "never" : facts.resumed().stream()
+                        .map(r -> r.at() + " at commit " + r.gitCommit() + (Boolean.TRUE.equals(r.gitDirty())
+                                ? " with uncommitted changes" : ""))
+                        .collect(Collectors.joining("; "))),
                 row("Finished", facts.finished() == null ? "not recorded: cut short or still running" : facts.finished()),
                 row("Load average at end (1, 5, 15 min)", String.valueOf(facts.loadAverageAtEnd())),
                 row("Every fork", "its start, the load average then, its collections and their pause time: [forks.md](forks.md)"))

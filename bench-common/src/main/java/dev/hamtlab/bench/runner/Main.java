@@ -20,6 +20,7 @@ import dev.hamtlab.bench.report.Report;
 import dev.hamtlab.bench.report.RunCharts;
 import dev.hamtlab.bench.stats.ForkStatistics;
 import dev.hamtlab.bench.stats.Verdict;
+import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,14 +34,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,6 +67,8 @@ public final class Main {
             "usage: " + RunOptions.launcher() + " [options]   run benchmarks and write a report",
             "       " + RunOptions.launcher() + " profile [options]  CPU and allocation flame graphs of every selected cell,",
             "                   e.g. profile --impls phase3 --ops churn --sizes 1M --gc g1,parallel",
+            "       " + RunOptions.launcher() + " resume FOLDER [--force]  continue the run cut short in FOLDER: the same forks in the",
+            "                   same order, skipping those FOLDER holds (--force: even at another commit than the run's)",
             "       " + RunOptions.launcher() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
             "       " + RunOptions.launcher() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
             "       " + RunOptions.launcher() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
@@ -105,6 +107,10 @@ public final class Main {
     /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 bad input (nothing written). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
+            if (args.length > 0 && args[0].equals(Resume.COMMAND)) {
+                Resume resume = Resume.parse(args);
+                return benchmark(resume.options(), resume.start(), out, err);
+            }
             if (args.length > 0 && args[0].equals("report")) {
                 Path folder = resultsFolder(args, "report");
                 Report.write(folder);
@@ -149,7 +155,8 @@ public final class Main {
             if (args.length > 0 && args[0].equals("profile")) {
                 return profile(RunOptions.parse(Arrays.copyOfRange(args, 1, args.length), true), out, err);
             }
-            return benchmark(RunOptions.parse(args), out, err);
+            RunOptions options = RunOptions.parse(args);
+            return benchmark(options, start(options, controlOf(options.implementations()), true), out, err);
         } catch (BadInput e) {
             err.println("hamtlab: " + e.getMessage());
             return 2;
@@ -168,7 +175,7 @@ public final class Main {
     }
 
     /** A folder named on the command line, refused unless it holds raw/. */
-    private static Path resultsFolder(String name) throws BadInput {
+    static Path resultsFolder(String name) throws BadInput {
         Path folder = Path.of(name);
         if (!Files.isDirectory(folder.resolve(Report.RAW_FOLDER))) {
             throw new BadInput("'" + folder + "' has no raw/ folder; give a results folder, e.g. results/<run>");
@@ -176,87 +183,103 @@ public final class Main {
         return folder;
     }
 
-    private static int benchmark(RunOptions options, PrintStream out, PrintStream err) throws IOException {
+    /**
+     * Runs the forks of the plan that the folder does not hold yet, then the measurements and
+     * profiles it lacks, and writes the report; {@code facts} is the run's environment, recorded.
+     */
+    private static int benchmark(RunOptions options, Environment.Facts facts, PrintStream out, PrintStream err)
+            throws IOException {
         Path folder = options.out();
         Path raw = folder.resolve(Report.RAW_FOLDER);
         Implementation control = controlOf(options.implementations());
-        Environment.Facts facts = start(options, control);
+        List<ForkPlan.Fork> plan = ForkPlan.of(options, control);
+        List<ForkPlan.Fork> toRun = ForkPlan.toRun(plan, raw);
 
-        int total = 0;
         int mostLabels = 0;
         for (Operation operation : options.operations()) {
             for (Size size : options.sizes()) {
-                int labels = labels(options, control, operation, size).size();
-                total += labels * options.forks();
-                mostLabels = Math.max(mostLabels, labels);
+                mostLabels = Math.max(mostLabels, ForkPlan.labels(options, control, operation, size).size());
             }
         }
-        out.println("hamtlab: " + total + " forks (up to " + mostLabels + " labels a cell, A/A control " + control.cliName()
+        out.println("hamtlab: " + plan.size() + " forks (up to " + mostLabels + " labels a cell, A/A control " + control.cliName()
                 + "), preset " + options.preset().cliName() + " (" + options.preset().settings(options.forks())
                 + "), fork order seed " + options.seed() + ", writing " + folder);
-        out.println("hamtlab: if the run is cut short, build the report of what finished with: "
-                + Report.rebuildCommand(folder));
         int controls = options.operations().size() * options.sizes().size();
         int needed = ForkStatistics.fewestForksBelow(Verdict.ALPHA / controls);
         if (options.preset().sizedToWork() && options.forks() < needed) {
             err.println("hamtlab: warning: " + controls + " A/A controls need " + needed + " forks a side before one can read"
                     + " different under Holm's correction; with " + options.forks() + " the control is no test of this run");
         }
+        if (!facts.resumed().isEmpty()) {
+            out.println("hamtlab: resuming: " + (plan.size() - toRun.size()) + " of " + plan.size() + " forks already in "
+                    + folder);
+        }
+        out.println("hamtlab: if the run is cut short, resume it with: " + Resume.command(folder)
+                + ", or build the report of what finished with: " + Report.rebuildCommand(folder));
         boolean counting = PoolCounters.enabled();
         if (!counting && options.implementations().stream().anyMatch(Implementation::hasCounters)) {
             err.println("hamtlab: warning: no pool counters in this run: the runner's JVM lacks -D"
                     + PoolCounters.PROPERTY + "=true (./bench gives it)");
         }
-        Progress progress = new Progress(total);
-        Random order = new Random(options.seed());
+        Progress progress = new Progress(toRun.size());
         int failed = 0;
         // Size, then operation: a run cut short has every operation at the sizes it finished.
         for (Size size : options.sizes()) {
             for (KeyPattern keys : options.keys()) {
-                TrieShapes.write(raw, options.implementations(), keys, size);
-                Footprint.write(raw, options.implementations(), keys, size);
+                TrieShapes.write(raw, missing(raw, options.implementations(), i -> TrieShapes.fileName(i, keys, size)), keys, size);
+                Footprint.write(raw, missing(raw, options.implementations(), i -> Footprint.fileName(i, keys, size, Platform.G1)),
+                        keys, size);
                 for (Platform platform : options.allPlatforms()) {
                     if (platform.onJdk25()) {
-                        Footprint.writeOnJdk25(raw, implementationsOn(options, platform), keys, size, platform,
-                                options.jdk25().orElseThrow().java());
+                        List<Implementation> unmeasured = missing(raw, implementationsOn(options, platform),
+                                i -> Footprint.fileName(i, keys, size, platform));
+                        if (!unmeasured.isEmpty()) {
+                            Footprint.writeOnJdk25(raw, unmeasured, keys, size, platform, options.jdk25().orElseThrow().java());
+                        }
                     }
                 }
             }
             for (Operation operation : options.operations()) {
-                failed += runInterleaved(options, operation, size, labels(options, control, operation, size), order, progress,
-                        out, err);
+                List<ForkPlan.Fork> cell = toRun.stream().filter(f -> f.operation() == operation && f.size().equals(size)).toList();
+                if (!cell.isEmpty()) {
+                    failed += runInterleaved(options, cell, iterationTime(options.preset(), operation, size,
+                            plan.stream().filter(f -> f.operation() == operation && f.size().equals(size)).toList(), raw, out),
+                            progress, out, err);
+                }
                 if (counting) {
                     writeCounters(raw, options, operation, size);
                 }
             }
         }
         int profilesFailed = 0;
-        if (!options.profiled().isEmpty()) {
-            out.println("hamtlab: flame graphs of " + options.profiled().size() + " cells into " + folder.resolve(Profiling.FOLDER));
-            profilesFailed = Profiling.run(options.profiled(), folder, options.preset(), options.jdk25(), out, err);
+        List<Cell> unprofiled = options.profiled().stream().filter(cell -> !Profiling.has(folder, cell)).toList();
+        if (!unprofiled.isEmpty()) {
+            out.println("hamtlab: flame graphs of " + unprofiled.size() + " cells into " + folder.resolve(Profiling.FOLDER));
+            profilesFailed = Profiling.run(unprofiled, folder, options.preset(), options.jdk25(), out, err);
         }
         Environment.write(folder, facts.finishedNow());
         Report.write(folder);
         out.println("hamtlab: wrote " + folder.resolve(Report.REPORT_FILE));
         if (failed > 0) {
-            err.println("hamtlab: " + failed + " of " + total + " forks failed; the report counts only those that finished");
+            err.println("hamtlab: " + failed + " of " + toRun.size() + " forks failed; the report counts only those that finished");
         }
         if (profilesFailed > 0) {
-            err.println("hamtlab: " + profilesFailed + " of " + options.profiled().size() + " profiles failed");
+            err.println("hamtlab: " + profilesFailed + " of " + unprofiled.size() + " profiles failed");
         }
         return failed > 0 || profilesFailed > 0 ? 1 : 0;
     }
 
     /**
      * Makes the run's folder (emptied first under --force) with its raw/ and records the
-     * environment before anything runs, so even a run cut short names its machine.
+     * environment before anything runs, so even a run cut short names its machine; a timed run's
+     * record holds what {@link Resume} needs to continue it.
      */
-    private static Environment.Facts start(RunOptions options, Implementation control) throws IOException {
+    private static Environment.Facts start(RunOptions options, Implementation control, boolean timed) throws IOException {
         if (options.force()) {
             deleteEarlierResults(options.out());
         }
         Files.createDirectories(options.out().resolve(Report.RAW_FOLDER));
-        Environment.Facts facts = Environment.collect(options, control);
+        Environment.Facts facts = Environment.collect(options, control, timed);
         Environment.write(options.out(), facts);
         return facts;
     }
@@ -264,7 +287,7 @@ public final class Main {
     /** The profile command: a profiled fork of every selected cell, then the report that links their flame graphs. */
     private static int profile(RunOptions options, PrintStream out, PrintStream err) throws IOException {
         Path folder = options.out();
-        Environment.Facts facts = start(options, controlOf(options.implementations()));
+        Environment.Facts facts = start(options, controlOf(options.implementations()), false);
         List<Cell> cells = new ArrayList<>();
         for (Size size : options.sizes()) {
             for (Operation operation : options.operations()) {
@@ -290,37 +313,31 @@ public final class Main {
     private static void writeCounters(Path raw, RunOptions options, Operation operation, Size size) throws IOException {
         for (KeyPattern keys : options.keys()) {
             for (Implementation implementation : options.implementations()) {
-                if (implementation.hasCounters()) {
-                    writeWhole(raw.resolve(Report.countersFileName(operation, implementation, keys, size)),
-                            PoolCounters.json(PoolCounters.count(operation, implementation, keys, size)));
+                Path file = raw.resolve(Report.countersFileName(operation, implementation, keys, size));
+                if (implementation.hasCounters() && !Files.exists(file)) {
+                    writeWhole(file, PoolCounters.json(PoolCounters.count(operation, implementation, keys, size)));
                 }
             }
         }
     }
 
     /**
-     * Round after round, every label gets one fork of the operation at the size, in an order
-     * shuffled anew each round, so the drift of a shared machine hits all of them alike. Returns
-     * how many forks failed.
+     * Runs the forks of one (size, operation), interleaved in the plan's order (see {@link ForkPlan}).
+     * Returns how many failed.
      */
-    private static int runInterleaved(RunOptions options, Operation operation, Size size, List<Label> labels,
-            Random order, Progress progress, PrintStream out, PrintStream err) throws IOException {
+    private static int runInterleaved(RunOptions options, List<ForkPlan.Fork> forks, Optional<TimeValue> iteration,
+            Progress progress, PrintStream out, PrintStream err) throws IOException {
         int failed = 0;
-        Optional<TimeValue> iteration = iterationTime(options.preset(), operation, size, labels, out);
-        for (int fork = 1; fork <= options.forks(); fork++) {
-            List<Label> round = new ArrayList<>(labels);
-            Collections.shuffle(round, order);
-            for (Label label : round) {
-                String line = progress.line(operation, size, label, fork, options.forks());
-                try {
-                    Result score = runFork(options, operation, label, size, fork, iteration);
-                    out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
-                } catch (RunnerException e) {
-                    failed++;
-                    out.println(line + "FAILED" + progress.times());
-                    err.println("hamtlab: " + operation.cliName() + " " + label.displayName() + " " + size.cliName()
-                            + " fork " + fork + " failed: " + reason(e));
-                }
+        for (ForkPlan.Fork fork : forks) {
+            String line = progress.line(fork.operation(), fork.size(), fork.label(), fork.number(), options.forks());
+            try {
+                Result score = runFork(options, fork.operation(), fork.label(), fork.size(), fork.number(), iteration);
+                out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
+            } catch (RunnerException e) {
+                failed++;
+                out.println(line + "FAILED" + progress.times());
+                err.println("hamtlab: " + fork.operation().cliName() + " " + fork.label().displayName() + " "
+                        + fork.size().cliName() + " fork " + fork.number() + " failed: " + reason(e));
             }
         }
         return failed;
@@ -329,19 +346,28 @@ public final class Main {
     /**
      * A cell's iteration time, sized to its work: {@link CallTime#CALLS_PER_ITERATION} calls of its
      * slowest map, timed here before its first fork, and at least
-     * {@link CallTime#SHORTEST_ITERATION_MILLIS}. Empty for a preset whose iterations are fixed.
+     * {@link CallTime#SHORTEST_ITERATION_MILLIS}; a resumed cell keeps the time its first forks had.
+     * Empty for a preset whose iterations are fixed.
      */
-    private static Optional<TimeValue> iterationTime(Preset preset, Operation operation, Size size, List<Label> labels,
-            PrintStream out) {
+    private static Optional<TimeValue> iterationTime(Preset preset, Operation operation, Size size,
+            List<ForkPlan.Fork> cellPlan, Path raw, PrintStream out) throws IOException {
         if (!preset.sizedToWork()) {
             return Optional.empty();
         }
-        int millis = labels.stream().map(Label::keys).distinct()
-                .mapToInt(keys -> CallTime.iterationMillis(operation, size, keys, labels.stream()
-                        .filter(label -> label.keys() == keys).map(Label::implementation).collect(Collectors.toSet())))
-                .max().orElse(CallTime.SHORTEST_ITERATION_MILLIS);
-        out.println("hamtlab: " + operation.cliName() + " " + size.cliName() + ": iterations of " + millis + " ms");
-        return Optional.of(TimeValue.milliseconds(millis));
+        Optional<Path> done = cellPlan.stream().map(f -> raw.resolve(f.rawFileName())).filter(Files::exists).findFirst();
+        TimeValue time;
+        if (done.isPresent()) {
+            time = TimeValue.fromString(JsonParser.parseString(Files.readString(done.get())).getAsJsonArray().get(0)
+                    .getAsJsonObject().get("measurementTime").getAsString());
+        } else {
+            List<Label> labels = cellPlan.stream().map(ForkPlan.Fork::label).distinct().toList();
+            time = TimeValue.milliseconds(labels.stream().map(Label::keys).distinct()
+                    .mapToInt(keys -> CallTime.iterationMillis(operation, size, keys, labels.stream()
+                            .filter(label -> label.keys() == keys).map(Label::implementation).collect(Collectors.toSet())))
+                    .max().orElse(CallTime.SHORTEST_ITERATION_MILLIS));
+        }
+        out.println("hamtlab: " + operation.cliName() + " " + size.cliName() + ": iterations of " + time);
+        return Optional.of(time);
     }
 
     /**
@@ -363,35 +389,10 @@ public final class Main {
         return List.copyOf(on);
     }
 
-    /**
-     * The labels of one cell: every implementation under every key pattern, profile and platform of
-     * the main plan, the control's second label under the first of each, and the extras' platforms
-     * that cover the cell, under the first key pattern and profile.
-     */
-    static List<Label> labels(RunOptions options, Implementation control, Operation operation, Size size) {
-        Set<Label> labels = new LinkedHashSet<>();
-        KeyPattern firstKeys = options.keys().get(0);
-        TypeProfile firstProfile = options.profiles().get(0);
-        for (KeyPattern keys : options.keys()) {
-            for (TypeProfile profile : options.profiles()) {
-                for (Platform platform : options.platforms()) {
-                    for (Implementation implementation : options.implementations()) {
-                        labels.add(new Label(implementation, false, profile, keys, platform));
-                    }
-                }
-            }
-        }
-        labels.add(new Label(control, true, firstProfile, firstKeys, options.platforms().get(0)));
-        for (Preset.Extra extra : options.extras()) {
-            if (extra.covers(operation, size)) {
-                for (Platform platform : extra.platforms()) {
-                    for (Implementation implementation : extra.implementations()) {
-                        labels.add(new Label(implementation, false, firstProfile, firstKeys, platform));
-                    }
-                }
-            }
-        }
-        return List.copyOf(labels);
+    /** Those of the implementations whose file in raw/, named by {@code fileName}, is not there yet. */
+    private static List<Implementation> missing(Path raw, List<Implementation> implementations,
+            Function<Implementation, String> fileName) {
+        return implementations.stream().filter(i -> !Files.exists(raw.resolve(fileName.apply(i)))).toList();
     }
 
     /**
@@ -420,9 +421,12 @@ public final class Main {
         return results.iterator().next().getPrimaryResult();
     }
 
+    /** What {@link #writeWhole} adds to the name of the file it is writing. */
+    static final String PARTIAL_SUFFIX = ".partial";
+
     /** Writes a file whole or not at all, so a run cut short leaves no half file for the report. */
     public static void writeWhole(Path file, String text) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Path partial = file.resolveSibling(file.getFileName() + PARTIAL_SUFFIX);
         Files.writeString(partial, text);
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }

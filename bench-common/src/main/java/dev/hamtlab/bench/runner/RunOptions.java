@@ -95,7 +95,7 @@ public record RunOptions(
                 case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
-                        + ", or the commands: profile, report, publish, shapes, footprint, compare");
+                        + ", or the commands: profile, resume, report, publish, shapes, footprint, compare");
             }
         }
         if (sizes == null) {
@@ -125,11 +125,47 @@ public record RunOptions(
         if (jdk25.isPresent() && !preset.wantsJdk25()) {
             platforms.addAll(Platform.ON_JDK25);
         }
+        return of(preset, implementations, sizes, keys, operations, profiles, forks, seed, platforms, jdk25, out, force,
+                commandLine(args));
+    }
+
+    /**
+     * The options of the run recorded in {@code folder}, as it was started, for a resume; refused
+     * when the record names a choice this runner no longer has or a JDK 25 no longer there.
+     */
+    static RunOptions recorded(Environment.Facts facts, Environment.Plan plan, Path folder) throws BadInput {
+        Optional<Jdk25.Found> jdk25 = Optional.empty();
+        if (plan.jdk25Java() != null) {
+            jdk25 = Optional.of(Jdk25.given(plan.jdk25Java()));
+        }
+        return of(one(Preset.class, "preset", facts.preset()), inOrder(Implementation.class, "implementation",
+                facts.implementations()), sizes(String.join(",", facts.sizes())),
+                inOrder(KeyPattern.class, "key pattern", facts.keys()), inOrder(Operation.class, "operation", facts.operations()),
+                inOrder(TypeProfile.class, "type profile", facts.profiles()), facts.forksPerLabel(), facts.seed(),
+                inOrder(Platform.class, "platform", plan.platforms()), jdk25, folder, false, facts.command());
+    }
+
+    /**
+     * Recorded CLI names, each as its choice, in the recorded order: a preset's lists are in its own
+     * order, and the order of the labels is the order the seed shuffles.
+     */
+    private static <E extends Enum<E> & Choice> List<E> inOrder(Class<E> type, String noun, List<String> names) throws BadInput {
+        List<E> chosen = new ArrayList<>();
+        for (String name : names) {
+            chosen.add(one(type, noun, name));
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** The options, with the preset's extras and profiled cells on the platforms the JDKs at hand allow. */
+    private static RunOptions of(Preset preset, List<Implementation> implementations, List<Size> sizes, List<KeyPattern> keys,
+            List<Operation> operations, List<TypeProfile> profiles, int forks, long seed, List<Platform> platforms,
+            Optional<Jdk25.Found> jdk25, Path out, boolean force, String commandLine) {
         boolean hasJdk25 = jdk25.isPresent();
         List<Platform> available = Stream.of(Platform.values()).filter(p -> hasJdk25 || !p.onJdk25()).toList();
         return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, List.copyOf(platforms),
                 extras(preset, implementations, operations, sizes, available),
-                profiled(preset, implementations, operations, sizes, available), jdk25, out, force, commandLine(args));
+                profiled(preset, implementations, operations, sizes, available), jdk25, out, force, commandLine);
     }
 
     /** The preset's extra platforms, within the chosen maps, operations and sizes and the platforms available. */

@@ -3,6 +3,7 @@ package dev.hamtlab.bench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamtlab.bench.Implementation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,12 @@ class BadInputTest {
                 Arguments.of("compare", "usage: compare A B, where A and B are results folders holding raw/*.json"),
                 Arguments.of("compare OUT", "usage: compare A B, where A and B are results folders holding raw/*.json"),
                 Arguments.of("compare OUT OUT OUT", "usage: compare A B"),
-                Arguments.of("compare OUT OUT2", "has no raw/ folder"));
+                Arguments.of("compare OUT OUT2", "has no raw/ folder"),
+                Arguments.of("resume", "usage: resume FOLDER [--force], where FOLDER is the results folder of a run cut short"),
+                Arguments.of("resume OUT OUT", "usage: resume FOLDER [--force]"),
+                Arguments.of("resume --force", "usage: resume FOLDER [--force]"),
+                Arguments.of("resume OUT", "has no raw/ folder"),
+                Arguments.of("resume OUT --force", "has no raw/ folder"));
     }
 
     @ParameterizedTest
@@ -112,6 +118,55 @@ class BadInputTest {
 
         assertRefused(result, "exists and is not a folder; choose another --out");
         assertEquals("not a folder", Files.readString(file));
+    }
+
+    @Test
+    void resumeRefusesAFolderWithoutAnEnvironmentRecord() throws IOException {
+        assertResumeRefused(existingResults(), "has no environment.json, so it records no run to resume");
+    }
+
+    @Test
+    void resumeRefusesAnEnvironmentRecordItCannotRead() throws IOException {
+        Path out = existingResults();
+        Files.writeString(out.resolve("environment.json"), "{ \"preset\": [");
+
+        assertResumeRefused(out, "environment.json' is not a run's environment record");
+    }
+
+    /** A run recorded before runs could be resumed has no fork plan: its main platforms are unknown. */
+    @Test
+    void resumeRefusesARunRecordedWithoutItsForkPlan() throws IOException {
+        Path out = existingResults();
+        Files.writeString(out.resolve("environment.json"), "{ \"preset\": \"quick\", \"implementations\": [\"hashmap\"],"
+                + " \"sizes\": [\"1K\"], \"operations\": [\"insert\"], \"forksPerLabel\": 6, \"seed\": 42 }\n");
+
+        assertResumeRefused(out, "records no fork plan (a profile run, or a run made before runs could be resumed),"
+                + " so it cannot be resumed");
+    }
+
+    @Test
+    void resumeRefusesARunMadeAtAnotherCommitWithoutForce() throws IOException, BadInput {
+        Path out = existingResults();
+        RunOptions options = RunOptions.parse(new String[] {"--preset", "smoke", "--impls", "hashmap", "--sizes", "1K",
+                "--ops", "insert", "--out", out.toString(), "--force"});
+        Environment.write(out, Environment.collect(options, Implementation.HASHMAP, true));
+        Path record = out.resolve("environment.json");
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        Files.writeString(record, Files.readString(record).replaceAll("\"gitCommit\": \"[^\"]*\"", "\"gitCommit\": \"" + commit + "\""));
+
+        assertResumeRefused(out, "was run at commit " + commit + " and this is ");
+        assertResumeRefused(out, "a run must measure one version of the code: check out " + commit
+                + " to resume it, or add --force to resume it at ");
+    }
+
+    /** Resuming the folder is refused with the message, and nothing in the folder changes. */
+    private static void assertResumeRefused(Path out, String expectedMessage) throws IOException {
+        Map<Path, String> before = snapshot(out);
+
+        CommandLine result = CommandLine.run("resume", out.toString());
+
+        assertRefused(result, expectedMessage);
+        assertEquals(before, snapshot(out));
     }
 
     private static void assertRefused(CommandLine result, String expectedMessage) {

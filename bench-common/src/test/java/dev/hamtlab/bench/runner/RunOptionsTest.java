@@ -72,16 +72,16 @@ class RunOptionsTest {
                 Implementation.PHASE3, Implementation.PHASE4), options.implementations());
         assertEquals(7, options.forks());
         assertEquals(List.of(Platform.G1), options.platforms());
-        List<Label> churn = Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
+        List<Label> churn = ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
         for (Platform platform : List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON)) {
             assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
                     platform)), platform.cliName());
         }
         // The other collectors are at 1M alone, and not for query-miss and remove; huge pages at 100K and 1M, every operation.
-        assertEquals(7, Main.labels(options, Implementation.PHASE4, Operation.CHURN, Size.TEN_K).size());
-        assertEquals(7 + 6, Main.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
-        assertEquals(7 + 6, Main.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.HUNDRED_K).size());
-        assertTrue(Main.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).contains(new Label(
+        assertEquals(7, ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, Size.TEN_K).size());
+        assertEquals(7 + 6, ForkPlan.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
+        assertEquals(7 + 6, ForkPlan.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.HUNDRED_K).size());
+        assertTrue(ForkPlan.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).contains(new Label(
                 Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1_THP)));
         // Every phase profiled at 1M for insert, query-hit and churn.
         for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
@@ -160,7 +160,7 @@ class RunOptionsTest {
                 new Label(Implementation.HASHMAP, false, TypeProfile.POLLUTED, string),
                 new Label(Implementation.PHASE1, false, TypeProfile.POLLUTED, string),
                 new Label(Implementation.PHASE1, true, TypeProfile.MONOMORPHIC, strided)),
-                Main.labels(options, Implementation.PHASE1, Operation.INSERT, Size.ONE_K));
+                ForkPlan.labels(options, Implementation.PHASE1, Operation.INSERT, Size.ONE_K));
     }
 
     private RunOptions parse(String... args) throws BadInput {

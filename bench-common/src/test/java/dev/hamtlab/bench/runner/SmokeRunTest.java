@@ -10,6 +10,7 @@ import dev.hamtlab.bench.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -133,6 +134,44 @@ class SmokeRunTest {
         String report = Files.readString(out.resolve("report.md"));
         assertFalse(report.contains("1M"), report);
         assertEquals("kept", Files.readString(unrelated));
+    }
+
+    /**
+     * A run cut short (two forks missing, one of them half written) resumed: the missing forks in
+     * the run's own order, nothing else measured again, the resume recorded beside the start.
+     */
+    @Test
+    void resumeRunsOnlyTheMissingForksInTheRunsOrder() throws IOException {
+        Path out = temp.resolve("x");
+        CommandLine first = CommandLine.run("--preset", "smoke", "--impls", "hashmap,phase1", "--sizes", "1K",
+                "--ops", "insert,churn", "--out", out.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("if the run is cut short, resume it with: " + Resume.command(out)), first.out());
+        Path raw = out.resolve("raw");
+        List<String> order = Files.readAllLines(out.resolve("forks.tsv")).stream().map(line -> line.split("\t")[0]).toList();
+        Files.delete(raw.resolve(order.get(1)));
+        Files.delete(raw.resolve(order.get(4)));
+        Files.writeString(raw.resolve(order.get(4) + ".partial"), "[ {");
+        Path footprint = raw.resolve("footprint_hashmap_1K.json");
+        Files.setLastModifiedTime(footprint, FileTime.fromMillis(0));
+        String started = Environment.read(out).orElseThrow().date();
+
+        CommandLine resumed = CommandLine.run("resume", out.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("hamtlab: resuming: 4 of 6 forks already in " + out + "\n"), resumed.out());
+        assertEquals(2, resumed.out().lines().filter(line -> line.matches("\\[[12]/2] .*")).count(), resumed.out());
+        List<String> log = Files.readAllLines(out.resolve("forks.tsv")).stream().map(line -> line.split("\t")[0]).toList();
+        assertEquals(order, log.subList(0, 6));
+        assertEquals(List.of(order.get(1), order.get(4)), log.subList(6, 8));
+        Set<String> files = fileNames(raw);
+        assertTrue(files.containsAll(order) && files.stream().noneMatch(f -> f.endsWith(".partial")), files.toString());
+        assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(footprint));
+        Environment.Facts facts = Environment.read(out).orElseThrow();
+        assertEquals(started, facts.date());
+        assertEquals(1, facts.resumed().size());
+        assertEquals(facts.gitCommit(), facts.resumed().get(0).gitCommit());
+        assertTrue(Files.readString(out.resolve("environment.md")).contains("| Resumed | " + facts.resumed().get(0).at()));
     }
 
     /** A regex alternative of the choices' CLI names. */
