@@ -84,7 +84,53 @@ public final class Compare {
         long onlyA = before.keySet().stream().filter(c -> !after.containsKey(c)).count();
         long onlyB = after.keySet().stream().filter(c -> !before.containsKey(c)).count();
         return text.append("\nLeft out, cells only in A: ").append(onlyA).append("; only in B: ").append(onlyB)
-                .append(".\n").toString();
+                .append(".\n\n").append(replication(Report.read(a).comparisons(), Report.read(b).comparisons())).toString();
+    }
+
+    /**
+     * Whether each report's findings replicate in the other: every comparison both judged, family by
+     * family, with its verdict and interval in each. A finding replicates when both runs give it the
+     * same verdict, *faster* or *slower*; a *same* in both is agreement, not a finding.
+     */
+    static String replication(Comparisons a, Comparisons b) {
+        StringBuilder text = new StringBuilder("## Replication: the comparisons both reports judged\n\n")
+                .append("Each report's own verdicts, family by family, as its report gives them.\n\n")
+                .append("| Family | Shared | Replicated findings | Same in both | Different verdicts |\n|---|---:|---:|---:|---:|\n");
+        StringBuilder rows = new StringBuilder("| Family | Operation | Scale | Comparison | A | B | Reads |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Family family : Family.values()) {
+            int shared = 0;
+            int replicated = 0;
+            int same = 0;
+            for (Comparisons.Judged inA : a.of(family)) {
+                Optional<Comparisons.Judged> inB = b.judged(inA.pair());
+                if (inB.isEmpty()) {
+                    continue;
+                }
+                shared++;
+                boolean agree = inA.verdict() == inB.get().verdict();
+                replicated += agree && inA.verdict() != Verdict.SAME ? 1 : 0;
+                same += agree && inA.verdict() == Verdict.SAME ? 1 : 0;
+                Comparisons.Pair pair = inA.pair();
+                rows.append("| ").append(family.title()).append(" | ").append(pair.operation().cliName()).append(" | ")
+                        .append(pair.size().cliName()).append(" | ").append(pair.after().displayName()).append(" vs ")
+                        .append(pair.before().displayName()).append(" | ").append(finding(inA)).append(" | ")
+                        .append(finding(inB.get())).append(" | ")
+                        .append(!agree ? "different" : inA.verdict() == Verdict.SAME ? "same in both" : "replicates")
+                        .append(" |\n");
+            }
+            if (shared > 0) {
+                text.append("| ").append(family.title()).append(" | ").append(shared).append(" | ").append(replicated)
+                        .append(" | ").append(same).append(" | ").append(shared - replicated - same).append(" |\n");
+            }
+        }
+        return text.append("\n").append(rows).toString();
+    }
+
+    /** "+12.3% faster [+8.0%, +15.1%]". */
+    private static String finding(Comparisons.Judged judged) {
+        return Report.percent(judged.comparison().improvement()) + " " + judged.verdict().label() + " "
+                + Report.interval(judged.comparison());
     }
 
     /** "- A: `folder`, measured by `command` on its machine", or without the environment when the folder has none. */

@@ -124,6 +124,11 @@ public final class Report {
         this.comparisons = new Comparisons(forks, families);
     }
 
+    /** Its comparisons, judged family by family. */
+    Comparisons comparisons() {
+        return comparisons;
+    }
+
     /** The report of a results folder, read from its files. */
     public static Report read(Path folder) throws IOException {
         Path raw = folder.resolve(RAW_FOLDER);

@@ -68,6 +68,17 @@ class CompareTest {
     }
 
     @Test
+    void aFindingOfBothReportsReplicates() throws IOException {
+        String table = compare();
+        // phase1 is slower than HashMap at insert 1K in both runs (-60% in A, -20% in B): the same verdict.
+        assertTrue(table.contains("| Phases against peers | 1 | 1 | 0 | 0 |"), table);
+        List<String> row = table.lines().filter(l -> l.startsWith("| Phases against peers | insert | 1K | phase1 vs HashMap |"))
+                .findFirst().map(l -> List.of(l.split("\\|"))).orElseThrow(() -> new AssertionError(table));
+        assertTrue(row.get(5).startsWith(" -60.0% slower [") && row.get(6).startsWith(" -20.0% slower ["), row.toString());
+        assertEquals(" replicates ", row.get(7));
+    }
+
+    @Test
     void tooFewForksGetNoIntervalAndNoVerdict() throws IOException {
         List<String> row = row(compare(), "query-hit", "phase1", "1K");
         assertEquals(List.of("21.0", "20.0", "+5.0%", Report.MISSING, "too few forks"), row.subList(3, 8));
@@ -82,7 +93,9 @@ class CompareTest {
 
     @Test
     void rowsByOperationThenSizeThenLabelAsFound() throws IOException {
-        List<String> cells = compare().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Operation"))
+        String table = compare();
+        List<String> cells = table.substring(0, table.indexOf("## Replication")).lines()
+                .filter(l -> l.startsWith("| ") && !l.startsWith("| Operation"))
                 .map(l -> String.join(" ", cells(l).subList(0, 3))).toList();
         assertEquals(List.of("insert HashMap 1K", "insert phase1 1K", "insert phase1 100K", "query-hit phase1 1K"), cells);
     }
