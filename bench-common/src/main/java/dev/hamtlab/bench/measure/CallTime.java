@@ -28,7 +28,7 @@ public final class CallTime {
     /** Iterations are whole multiples of this. */
     private static final int ROUNDING_MILLIS = 100;
     private static final int TIMED_CALLS = 3;
-    private static final double MARGIN = 1.5;
+    private static final double MARGIN = 1.2;
 
     private CallTime() {
     }
