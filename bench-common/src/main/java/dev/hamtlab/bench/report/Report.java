@@ -56,7 +56,10 @@ public final class Report {
     public static final String RAW_FOLDER = "raw";
     public static final String REPORT_FILE = "report.md";
     public static final String SUMMARY_FILE = "summary.md";
-    /** One line per fork, written by the runner as each fork ends: raw file, start time, load average. */
+    /**
+     * One line per fork, written by the runner as each fork ends: raw file, start time, load average
+     * and the host watched around it (see {@link dev.hamtlab.bench.measure.HostWatch}).
+     */
     public static final String FORK_LOG = "forks.tsv";
     public static final String FORKS_FILE = "forks.md";
 

@@ -9,7 +9,10 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.measure.CpuTimes;
 import dev.hamtlab.bench.measure.Footprint;
+import dev.hamtlab.bench.measure.HostCanary;
+import dev.hamtlab.bench.measure.HostWatch;
 import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
 import dev.hamtlab.bench.profile.Profiling;
@@ -198,6 +201,7 @@ public final class Main {
                     + PoolCounters.PROPERTY + "=true (./bench gives it)");
         }
         Progress progress = new Progress(total);
+        HostCanary canary = new HostCanary();
         Random order = new Random(options.seed());
         int failed = 0;
         // Size, then operation: a run cut short has every operation at the sizes it finished.
@@ -213,8 +217,8 @@ public final class Main {
                 }
             }
             for (Operation operation : options.operations()) {
-                failed += runInterleaved(options, operation, size, labels(options, control, operation, size), order, progress,
-                        out, err);
+                failed += runInterleaved(options, operation, size, labels(options, control, operation, size), order, canary,
+                        progress, out, err);
                 if (counting) {
                     writeCounters(raw, options, operation, size);
                 }
@@ -294,7 +298,7 @@ public final class Main {
      * how many forks failed.
      */
     private static int runInterleaved(RunOptions options, Operation operation, Size size, List<Label> labels,
-            Random order, Progress progress, PrintStream out, PrintStream err) throws IOException {
+            Random order, HostCanary canary, Progress progress, PrintStream out, PrintStream err) throws IOException {
         int failed = 0;
         for (int fork = 1; fork <= options.forks(); fork++) {
             List<Label> round = new ArrayList<>(labels);
@@ -302,7 +306,7 @@ public final class Main {
             for (Label label : round) {
                 String line = progress.line(operation, size, label, fork, options.forks());
                 try {
-                    Result score = runFork(options, operation, label, size, fork);
+                    Result score = runFork(options, operation, label, size, fork, canary);
                     out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
                 } catch (RunnerException e) {
                     failed++;
@@ -367,16 +371,22 @@ public final class Main {
 
     /**
      * Runs one fork and writes its JMH JSON to raw/, whole or not at all, and its line to the
-     * folder's fork log: when it started and the machine's load average then.
+     * folder's fork log: when it started, the machine's load average then, and the {@link HostWatch}
+     * around it. The canary reads before the steal time does and after it again, so the stolen share
+     * is the fork's own.
      */
-    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork)
-            throws RunnerException, IOException {
+    private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork,
+            HostCanary canary) throws RunnerException, IOException {
         Path folder = options.out();
         String file = Report.rawFileName(operation, label, size, fork);
+        double[] canaryBefore = canary.nanosPerLoad();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String load = Environment.loadAverage();
+        Optional<CpuTimes> cpuBefore = CpuTimes.read();
         Collection<RunResult> results = new Runner(jmhOptions(options.preset(), operation, label, size,
                 options.jdk25().map(Jdk25.Found::java))).run();
+        Optional<CpuTimes> cpuAfter = CpuTimes.read();
+        HostWatch host = new HostWatch(canaryBefore, canary.nanosPerLoad(), CpuTimes.stealFraction(cpuBefore, cpuAfter));
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }
@@ -385,7 +395,7 @@ public final class Main {
         ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
         stream.flush();
         writeWhole(folder.resolve(Report.RAW_FOLDER).resolve(file), json.toString(StandardCharsets.UTF_8));
-        Files.writeString(folder.resolve(Report.FORK_LOG), file + "\t" + started + "\t" + load + "\n",
+        Files.writeString(folder.resolve(Report.FORK_LOG), file + "\t" + started + "\t" + load + "\t" + host.fields() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return results.iterator().next().getPrimaryResult();
     }
