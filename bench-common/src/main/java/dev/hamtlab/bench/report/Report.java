@@ -294,6 +294,7 @@ public final class Report {
                 + footprint()
                 + trieShapes()
                 + poolCounters()
+                + new HostSection(forks, comparisons, pairs(), controls()).markdown()
                 + allResults();
     }
 
