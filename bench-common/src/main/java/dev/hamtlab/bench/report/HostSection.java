@@ -28,6 +28,8 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 final class HostSection {
     /** Fewer forks than this and a rank correlation says nothing. */
     private static final int MIN_FORKS_FOR_RHO = 3;
+    /** Fewer watched forks than this and the run-wide correlation's normal approximation does not hold. */
+    private static final int MIN_FORKS_ACROSS_THE_RUN = 10;
 
     private final List<Forks.Fork> forks;
     private final Comparisons comparisons;
@@ -66,6 +68,9 @@ final class HostSection {
 
     /** Across all watched forks, whether a fork slow for its cell had a slow canary. */
     private String acrossTheRun(List<Forks.Fork> watched) {
+        if (watched.size() < MIN_FORKS_ACROSS_THE_RUN) {
+            return "";
+        }
         Map<Cell, Double> medians = new TreeMap<>(cellOrder());
         byCell(watched).forEach((cell, found) -> medians.put(cell, ForkStatistics.median(nanos(found))));
         double[] relative = watched.stream().mapToDouble(f -> f.nanos() / medians.get(cellOf(f))).toArray();
@@ -124,7 +129,7 @@ final class HostSection {
         for (Comparisons.Pair pair : pairs) {
             Optional<Verdict> all = comparisons.verdict(pair);
             Optional<Verdict> unmarkedOnly = without.verdict(pair);
-            if (all.isPresent() && !all.equals(unmarkedOnly)) {
+            if (comparisons.judged(pair).isPresent() && !all.equals(unmarkedOnly)) {
                 (without.judged(pair).isPresent() ? turned : lost).add("| " + pair.operation().cliName() + " | "
                         + pair.size().cliName() + " | " + pair.after().displayName() + " vs " + pair.before().displayName()
                         + " | " + judged(comparisons, pair) + " | " + judged(without, pair) + " |\n");

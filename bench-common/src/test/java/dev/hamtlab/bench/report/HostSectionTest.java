@@ -100,6 +100,22 @@ class HostSectionTest {
     }
 
     @Test
+    void onAQuietHostNoForkIsMarkedAndTheRunsCorrelationIsGiven() throws IOException {
+        for (int i = 0; i < 6; i++) {
+            fork("phase0", i + 1, 200 + i);
+            fork("phase1", i + 1, 100 + i);
+        }
+        writeForkLog();
+        String section = section();
+        assertTrue(section.contains("No fork is marked"), section);
+        // Every canary alike: no rank correlation to give, per cell or across the run's 12 forks.
+        assertTrue(section.contains("Across the run's 12 watched forks") && section.contains("is – at 8 MB and – at 64 MB"),
+                section);
+        assertEquals(List.of("0", "102.5", "105.0", "1.00×", "–", "–", "0.1% to 0.1%"),
+                row(section, "| insert | 1K | phase1 |").subList(4, 11));
+    }
+
+    @Test
     void aRunWithoutCanarySaysTheHostWasNotWatched() throws IOException {
         fork("phase0", 1, 200);
         forkLog.set(0, "insert_phase0_1K_f01.json\t2025-01-01T00:01:00Z\t1.50 0.90 0.40");
