@@ -76,7 +76,7 @@ final class HostSection {
         double[] relative = watched.stream().mapToDouble(f -> f.nanos() / medians.get(cellOf(f))).toArray();
         return String.format(Locale.ROOT, "Across the run's %d watched forks, the Spearman rank correlation between a fork's"
                 + " mean relative to its cell's median and its canary (the mean of before and after) is %s at %s and %s at %s;"
-                + " with no link at all, |ρ| stays below %.2f 95%% of the time.%n%n",
+                + " with no link at all, |ρ| stays below %.2f 95%% of the time.\n\n",
                 watched.size(), rho(relative, canaries(watched, WorkingSet.LLC)), WorkingSet.LLC.displayName(),
                 rho(relative, canaries(watched, WorkingSet.DRAM)), WorkingSet.DRAM.displayName(),
                 1.96 / Math.sqrt(Math.max(watched.size() - 1, 1)));

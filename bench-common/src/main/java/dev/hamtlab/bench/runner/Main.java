@@ -372,8 +372,8 @@ public final class Main {
     /**
      * Runs one fork and writes its JMH JSON to raw/, whole or not at all, and its line to the
      * folder's fork log: when it started, the machine's load average then, and the {@link HostWatch}
-     * around it. The canary reads before the steal time does and after it again, so the stolen share
-     * is the fork's own.
+     * around it. The canary runs outside the two readings of the CPU times, so the stolen share is the
+     * fork's own, not the canary's.
      */
     private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork,
             HostCanary canary) throws RunnerException, IOException {
