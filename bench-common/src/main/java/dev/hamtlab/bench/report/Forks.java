@@ -13,6 +13,7 @@ import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
 import dev.hamtlab.bench.measure.Footprint;
+import dev.hamtlab.bench.measure.HostWatch;
 import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
 import dev.hamtlab.bench.stats.Warmup;
@@ -46,11 +47,12 @@ public final class Forks {
     /**
      * One fork: its mean time per op over the measured iterations, and what the gc profiler saw over
      * them (mean bytes per op, collections, total collection time in ms; NaN without a gc profile).
-     * {@code started} and {@code loadAverage} come from the runner's fork log, empty strings when
-     * the folder has none. {@code iterations} says how its iterations were read.
+     * {@code started}, {@code loadAverage} and {@code host} come from the runner's fork log: empty
+     * strings and {@link HostWatch#UNWATCHED} when the folder has none, or the fork's line is from a
+     * run made before the host was watched. {@code iterations} says how its iterations were read.
      */
     record Fork(Operation operation, Size size, Label label, String file, int index, double nanos, double bytesPerOp,
-            double gcCount, double gcMillis, String started, String loadAverage, Iterations iterations) {
+            double gcCount, double gcMillis, String started, String loadAverage, HostWatch host, Iterations iterations) {
     }
 
     /**
@@ -65,11 +67,11 @@ public final class Forks {
 
     static List<Fork> read(Path folder) throws IOException {
         Path raw = folder.resolve(Report.RAW_FOLDER);
-        Map<String, String[]> log = forkLog(folder.resolve(Report.FORK_LOG));
+        Map<String, Logged> log = forkLog(folder.resolve(Report.FORK_LOG));
         List<Fork> forks = new ArrayList<>();
         for (Path file : resultFiles(raw)) {
             String name = file.getFileName().toString();
-            String[] logged = log.getOrDefault(name, new String[] {name, "", ""});
+            Logged logged = log.getOrDefault(name, Logged.NOT_LOGGED);
             try {
                 for (JsonElement run : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
                     forks.addAll(forksOf(run.getAsJsonObject(), name, logged));
@@ -94,21 +96,34 @@ public final class Forks {
         }
     }
 
-    /** The runner's fork log, by raw file name: file, start time, load average, tab-separated. */
-    private static Map<String, String[]> forkLog(Path file) throws IOException {
-        Map<String, String[]> log = new HashMap<>();
+    /**
+     * The runner's fork log, by raw file name: file, start time, load average, then the
+     * {@link HostWatch}'s fields (older runs have the first three alone), tab-separated.
+     */
+    private static Map<String, Logged> forkLog(Path file) throws IOException {
+        Map<String, Logged> log = new HashMap<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {
-                String[] fields = line.split("\t", -1);
-                if (fields.length == 3) {
-                    log.put(fields[0], fields);
+                List<String> fields = Arrays.asList(line.split("\t", -1));
+                if (fields.size() >= 3) {
+                    try {
+                        log.put(fields.get(0), new Logged(fields.get(1), fields.get(2),
+                                HostWatch.parse(fields.subList(3, fields.size()))));
+                    } catch (NumberFormatException e) {
+                        throw new IOException(file + " has a line whose host figures are not numbers: " + line, e);
+                    }
                 }
             }
         }
         return log;
     }
 
-    private static List<Fork> forksOf(JsonObject run, String file, String[] logged) {
+    /** A fork's line in the fork log. */
+    private record Logged(String started, String loadAverage, HostWatch host) {
+        static final Logged NOT_LOGGED = new Logged("", "", HostWatch.UNWATCHED);
+    }
+
+    private static List<Fork> forksOf(JsonObject run, String file, Logged logged) {
         String benchmark = run.get("benchmark").getAsString();
         JsonObject params = run.getAsJsonObject("params");
         Implementation implementation = named(Implementation.values(), params.get("impl").getAsString());
@@ -152,7 +167,7 @@ public final class Forks {
             int from = read.warmup();
             forks.add(new Fork(operation, size, label, file, index, mean(nanos),
                     perFork(secondary, BYTES_PER_OP, index, from, false), perFork(secondary, GC_COUNT, index, from, true),
-                    perFork(secondary, GC_TIME, index, from, true), logged[1], logged[2], read));
+                    perFork(secondary, GC_TIME, index, from, true), logged.started(), logged.loadAverage(), logged.host(), read));
         }
         return forks;
     }

@@ -57,7 +57,10 @@ public final class Report {
     public static final String RAW_FOLDER = "raw";
     public static final String REPORT_FILE = "report.md";
     public static final String SUMMARY_FILE = "summary.md";
-    /** One line per fork, written by the runner as each fork ends: raw file, start time, load average. */
+    /**
+     * One line per fork, written by the runner as each fork ends: raw file, start time, load average
+     * and the host watched around it (see {@link dev.hamtlab.bench.measure.HostWatch}).
+     */
     public static final String FORK_LOG = "forks.tsv";
     public static final String FORKS_FILE = "forks.md";
 
@@ -275,12 +278,12 @@ public final class Report {
     }
 
     private String full(List<RunCharts.Drawn> charts) {
-        FamiliesSection families = new FamiliesSection(this.families, comparisons);
+        FamiliesSection familiesSection = new FamiliesSection(families, comparisons);
         return "# hamtlab benchmark report: " + folder.getFileName() + "\n\n"
-                + families.failures()
+                + familiesSection.failures()
                 + howItWasMade() + "\n"
                 + resolution()
-                + families.section()
+                + familiesSection.section()
                 + new IterationsSection(forks, operations, sizes).section()
                 + (charts.isEmpty() ? "" : "## Charts\n\n" + charts.stream().map(c -> c.markdown("") + "\n\n")
                         .collect(Collectors.joining()))
@@ -293,6 +296,7 @@ public final class Report {
                 + footprint()
                 + trieShapes()
                 + poolCounters()
+                + new HostSection(forks, comparisons, families).markdown()
                 + allResults();
     }
 

@@ -10,7 +10,10 @@ import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
 import dev.hamtlab.bench.measure.CallTime;
+import dev.hamtlab.bench.measure.CpuTimes;
 import dev.hamtlab.bench.measure.Footprint;
+import dev.hamtlab.bench.measure.HostCanary;
+import dev.hamtlab.bench.measure.HostWatch;
 import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
 import dev.hamtlab.bench.profile.Profiling;
@@ -222,6 +225,7 @@ public final class Main {
                     + PoolCounters.PROPERTY + "=true (./bench gives it)");
         }
         Progress progress = new Progress(toRun.size());
+        HostCanary canary = new HostCanary();
         int failed = 0;
         // Size, then operation: a run cut short has every operation at the sizes it finished.
         for (Size size : options.sizes()) {
@@ -244,7 +248,7 @@ public final class Main {
                 if (!cell.isEmpty()) {
                     failed += runInterleaved(options, cell, iterationTime(options.preset(), operation, size,
                             plan.stream().filter(f -> f.operation() == operation && f.size().equals(size)).toList(), raw, out),
-                            progress, out, err);
+                            canary, progress, out, err);
                 }
                 if (counting) {
                     writeCounters(raw, options, operation, size);
@@ -326,12 +330,12 @@ public final class Main {
      * Returns how many failed.
      */
     private static int runInterleaved(RunOptions options, List<ForkPlan.Fork> forks, Optional<TimeValue> iteration,
-            Progress progress, PrintStream out, PrintStream err) throws IOException {
+            HostCanary canary, Progress progress, PrintStream out, PrintStream err) throws IOException {
         int failed = 0;
         for (ForkPlan.Fork fork : forks) {
             String line = progress.line(fork.operation(), fork.size(), fork.label(), fork.number(), options.forks());
             try {
-                Result score = runFork(options, fork.operation(), fork.label(), fork.size(), fork.number(), iteration);
+                Result score = runFork(options, fork.operation(), fork.label(), fork.size(), fork.number(), iteration, canary);
                 out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
             } catch (RunnerException e) {
                 failed++;
@@ -397,17 +401,23 @@ public final class Main {
 
     /**
      * Runs one fork and writes its JMH JSON to raw/, whole or not at all, and its line to the
-     * folder's fork log: when it started and the machine's load average then.
+     * folder's fork log: when it started, the machine's load average then, and the {@link HostWatch}
+     * around it. The canary runs outside the two readings of the CPU times, so the stolen share is the
+     * fork's own, not the canary's.
      */
     private static Result runFork(RunOptions options, Operation operation, Label label, Size size, int fork,
-            Optional<TimeValue> iteration) throws RunnerException, IOException {
+            Optional<TimeValue> iteration, HostCanary canary) throws RunnerException, IOException {
         Path folder = options.out();
         String file = Report.rawFileName(operation, label, size, fork);
+        double[] canaryBefore = canary.nanosPerLoad();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String load = Environment.loadAverage();
         ChainedOptionsBuilder jmh = forkOptions(options.preset(), operation, label, size, options.jdk25().map(Jdk25.Found::java));
         iteration.ifPresent(jmh::measurementTime);
+        Optional<CpuTimes> cpuBefore = CpuTimes.read();
         Collection<RunResult> results = new Runner(jmh.build()).run();
+        Optional<CpuTimes> cpuAfter = CpuTimes.read();
+        HostWatch host = new HostWatch(canaryBefore, canary.nanosPerLoad(), CpuTimes.stealFraction(cpuBefore, cpuAfter));
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }
@@ -416,7 +426,7 @@ public final class Main {
         ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
         stream.flush();
         writeWhole(folder.resolve(Report.RAW_FOLDER).resolve(file), json.toString(StandardCharsets.UTF_8));
-        Files.writeString(folder.resolve(Report.FORK_LOG), file + "\t" + started + "\t" + load + "\n",
+        Files.writeString(folder.resolve(Report.FORK_LOG), file + "\t" + started + "\t" + load + "\t" + host.fields() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return results.iterator().next().getPrimaryResult();
     }

@@ -11,6 +11,7 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.measure.HostWatch;
 import dev.hamtlab.bench.stats.Verdict;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -109,7 +110,7 @@ class FamiliesTest {
         List<Forks.Fork> cell = new ArrayList<>();
         for (int i = 0; i < nanos.length; i++) {
             cell.add(new Forks.Fork(operation, size, label, operation.cliName() + "_" + label.displayName() + "_" + i, 0,
-                    nanos[i], Double.NaN, Double.NaN, Double.NaN, "", "", Forks.Iterations.FIXED));
+                    nanos[i], Double.NaN, Double.NaN, Double.NaN, "", "", HostWatch.UNWATCHED, Forks.Iterations.FIXED));
         }
         return cell;
     }

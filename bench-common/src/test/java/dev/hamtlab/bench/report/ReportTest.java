@@ -521,7 +521,7 @@ class ReportTest {
      * little above, the last a little below), with the gc profiler's bytes per op, collections and
      * 5 ms of pause per fork, unless the bytes are NaN.
      */
-    private static String run(String benchmark, String impl, String size, String params, double[] forkMeans,
+    static String run(String benchmark, String impl, String size, String params, double[] forkMeans,
             double bytesPerOp, double gcCount) {
         String iterations = Arrays.stream(forkMeans)
                 .mapToObj(m -> "[ " + number(m * 1.01) + ", " + number(m) + ", " + number(m * 0.99) + " ]")
