@@ -16,8 +16,12 @@ public enum Platform implements Choice {
     G1("g1", "G1", false, "2g", List.of("-XX:+UseG1GC")),
     PARALLEL("parallel", "Parallel", false, "2g", List.of("-XX:+UseParallelGC")),
     ZGC("zgc", "ZGC", false, "2g", List.of("-XX:+UseZGC")),
-    /** Nothing is ever freed: the heap is sized so that the fork's every allocation fits (1M insert allocates about 1.5 GB a fork). */
-    EPSILON("epsilon", "Epsilon", false, "4g", List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC")),
+    /**
+     * Nothing is ever freed: the heap is sized so that the fork's every allocation fits. At 1M, an
+     * insert fork's three iterations of at least ten calls allocate about 3 GB; below 100K, where an
+     * iteration lasts a second, a fork allocates more than any heap here holds: use Epsilon at 1M.
+     */
+    EPSILON("epsilon", "Epsilon", false, "6g", List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC")),
     /**
      * G1 on a heap of 2 MB transparent huge pages (the kernel's madvise mode is enough: the JVM
      * advises its heap): a pointer-chasing trie's cache misses are TLB misses too, and a pool's
@@ -33,6 +37,10 @@ public enum Platform implements Choice {
 
     /** The collectors on the runner's own JDK and G1 on huge pages, the choices of --gc. */
     public static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON, G1_THP);
+    /** The heap of every fork up to {@link #SMALL_HEAP_KEYS} keys but Epsilon's. */
+    public static final String SMALL_HEAP = "512m";
+    /** 2^18: the largest size of the sweep around the last-level cache. */
+    public static final int SMALL_HEAP_KEYS = 1 << 18;
     /** The platforms a JDK 25 adds. */
     public static final List<Platform> ON_JDK25 = List.of(JDK25, JDK25_COMPACT, JDK25_ZGC);
 
@@ -66,11 +74,15 @@ public enum Platform implements Choice {
     }
 
     /**
-     * The forked JVM's flags: a fixed, pre-touched heap (without it first-touch page faults make
-     * insert timings bimodal), then the collector's and the headers' flags.
+     * The forked JVM's flags for a map of the size: a fixed, pre-touched heap (without it first-touch
+     * page faults make insert timings bimodal), then the collector's and the headers' flags. Up to
+     * {@link #SMALL_HEAP_KEYS} keys the heap is {@link #SMALL_HEAP}, which such a map and its garbage
+     * fit in many times over: pre-touching 2 GB takes 4 s a fork on this host, 512 MB a second.
+     * Epsilon keeps its own heap at every size, since it must hold all that a fork allocates.
      */
-    public List<String> forkJvmFlags() {
-        return Stream.concat(Stream.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"), flags.stream()).toList();
+    public List<String> forkJvmFlags(Size size) {
+        String chosen = this != EPSILON && size.count() <= SMALL_HEAP_KEYS ? SMALL_HEAP : heap;
+        return Stream.concat(Stream.of("-Xms" + chosen, "-Xmx" + chosen, "-XX:+AlwaysPreTouch"), flags.stream()).toList();
     }
 
     /** What it is read against: JDK 25's variants against JDK 25's G1, every other platform against G1 on JDK 17. */

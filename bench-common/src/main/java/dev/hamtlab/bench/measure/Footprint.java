@@ -115,7 +115,7 @@ public final class Footprint {
     public static void writeOnJdk25(Path raw, List<Implementation> implementations, KeyPattern keys, Size size, Platform platform,
             Path java) throws IOException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(platform.forkJvmFlags().stream().filter(flag -> !flag.equals("-XX:+AlwaysPreTouch")).toList());
+        command.addAll(platform.forkJvmFlags(size).stream().filter(flag -> !flag.equals("-XX:+AlwaysPreTouch")).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Footprint.class.getName(), raw.toString(),
                 platform.cliName(), keys.cliName(), size.cliName()));
         implementations.forEach(i -> command.add(i.cliName()));

@@ -736,9 +736,10 @@ public final class Report {
     /** What each platform of the run is, in one sentence each. */
     private String platformsLegend() {
         Map<String, List<String>> flags = facts.map(Environment.Facts::flagsByPlatform).orElse(Map.of());
+        Size largest = sizes.get(sizes.size() - 1);
         return platforms.stream().map(p -> p.displayName() + ": `" + String.join(" ", flags.getOrDefault(p.cliName(),
-                p.forkJvmFlags())) + "`" + (p.onJdk25() ? facts.map(Environment.Facts::jdk25).map(j -> " on " + j).orElse("") : ""))
-                .collect(Collectors.joining("; ", "Flags of each platform's forks: ", "."))
+                p.forkJvmFlags(largest))) + "`" + (p.onJdk25() ? facts.map(Environment.Facts::jdk25).map(j -> " on " + j).orElse("") : ""))
+                .collect(Collectors.joining("; ", "Flags of each platform's forks at " + largest.cliName() + " keys: ", "."))
                 + " Epsilon never collects: its heap is sized so that each fork's allocation fits.";
     }
 

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.Platform;
+import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.report.Report;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +150,7 @@ public final class Environment {
                 options.forks(),
                 options.seed(),
                 control.cliName(),
-                options.preset().forkJvmFlags(options.platforms().get(0)),
+                options.preset().forkJvmFlags(options.platforms().get(0), largest(options.sizes())),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name"),
@@ -165,7 +167,7 @@ public final class Environment {
                 null,
                 null,
                 options.allPlatforms().stream().collect(Collectors.toMap(Platform::cliName,
-                        p -> options.preset().forkJvmFlags(p), (a, b) -> a, LinkedHashMap::new)),
+                        p -> options.preset().forkJvmFlags(p, largest(options.sizes())), (a, b) -> a, LinkedHashMap::new)),
                 options.jdk25().map(Jdk25.Found::describe).orElse(options.lacksJdk25() ? NO_JDK25 : null),
                 timed ? new Plan(cliNames(options.platforms()), options.jdk25().map(j -> j.java().toString()).orElse(null)) : null,
                 List.of());
@@ -290,6 +292,14 @@ public final class Environment {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * The run's largest size: the flags recorded are those of its forks there (smaller sizes may
+     * get a smaller heap, as the preset's settings say).
+     */
+    private static Size largest(List<Size> sizes) {
+        return sizes.stream().max(Comparator.naturalOrder()).orElseThrow();
     }
 
     private static List<String> cliNames(List<? extends Choice> choices) {

@@ -230,17 +230,17 @@ public enum Preset implements Choice {
      * JMH warm-up: every iteration is recorded, and the report finds where the warm-up ended. The
      * iteration time is the shortest; the runner sets each cell's own.
      */
-    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Platform platform) {
+    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Platform platform, Size size) {
         return options.forks(Math.min(forks, 1))
-                .jvmArgs(forkJvmFlags(platform).toArray(String[]::new))
+                .jvmArgs(forkJvmFlags(platform, size).toArray(String[]::new))
                 .warmupIterations(0)
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.milliseconds(sizedToWork() ? CallTime.SHORTEST_ITERATION_MILLIS : SMOKE_ITERATION_MILLIS));
     }
 
-    /** The forked JVMs' flags on the platform, or none when the benchmarks run inside the runner's own JVM. */
-    List<String> forkJvmFlags(Platform platform) {
-        return forks == 0 ? List.of() : platform.forkJvmFlags();
+    /** The forked JVMs' flags on the platform at the size, or none when the benchmarks run inside the runner's own JVM. */
+    List<String> forkJvmFlags(Platform platform, Size size) {
+        return forks == 0 ? List.of() : platform.forkJvmFlags(size);
     }
 
     /** For example "7 forks a label, 4 iterations a fork of at least 1 s and 10 calls, warm-up until the score settles". */
@@ -250,6 +250,7 @@ public enum Preset implements Choice {
         }
         return forksPerLabel + " forks a label, " + iterations + " iterations a fork of at least "
                 + CallTime.SHORTEST_ITERATION_MILLIS / 1_000 + " s and " + CallTime.CALLS_PER_ITERATION
-                + " calls, the first ones warm-up until the score settles";
+                + " calls, the first ones warm-up until the score settles; a " + Platform.SMALL_HEAP + " heap up to "
+                + Platform.SMALL_HEAP_KEYS + " keys (Epsilon's excepted)";
     }
 }

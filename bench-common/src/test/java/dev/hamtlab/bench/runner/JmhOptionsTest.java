@@ -83,7 +83,8 @@ class JmhOptionsTest {
                     List.copyOf(options.getJvmArgs().get()));
             Options parallel = Main.jmhOptions(preset, Operation.CHURN, new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.PARALLEL), Size.ONE_K, Optional.empty());
             assertEquals(List.of(Platform.PARALLEL.cliName()), List.copyOf(parallel.getParameter("platform").get()));
-            assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC"),
+            // Up to 2^18 keys, a 512 MB heap: pre-touching 2 GB would cost every fork 4 s here.
+            assertEquals(List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC"),
                     List.copyOf(parallel.getJvmArgs().get()));
         }
     }
@@ -92,8 +93,12 @@ class JmhOptionsTest {
     void epsilonGetsAHeapForAWholeForkAndJdk25ForksRunOnTheJdk25() {
         Options epsilon = Main.jmhOptions(Preset.FULL, Operation.INSERT, new Label(Implementation.PHASE1, false,
                 TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.EPSILON), Size.ONE_M, Optional.empty());
-        assertEquals(List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC"),
+        assertEquals(List.of("-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch", "-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC"),
                 List.copyOf(epsilon.getJvmArgs().get()));
+        // Epsilon keeps its heap at every size: it must hold all a fork allocates.
+        assertEquals("-Xms6g", Main.jmhOptions(Preset.FULL, Operation.INSERT, new Label(Implementation.PHASE1, false,
+                TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.EPSILON), Size.ONE_K, Optional.empty()).getJvmArgs().get()
+                .iterator().next());
         Path java = Path.of("/jdks/25/bin/java");
         Options compact = Main.jmhOptions(Preset.FULL, Operation.QUERY_HIT, new Label(Implementation.PHASE1, false,
                 TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.JDK25_COMPACT), Size.ONE_M, Optional.of(java));
