@@ -16,12 +16,13 @@ import java.util.stream.Stream;
  */
 final class HostMarking {
     /**
-     * A canary reading this many times the run's median at its working set marks the fork. Readings
-     * a few seconds apart on a busy host spread by tens of percent; half as slow again as the run's
-     * typical reading is a neighbour evicting our lines or loading the memory bus, not jitter. A
-     * choice, not a calibration: the report shows what it changes.
+     * A canary reading this many times the run's median at its working set marks the fork. Set from
+     * the first runs that watched the host (results/2026-12-07-8b5e8db-quick and -sweep): in the
+     * episodes of tens of seconds in which every fork, whatever its map, ran up to 2x slower, the
+     * 8 MB and 64 MB canaries read 25% to 45% above the run's median; at 1.5 hardly any of those
+     * forks was marked. Still a choice, not a calibration: the report shows what it changes.
      */
-    static final double SLOW_CANARY = 1.5;
+    static final double SLOW_CANARY = 1.25;
     /** A fork during which other guests got more than this share of the machine's CPU time is marked. */
     static final double MUCH_STEAL = 0.05;
     /**

@@ -72,7 +72,7 @@ class HostSectionTest {
         assertFalse(marking.marked(near), "20% above the median");
         assertFalse(marking.marked(slowCore), "the L2 canary is shown, not judged");
         assertFalse(marking.marked(forks.get(forks.size() - 1)), "unwatched");
-        assertTrue(marking.rule().contains("more than 50% above the run's median"), marking.rule());
+        assertTrue(marking.rule().contains("more than 25% above the run's median"), marking.rule());
     }
 
     @Test
@@ -90,7 +90,7 @@ class HostSectionTest {
                 + new HostWatch(QUIET, new double[] {3, 20, 300}, 0.002).fields());
         writeForkLog();
         String section = section();
-        assertTrue(section.contains("more than 50% above the run's median at that working set (20.0 and 100.0 ns"), section);
+        assertTrue(section.contains("more than 25% above the run's median at that working set (20.0 and 100.0 ns"), section);
         assertEquals(List.of("insert", "1K", "phase1", "5", "1", "100.0", "102.0", "2.00×", "–", "+0.71", "0.1% to 0.2%"),
                 row(section, "| insert | 1K | phase1 |"));
         assertEquals(List.of("insert", "1K", "phase0", "6", "0"), row(section, "| insert | 1K | phase0 |").subList(0, 5));
