@@ -137,9 +137,33 @@ final class HostSection {
         String judgedAgain = "Judged again without the " + marked + " marked fork" + (marked == 1 ? "" : "s")
                 + " (the same comparisons, families and corrections; a side left with fewer than " + Verdict.MIN_FORKS
                 + " forks gets no verdict)";
-        return rows.isEmpty() ? judgedAgain + ", no verdict changes.\n\n"
+        return (rows.isEmpty() ? judgedAgain + ", no verdict changes.\n\n"
                 : judgedAgain + ", these verdicts change:\n\n| Operation | Scale | Comparison | All forks | Without the marked |\n"
-                        + "|---|---|---|---|---|\n" + String.join("", rows) + "\n";
+                        + "|---|---|---|---|---|\n" + String.join("", rows) + "\n")
+                + controlsWithout(without);
+    }
+
+    /**
+     * The A/A control's half-width with every fork and with the unmarked ones alone: what the run
+     * would resolve had the host been quiet, as far as the canary can tell.
+     */
+    private String controlsWithout(Comparisons without) {
+        List<Comparisons.Judged> controls = comparisons.of(Family.CONTROLS);
+        if (controls.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("The A/A control's half-width, with every fork and without the marked ones:\n\n")
+                .append("| Operation | Scale | All forks | Without the marked |\n|---|---|---:|---:|\n");
+        for (Comparisons.Judged all : controls) {
+            Comparisons.Pair pair = all.pair();
+            text.append("| ").append(pair.operation().cliName()).append(" | ").append(pair.size().cliName()).append(" | ")
+                    .append(Report.unsignedPercent(all.comparison().halfWidth())).append(" | ")
+                    .append(without.judged(pair).map(j -> Report.unsignedPercent(j.comparison().halfWidth()) + " ("
+                            + Math.min(j.comparison().beforeForks(), j.comparison().afterForks()) + " forks a side)")
+                            .orElse(Verdict.TOO_FEW_FORKS.label()))
+                    .append(" |\n");
+        }
+        return text.append("\n").toString();
     }
 
     /** "+12.3% faster", the verdict alone without forks enough, "no forks" when a side has none left. */

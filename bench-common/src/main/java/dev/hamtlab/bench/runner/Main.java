@@ -1,5 +1,6 @@
 package dev.hamtlab.bench.runner;
 
+import com.google.gson.JsonParser;
 import dev.hamtlab.bench.Cell;
 import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
@@ -23,7 +24,6 @@ import dev.hamtlab.bench.report.Report;
 import dev.hamtlab.bench.report.RunCharts;
 import dev.hamtlab.bench.stats.ForkStatistics;
 import dev.hamtlab.bench.stats.Verdict;
-import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -100,6 +100,25 @@ class HostSectionTest {
     }
 
     @Test
+    void theAaControlsHalfWidthIsShownWithoutTheMarkedForks() throws IOException {
+        double[] means = {98, 99, 100, 101, 102, 100};
+        for (int i = 0; i < means.length; i++) {
+            fork("phase1", i + 1, means[i]);
+            fork("phase1-control", i + 1, i == 5 ? 200 : means[i]);
+        }
+        // The control's 2x fork ran while another tenant loaded the memory.
+        forkLog.set(forkLog.size() - 1, "insert_phase1-control_1K_f06.json\t2025-01-01T00:06:00Z\t1.00 1.00 1.00\t"
+                + new HostWatch(QUIET, new double[] {3, 20, 300}, 0.002).fields());
+        writeForkLog();
+        String section = section();
+        List<String> control = row(section.substring(section.indexOf("The A/A control's half-width")), "| insert | 1K | ");
+        double all = Double.parseDouble(control.get(2).replace("%", ""));
+        assertTrue(control.get(3).endsWith("(5 forks a side)"), control.toString());
+        double quiet = Double.parseDouble(control.get(3).substring(0, control.get(3).indexOf('%')));
+        assertTrue(quiet < all, control.toString());
+    }
+
+    @Test
     void onAQuietHostNoForkIsMarkedAndTheRunsCorrelationIsGiven() throws IOException {
         for (int i = 0; i < 6; i++) {
             fork("phase0", i + 1, 200 + i);
@@ -123,10 +142,15 @@ class HostSectionTest {
         assertTrue(section().startsWith(SECTION + "\n\nThe host was not watched"), section());
     }
 
-    /** One insert fork at 1K, its raw file, and its watched line in the fork log (a quiet host's canary, 0.1% steal). */
-    private void fork(String impl, int number, double nanos) throws IOException {
-        String file = String.format(Locale.ROOT, "insert_%s_1K_f%02d.json", impl, number);
-        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"1K\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
+    /**
+     * One insert fork at 1K, its raw file, and its watched line in the fork log (a quiet host's
+     * canary, 0.1% steal); {@code stem} is the implementation, or "impl-control" for the A/A control's second label.
+     */
+    private void fork(String stem, int number, double nanos) throws IOException {
+        String impl = stem.replace("-control", "");
+        String file = String.format(Locale.ROOT, "insert_%s_1K_f%02d.json", stem, number);
+        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"1K\", \"profile\" : \"monomorphic\", \"arm\" : \""
+                + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
         Files.writeString(folder.resolve(Report.RAW_FOLDER).resolve(file),
                 "[" + ReportTest.run(INSERT, impl, "1K", params, new double[] {nanos}, 0, 0) + "]\n");
         forkLog.add(file + "\t2025-01-01T00:0" + number + ":00Z\t1.00 1.00 1.00\t" + new HostWatch(QUIET, QUIET, 0.001).fields());
