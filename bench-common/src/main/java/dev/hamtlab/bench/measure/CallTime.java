@@ -6,7 +6,6 @@ import dev.hamtlab.bench.MapBenchmark;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
 import java.util.Collection;
-import java.util.Optional;
 
 /**
  * How long one call of a benchmark takes, timed in the runner's own JVM before a cell's forks, so
@@ -39,9 +38,13 @@ public final class CallTime {
      * are faster than the object maps they run beside); a cell of int maps alone gets the shortest.
      */
     public static int iterationMillis(Operation operation, Size size, KeyPattern keys, Collection<Implementation> maps) {
-        double slowest = maps.stream().filter(map -> !map.intKeys())
-                .mapToDouble(map -> fastestCallNanos(operation, map, keys, size)).max().orElse(0);
-        double wanted = Math.max(SHORTEST_ITERATION_MILLIS, CALLS_PER_ITERATION * MARGIN * slowest / 1e6);
+        return iterationMillis(maps.stream().filter(map -> !map.intKeys())
+                .mapToDouble(map -> fastestCallNanos(operation, map, keys, size)).max().orElse(0));
+    }
+
+    /** The rule itself: the iteration time for a slowest call of {@code callNanos}. */
+    static int iterationMillis(double callNanos) {
+        double wanted = Math.max(SHORTEST_ITERATION_MILLIS, CALLS_PER_ITERATION * MARGIN * callNanos / 1e6);
         return (int) Math.ceil(wanted / ROUNDING_MILLIS) * ROUNDING_MILLIS;
     }
 
@@ -53,7 +56,8 @@ public final class CallTime {
             churned.fill(benchmark);
         }
         long fastest = Long.MAX_VALUE;
-        Optional<Object> sink = Optional.empty();
+        // The last result, kept reachable so that no timed call is dead code.
+        Object last = null;
         for (int call = 0; call < TIMED_CALLS; call++) {
             MapBenchmark.FreshMap fresh = new MapBenchmark.FreshMap();
             if (operation == Operation.REMOVE) {
@@ -74,9 +78,8 @@ public final class CallTime {
                 }
             };
             fastest = Math.min(fastest, System.nanoTime() - start);
-            sink = Optional.of(result);
+            last = result;
         }
-        // Keeps the last result reachable until here, so no call is dead code.
-        return sink.isPresent() ? fastest : Double.NaN;
+        return last != null ? fastest : Double.NaN;
     }
 }
