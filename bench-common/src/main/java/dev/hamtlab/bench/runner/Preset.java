@@ -54,52 +54,66 @@ public enum Preset implements Choice {
             Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.PHASE4), List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 7, 3),
     /**
-     * The phases' reference run: the phases and HashMap, every operation at 1K to 1M under G1; at
-     * 1M, insert, query-hit and churn also under every other collector and on JDK 25 with and
-     * without compact object headers (where a JDK 25 is found); at 100K and 1M, every operation with
-     * transparent huge pages; then CPU and allocation flame graphs of insert, query-hit and churn at
-     * 1M for every phase. Seven forks, enough for its twenty A/A controls to fail under Holm's
-     * correction, and three iterations, sized to the work. On 2 cores, hours beyond a session
-     * (remove at 1M refills and settles its map before each of its calls): run it, then resume it.
+     * The phases' reference run: the phases and HashMap, every operation at 1K to 1M under G1, then
+     * CPU and allocation flame graphs of insert, query-hit and churn at 1M for every phase. Seven
+     * forks, enough for its twenty A/A controls to fail under Holm's correction, and three iterations,
+     * sized to the work. Meant to end within three hours on 2 cores, more than half of it at 1M
+     * (remove at 1M refills and settles its map before each of its calls).
      */
-    FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), FullPlan.IMPLEMENTATIONS,
+    FULL("full", List.of(Size.ONE_K, Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), PhasePlan.IMPLEMENTATIONS,
             List.of(KeyPattern.RANDOM), List.of(Operation.values()), 7, 3) {
-        @Override
-        List<Extra> extras() {
-            List<Operation> operations = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
-            return List.of(
-                    new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON), FullPlan.IMPLEMENTATIONS, operations,
-                            List.of(Size.ONE_M)),
-                    new Extra(Platform.ON_JDK25, FullPlan.IMPLEMENTATIONS, operations, List.of(Size.ONE_M)),
-                    new Extra(List.of(Platform.G1_THP), FullPlan.IMPLEMENTATIONS, List.of(Operation.values()),
-                            List.of(Size.HUNDRED_K, Size.ONE_M)));
-        }
-
         @Override
         List<Cell> profiled() {
             List<Cell> cells = new ArrayList<>();
             for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
-                for (Implementation phase : FullPlan.IMPLEMENTATIONS) {
+                for (Implementation phase : PhasePlan.IMPLEMENTATIONS) {
                     if (phase.isPhase()) {
                         cells.add(new Cell(operation, Size.ONE_M, new Label(phase, false, TypeProfile.MONOMORPHIC,
                                 KeyPattern.RANDOM)));
                     }
                 }
             }
+            return cells;
+        }
+    },
+    /**
+     * The reference run's maps on the other platforms, each read against G1 in the same run: at 100K
+     * and 1M every operation under G1 and on transparent huge pages; at 1M, insert, query-hit and
+     * churn also under every other collector and on JDK 25 with and without compact object headers
+     * (where a JDK 25 is found); then churn's flame graphs under Parallel. The reference run's forks
+     * and iterations. Split from the reference run, which could not then end within three hours:
+     * longer than a session on 2 cores, run it, then resume it.
+     */
+    PLATFORMS("platforms", List.of(Size.HUNDRED_K, Size.ONE_M), PhasePlan.IMPLEMENTATIONS, List.of(KeyPattern.RANDOM),
+            List.of(Operation.values()), 7, 3) {
+        @Override
+        List<Extra> extras() {
+            List<Operation> operations = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
+            return List.of(
+                    new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON), PhasePlan.IMPLEMENTATIONS, operations,
+                            List.of(Size.ONE_M)),
+                    new Extra(Platform.ON_JDK25, PhasePlan.IMPLEMENTATIONS, operations, List.of(Size.ONE_M)),
+                    new Extra(List.of(Platform.G1_THP), PhasePlan.IMPLEMENTATIONS, List.of(Operation.values()),
+                            List.of(Size.HUNDRED_K, Size.ONE_M)));
+        }
+
+        @Override
+        List<Cell> profiled() {
             // The phase 3 README's account of churn at 1M (G1's write barrier and concurrent refinement), put to the test:
             // the same churn under a collector without refinement, and HashMap's, which stores new nodes into old ones too.
-            cells.add(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC,
-                    KeyPattern.RANDOM)));
+            List<Cell> cells = new ArrayList<>();
             for (Implementation map : List.of(Implementation.HASHMAP, Implementation.PHASE2, Implementation.PHASE3)) {
-                cells.add(new Cell(Operation.CHURN, Size.ONE_M, new Label(map, false, TypeProfile.MONOMORPHIC,
-                        KeyPattern.RANDOM, Platform.PARALLEL)));
+                for (Platform platform : List.of(Platform.G1, Platform.PARALLEL)) {
+                    cells.add(new Cell(Operation.CHURN, Size.ONE_M, new Label(map, false, TypeProfile.MONOMORPHIC,
+                            KeyPattern.RANDOM, platform)));
+                }
             }
             return cells;
         }
     };
 
-    /** The full preset's maps, here because an enum constant's body cannot reach a static field of its own enum. */
-    private static final class FullPlan {
+    /** The reference run's maps, here because an enum constant's body cannot reach a static field of its own enum. */
+    private static final class PhasePlan {
         static final List<Implementation> IMPLEMENTATIONS = List.of(Implementation.HASHMAP, Implementation.PHASE0,
                 Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3, Implementation.PHASE4);
     }

@@ -75,7 +75,7 @@ class ForkPlanTest {
      * collectors in the order given, extras and JDK 25 included, and a preset's own order of maps.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"--preset full --gc zgc,g1 --impls hashmap,phase3,phase4 --sizes 1K,1M --forks 2 --seed 7",
+    @ValueSource(strings = {"--preset platforms --gc zgc,g1 --impls hashmap,phase3,phase4 --sizes 100K,1M --forks 2 --seed 7",
         "--preset phase4 --keys strided,random --seed 8"})
     void theRecordedRunPlansTheSameForks(String commandLine) throws BadInput, IOException {
         RunOptions options = parse(commandLine.split(" "));

@@ -66,24 +66,16 @@ class RunOptionsTest {
     }
 
     @Test
-    void fullMeasuresThePhasesAndHashMapAndAt1MTheOtherCollectorsAndProfiles() throws BadInput {
+    void fullMeasuresThePhasesAndHashMapUnderG1AloneAndProfilesEveryPhaseAt1M() throws BadInput {
         RunOptions options = parse("--preset", "full");
         assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
                 Implementation.PHASE3, Implementation.PHASE4), options.implementations());
         assertEquals(7, options.forks());
         assertEquals(List.of(Platform.G1), options.platforms());
-        List<Label> churn = ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
-        for (Platform platform : List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON)) {
-            assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
-                    platform)), platform.cliName());
+        assertTrue(options.extras().isEmpty());
+        for (Size size : List.of(Size.ONE_K, Size.ONE_M)) {
+            assertEquals(7, ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, size).size());
         }
-        // The other collectors are at 1M alone, and not for query-miss and remove; huge pages at 100K and 1M, every operation.
-        assertEquals(7, ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, Size.TEN_K).size());
-        assertEquals(7 + 6, ForkPlan.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
-        assertEquals(7 + 6, ForkPlan.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.HUNDRED_K).size());
-        assertTrue(ForkPlan.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).contains(new Label(
-                Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1_THP)));
-        // Every phase profiled at 1M for insert, query-hit and churn.
         for (Operation operation : List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN)) {
             for (Implementation phase : List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
                     Implementation.PHASE3, Implementation.PHASE4)) {
@@ -91,17 +83,41 @@ class RunOptionsTest {
                         TypeProfile.MONOMORPHIC, KeyPattern.RANDOM))), operation.cliName() + " " + phase.cliName());
             }
         }
+        assertTrue(options.profiled().stream().allMatch(c -> c.label().platform() == Platform.G1));
     }
 
     @Test
-    void theFullPresetsPartsFollowTheChosenMapsOperationsAndSizes() throws BadInput {
-        RunOptions options = parse("--preset", "full", "--impls", "phase3", "--ops", "churn", "--sizes", "1M");
+    void platformsMeasuresTheReferenceMapsAt1MOnEveryPlatformAndHugePagesFrom100K() throws BadInput {
+        RunOptions options = parse("--preset", "platforms");
+        assertEquals(parse("--preset", "full").implementations(), options.implementations());
+        assertEquals(List.of(Size.HUNDRED_K, Size.ONE_M), options.sizes());
+        assertEquals(7, options.forks());
+        List<Label> churn = ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
+        for (Platform platform : List.of(Platform.G1, Platform.PARALLEL, Platform.ZGC, Platform.EPSILON, Platform.G1_THP)) {
+            assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
+                    platform)), platform.cliName());
+        }
+        // The other collectors are at 1M alone, and not for query-miss and remove; huge pages at 100K and 1M, every operation.
+        assertEquals(7 + 6, ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, Size.HUNDRED_K).size());
+        assertEquals(7 + 6, ForkPlan.labels(options, Implementation.PHASE4, Operation.QUERY_MISS, Size.ONE_M).size());
+        assertTrue(ForkPlan.labels(options, Implementation.PHASE4, Operation.REMOVE, Size.ONE_M).contains(new Label(
+                Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1_THP)));
+        // Churn's flame graphs under G1 and Parallel, side by side.
+        assertTrue(options.profiled().contains(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.PHASE3, false,
+                TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.PARALLEL))));
+        assertTrue(options.profiled().contains(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.PHASE3, false,
+                TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1))));
+    }
+
+    @Test
+    void thePlatformsPresetsPartsFollowTheChosenMapsOperationsAndSizes() throws BadInput {
+        RunOptions options = parse("--preset", "platforms", "--impls", "phase3", "--ops", "churn", "--sizes", "1M");
         assertEquals(List.of(Implementation.PHASE3), options.implementations());
         assertTrue(options.extras().stream().allMatch(e -> e.implementations().equals(List.of(Implementation.PHASE3))
                 && e.operations().equals(List.of(Operation.CHURN))));
         assertTrue(options.profiled().stream().allMatch(c -> c.label().implementation() == Implementation.PHASE3
                 && c.operation() == Operation.CHURN));
-        assertTrue(parse("--preset", "full", "--sizes", "10K").extras().isEmpty());
+        assertTrue(parse("--preset", "platforms", "--sizes", "10K").extras().isEmpty());
     }
 
     @Test
