@@ -8,7 +8,9 @@ public enum KeyPattern implements Choice {
     STRIDED("strided", "Integer strided",
             "1024·i for i in 0..N-1 (rotated left 10 bits, so distinct at any size), in random orders:"
                     + " the low 10 bits are all zero, where a hash that is not spread leaves the trie's top levels unused"),
-    STRING("string", "String random", "N distinct random Strings of 8 to 16 letters and digits; queried with equal copies");
+    STRING("string", "String random", "N distinct random Strings of 8 to 16 letters and digits; queried with equal copies"),
+    COLLIDING("colliding", "String colliding", "N distinct random Strings of 22 blocks of \"Aa\" and \"BB\", which all"
+            + " share one hashCode (hash flooding), inserted in random order; queried with equal copies");
 
     private final String cliName;
     private final String displayName;
@@ -36,6 +38,6 @@ public enum KeyPattern implements Choice {
 
     /** Integer keys, which the int-keyed maps take unboxed; String keys they cannot take. */
     public boolean isInteger() {
-        return this != STRING;
+        return this != STRING && this != COLLIDING;
     }
 }

@@ -15,6 +15,10 @@ public final class Keys {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** The strided pattern's step, 2^10. */
     private static final int STRIDE_BITS = 10;
+    /** The colliding pattern's Strings have this many blocks: 2^22 of them, enough for 2 × 1M distinct ones. */
+    private static final int COLLIDING_BLOCKS = 22;
+    /** The hashCode that every String of {@value #COLLIDING_BLOCKS} blocks of "Aa" and "BB" has. */
+    public static final int COLLIDING_HASH = collidingString(0).hashCode();
 
     private final Object[] insertOrder;
     private final Object[] queryOrder;
@@ -34,6 +38,7 @@ public final class Keys {
             case SEQUENTIAL, SHUFFLED -> integers(2 * count, 0);
             case STRIDED -> integers(2 * count, STRIDE_BITS);
             case STRING -> distinct(2 * count, () -> string(random));
+            case COLLIDING -> distinct(2 * count, () -> collidingString(random.nextInt()));
         };
         Object[] insertOrder = new Object[count];
         Object[] misses = new Object[count];
@@ -77,6 +82,21 @@ public final class Keys {
         char[] chars = new char[8 + random.nextInt(9)];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = LETTERS.charAt(random.nextInt(LETTERS.length()));
+        }
+        return new String(chars);
+    }
+
+    /**
+     * The String of {@value #COLLIDING_BLOCKS} blocks spelled by the low bits of {@code pattern}: "Aa"
+     * for a 0 bit, "BB" for a 1. "Aa" and "BB" have the same hashCode (65 × 31 + 97 = 66 × 31 + 66),
+     * so all these Strings share one, {@link #COLLIDING_HASH}: the well-known way to flood a hash table.
+     */
+    public static String collidingString(int pattern) {
+        char[] chars = new char[2 * COLLIDING_BLOCKS];
+        for (int block = 0; block < COLLIDING_BLOCKS; block++) {
+            boolean one = (pattern >>> block & 1) != 0;
+            chars[2 * block] = one ? 'B' : 'A';
+            chars[2 * block + 1] = one ? 'B' : 'a';
         }
         return new String(chars);
     }

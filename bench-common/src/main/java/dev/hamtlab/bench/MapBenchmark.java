@@ -81,7 +81,7 @@ public class MapBenchmark {
             pollute(implementation);
         }
         drawn = Keys.of(pattern, chosen.count());
-        integerKeys = pattern != KeyPattern.STRING;
+        integerKeys = pattern.isInteger();
         filled = build();
         filledMap = javaMapOf(filled, implementation);
         settle();

@@ -89,6 +89,18 @@ class KeysTest {
         }
     }
 
+    @Test
+    void collidingKeysAreDistinctStringsOfOneHashCode() {
+        Keys keys = Keys.of(KeyPattern.COLLIDING, COUNT);
+        Set<Object> all = distinct(keys.insertOrder());
+        all.addAll(distinct(keys.misses()));
+        assertEquals(2 * COUNT, all.size(), "insert keys and misses are distinct");
+        for (Object key : all) {
+            assertEquals(Keys.COLLIDING_HASH, key.hashCode(), () -> key + " has the shared hashCode");
+            assertTrue(((String) key).matches("(Aa|BB){22}"), () -> key + " is 22 blocks of Aa and BB");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(KeyPattern.class)
     void queriesUseEqualCopiesNeverTheStoredObjects(KeyPattern pattern) {

@@ -3,6 +3,7 @@ package dev.hamtlab.contract;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ final class BrokenMaps {
             subject("a map whose remove does not decrement size", RemoveKeepsSize::new);
     static final Subject NOT_FAIL_FAST = subject("a map whose iterators are not fail-fast", NotFailFast::new);
     static final Subject ACCEPTS_NULLS = subject("java.util.HashMap, which accepts nulls", HashMap::new);
+    /** Correct, but its buckets are lists: n keys of one hash cost a scan of them each. */
+    static final Subject SCANS_COLLISIONS = subject("java.util.Hashtable, which scans a bucket of colliding keys",
+            Hashtable::new);
 
     private BrokenMaps() {
     }

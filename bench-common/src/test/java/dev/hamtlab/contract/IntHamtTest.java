@@ -182,4 +182,41 @@ final class IntHamtTest {
         map.verifyInvariants();
         assertEquals(1L, map.shape().get("bitmapNodes"), "nodes left after removing every key");
     }
+
+    /**
+     * IntHamt cannot be flooded through a hash: its mix is a bijection of the ints (here checked
+     * both ways on random ints), so distinct keys never share a 32-bit hash, and no key lies below
+     * the trie's sixth level (32 bits, 6 a level). An attacker who knows the mix can at most pick keys
+     * whose hashes share low bits: 2^17 keys whose hashes share their low 15 are all found, none below
+     * the sixth level.
+     */
+    @Test
+    void cannotBeFloodedThroughItsHash() throws ReflectiveOperationException {
+        IntHamt map = new IntHamt();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 100_000; i++) {
+            int value = random.nextInt();
+            assertEquals(value, unmix(map, mix(map, value)), "unmix(mix(k)) = k");
+            assertEquals(value, mix(map, unmix(map, value)), "mix(unmix(h)) = h");
+        }
+        int sharedBits = random.nextInt() & 0x7FFF;
+        int count = 1 << 17;
+        for (int i = 0; i < count; i++) {
+            map.put(unmix(map, sharedBits | i << 15), i);
+        }
+        assertEquals(count, map.size());
+        for (int i = 0; i < count; i++) {
+            assertEquals(i, map.get(unmix(map, sharedBits | i << 15)));
+        }
+        map.verifyInvariants();
+        assertTrue(map.shape().get("maxLeafDepth").intValue() <= 6, () -> "deepest key at " + map.shape().get("maxLeafDepth"));
+    }
+
+    private static int mix(IntHamt map, int key) throws ReflectiveOperationException {
+        return (int) Internals.call(map, "mix", key);
+    }
+
+    private static int unmix(IntHamt map, int hash) throws ReflectiveOperationException {
+        return (int) Internals.call(map, "unmix", hash);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.hamtlab.contract;
 
+import dev.hamtlab.bench.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,44 @@ enum KeySpace {
             return sameLowBits(5 * (1 + random.nextInt(6)), index, group, random);
         }
     },
+    /**
+     * Strings of "Aa" and "BB" blocks, which all share one hashCode: the flood an attacker sends.
+     * A phase keeps them in its collision node's tree, ordered by compareTo.
+     */
+    COLLIDING_STRINGS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return Keys.collidingString(random.nextInt());
+        }
+    },
+    /**
+     * Keys of one hash and of several classes: colliding Strings, Longs and one Integer, which
+     * compare within their class but not across; keys that are not comparable; and comparable keys
+     * whose compareTo calls unequal keys equal. The first comparable class a collision node meets
+     * gets its tree, and every other key its list.
+     */
+    MIXED_COLLISIONS {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return switch (random.nextInt(5)) {
+                case 0 -> Keys.collidingString(random.nextInt());
+                case 1 -> longOfHash(Keys.COLLIDING_HASH, random.nextInt());
+                case 2 -> new CollidingKey(index, Keys.COLLIDING_HASH);
+                case 3 -> new ClumsyKey(index, Keys.COLLIDING_HASH);
+                default -> random.nextInt(16) == 0 ? Integer.valueOf(Keys.COLLIDING_HASH) : Keys.collidingString(random.nextInt());
+            };
+        }
+    },
+    /**
+     * Comparable keys of one hash whose compareTo is inconsistent with equals: groups of four
+     * unequal keys compare equal, so all but one of each group must live outside the tree.
+     */
+    INCONSISTENT_COMPARE {
+        @Override
+        Object key(int index, int base, SplittableRandom random) {
+            return new ClumsyKey(index, base);
+        }
+    },
     /** About a quarter of the keys fall into four fully colliding groups; the rest are spread. */
     QUARTER_FULL_COLLISIONS {
         @Override
@@ -84,6 +123,11 @@ enum KeySpace {
             keys.add(key(index, base, random));
         }
         return new ArrayList<>(keys);
+    }
+
+    /** A Long whose hashCode is {@code hash}: its high half is {@code high}, its low half {@code hash ^ high}. */
+    static Long longOfHash(int hash, int high) {
+        return (long) high << 32 | (hash ^ high) & 0xFFFF_FFFFL;
     }
 
     private static CollidingKey sameLowBits(int bits, int index, int base, SplittableRandom random) {

@@ -45,7 +45,12 @@ final class KitCanFailTest {
                 caught(BrokenMaps.REMOVE_KEEPS_SIZE, "the constant hashCode check",
                         map -> ConstantHashCheck.run(map, ConstantHashCheck.KEY_COUNT)),
                 caught(BrokenMaps.REMOVE_KEEPS_SIZE, "growth to a million and back", GrowthCheck::run),
-                caught(BrokenMaps.NOT_FAIL_FAST, "fail-fast iterators", IteratorChecks::failsFastOnModification));
+                caught(BrokenMaps.NOT_FAIL_FAST, "fail-fast iterators", IteratorChecks::failsFastOnModification),
+                caught(BrokenMaps.SCANS_COLLISIONS, "logarithmic comparisons under a flood",
+                        FloodCheck::operationsCostLogarithmicComparisons),
+                caught(BrokenMaps.LOSES_FULL_COLLISIONS, "the flood of colliding Strings", FloodCheck::collidingStrings),
+                caught(BrokenMaps.LOSES_FULL_COLLISIONS, "random operations on mixed colliding keys",
+                        map -> RandomOperations.run(map, KeySpace.MIXED_COLLISIONS, 1, SHORT_SEQUENCE)));
         Stream<Arguments> nulls = Arrays.stream(NullPolicyCheck.NullUse.values()).map(nullUse ->
                 caught(BrokenMaps.ACCEPTS_NULLS, "the null policy, " + nullUse,
                         map -> NullPolicyCheck.rejects(map, nullUse)));

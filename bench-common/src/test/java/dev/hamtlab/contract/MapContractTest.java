@@ -43,6 +43,18 @@ final class MapContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("phases")
+    void aFloodOfCollidingStringsIsInsertedFoundAndRemoved(Subject phase) {
+        FloodCheck.collidingStrings(phase);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("phases")
+    void collidingComparableKeysCostLogarithmicComparisons(Subject phase) {
+        FloodCheck.operationsCostLogarithmicComparisons(phase);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("phases")
     void growsToAMillionAndShrinksToEmpty(Subject phase) {
         GrowthCheck.run(phase);
     }

@@ -2,6 +2,7 @@ package dev.hamtlab.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hamtlab.bench.Keys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,24 @@ class ShapeTest {
                 new long[] {0, 2, 0, 0, 0, 0, 0, 0});
     }
 
+    @ParameterizedTest
+    @MethodSource("phases")
+    void aCollisionNodeLeftWithOneKeyGivesItBackToItsParent(Phase phase) {
+        // Strings of one hash go into a collision node's tree, a key of another class into its list
+        List<String> strings = FloodCheck.collidingStrings(3);
+        Map<Object, Object> map = phase.factory().get();
+        strings.forEach(key -> map.put(key, 1));
+        map.put(new CollidingKey(1, Keys.COLLIDING_HASH), 1);
+        assertEquals(1L, phase.shape().apply(map).get("collisionNodes"));
+        map.remove(strings.get(0));
+        map.remove(new CollidingKey(1, Keys.COLLIDING_HASH));
+        map.remove(strings.get(2));
+        Map<Object, Object> alone = phase.factory().get();
+        alone.put(strings.get(1), 1);
+        assertEquals(trieFigures(phase.shape().apply(alone)), trieFigures(phase.shape().apply(map)),
+                "the shape of a map of the one key left");
+    }
+
     @Test
     void pooledPhasesSetTheSlotsLiveAgainstTheSlotsTheirPoolHolds() {
         dev.hamtlab.phase2.Hamt<Integer, Integer> phase2 = new dev.hamtlab.phase2.Hamt<>();
@@ -116,9 +135,14 @@ class ShapeTest {
         for (int depth = 1; depth <= leavesAtDepth.length; depth++) {
             expected.put("leavesAtDepth" + depth, leavesAtDepth[depth - 1]);
         }
-        Map<String, Number> shape = new LinkedHashMap<>(phase.shape().apply(map));
-        shape.remove("poolSlotsLive");
-        shape.remove("poolSlotsHeld");
-        assertEquals(expected, shape);
+        assertEquals(expected, trieFigures(phase.shape().apply(map)));
+    }
+
+    /** The shape's figures of the trie itself, without the pool's. */
+    private static Map<String, Number> trieFigures(Map<String, Number> shape) {
+        Map<String, Number> figures = new LinkedHashMap<>(shape);
+        figures.remove("poolSlotsLive");
+        figures.remove("poolSlotsHeld");
+        return figures;
     }
 }

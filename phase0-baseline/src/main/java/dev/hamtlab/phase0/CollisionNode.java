@@ -4,26 +4,31 @@ import static dev.hamtlab.phase0.BitmapNode.INITIAL_CAPACITY;
 
 /**
  * Two or more leaves whose keys have the same whole 32-bit hash, which no level can tell apart.
- * They sit in a growable list, like the children of a {@link BitmapNode}, and are scanned with
- * {@code equals}.
+ * Keys of one comparable class (the first met here) go into {@link OrderedLeaves}, a tree searched
+ * with {@code compareTo}, so a flood of colliding keys stays O(log n) an operation. The others
+ * (keys that are not comparable, of another class, or that compare equal to a different stored
+ * key) sit in a growable list, like the children of a {@link BitmapNode}, and are scanned with
+ * {@code equals}. The leaves' order for the iterators: the tree's, then the list's.
  */
 final class CollisionNode<K, V> extends Node<K, V> {
+    private static final Object[] NO_LEAVES = {};
+
     final int hash;
-    private Object[] leaves;
+    /** Null until a key of a comparable class arrives. */
+    private OrderedLeaves<K, V> ordered;
+    private Object[] leaves = NO_LEAVES;
     private int count;
 
-    private CollisionNode(int hash, Object[] leaves, int count) {
+    private CollisionNode(int hash) {
         this.hash = hash;
-        this.leaves = leaves;
-        this.count = count;
     }
 
     static <K, V> CollisionNode<K, V> of(int hash, Leaf<K, V> first, Leaf<K, V> second, Allocator allocator) {
-        Object[] leaves = allocator.allocate(INITIAL_CAPACITY);
-        leaves[0] = first;
-        leaves[1] = second;
+        CollisionNode<K, V> node = new CollisionNode<>(hash);
+        node.add(first, allocator);
+        node.add(second, allocator);
         allocator.countNode();
-        return new CollisionNode<>(hash, leaves, 2);
+        return node;
     }
 
     @Override
@@ -31,31 +36,34 @@ final class CollisionNode<K, V> extends Node<K, V> {
         if (hash != this.hash) {
             return null;
         }
-        int i = find(key);
-        return i < 0 ? null : leaf(i).value;
+        Leaf<K, V> leaf = find(key);
+        return leaf == null ? null : leaf.value;
     }
 
     @Override
     V put(K key, int hash, int shift, V value, Allocator allocator) {
-        int i = find(key);
-        if (i >= 0) {
-            Leaf<K, V> leaf = leaf(i);
+        Leaf<K, V> leaf = find(key);
+        if (leaf != null) {
             V old = leaf.value;
             leaf.value = value;
             return old;
         }
-        if (count == leaves.length) {
-            Object[] grown = allocator.allocate(2 * count);
-            System.arraycopy(leaves, 0, grown, 0, count);
-            leaves = grown;
-        }
-        leaves[count++] = allocator.leaf(key, value);
+        add(allocator.leaf(key, value), allocator);
         return null;
     }
 
     @Override
     V remove(Object key, int hash, int shift, Allocator allocator) {
-        int i = hash == this.hash ? find(key) : -1;
+        if (hash != this.hash) {
+            return null;
+        }
+        if (ordered != null && ordered.orders(key)) {
+            Leaf<K, V> removed = ordered.remove(key);
+            if (removed != null) {
+                return removed.value;
+            }
+        }
+        int i = indexInList(key);
         if (i < 0) {
             return null;
         }
@@ -65,7 +73,39 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return removed;
     }
 
-    private int find(Object key) {
+    /** The leaf of a key equal to {@code key}, or null. */
+    private Leaf<K, V> find(Object key) {
+        if (ordered != null && ordered.orders(key)) {
+            Leaf<K, V> same = ordered.sameOrder(key);
+            if (same != null && key.equals(same.key)) {
+                return same;
+            }
+        }
+        int i = indexInList(key);
+        return i < 0 ? null : leaf(i);
+    }
+
+    /** Places a leaf whose key this node does not hold: in the tree when it can order it, else in the list. */
+    private void add(Leaf<K, V> leaf, Allocator allocator) {
+        if (ordered == null) {
+            Class<?> keyClass = OrderedLeaves.comparableClass(leaf.key);
+            if (keyClass != null) {
+                ordered = new OrderedLeaves<>(keyClass);
+            }
+        }
+        if (ordered != null && ordered.orders(leaf.key) && ordered.sameOrder(leaf.key) == null) {
+            ordered.add(leaf);
+            return;
+        }
+        if (count == leaves.length) {
+            Object[] grown = allocator.allocate(Math.max(INITIAL_CAPACITY, 2 * count));
+            System.arraycopy(leaves, 0, grown, 0, count);
+            leaves = grown;
+        }
+        leaves[count++] = leaf;
+    }
+
+    private int indexInList(Object key) {
         for (int i = 0; i < count; i++) {
             if (key.equals(leaf(i).key)) {
                 return i;
@@ -79,19 +119,25 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return (Leaf<K, V>) leaves[i];
     }
 
+    private int orderedCount() {
+        return ordered == null ? 0 : ordered.size();
+    }
+
     @Override
     int arity() {
-        return count;
+        return orderedCount() + count;
     }
 
     @Override
     Object child(int i) {
-        return leaves[i];
+        int inTree = orderedCount();
+        return i < inTree ? ordered.get(i) : leaves[i - inTree];
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     Leaf<K, V> soleLeaf() {
-        return count == 1 ? leaf(0) : null;
+        return arity() == 1 ? (Leaf<K, V>) child(0) : null;
     }
 
     @Override
@@ -99,18 +145,27 @@ final class CollisionNode<K, V> extends Node<K, V> {
         check(!isRoot, "the root is a bitmap node");
         check(BitmapNode.hasPrefix(hash, prefix, shift), "collision node of hash " + Integer.toHexString(hash)
                 + " sits on its hash path");
-        check(count >= 2, "a collision node holds two leaves or more, found " + count);
+        int inTree = ordered == null ? 0 : ordered.verify();
+        check(inTree + count >= 2, "a collision node holds two leaves or more, found " + (inTree + count));
         check(count <= leaves.length, "leaves fit the list");
         for (int i = 0; i < leaves.length; i++) {
             check(i < count ? leaves[i] instanceof Leaf : leaves[i] == null, "collision slot " + i + " is a leaf in use or cleared");
         }
+        for (int i = 0; i < inTree + count; i++) {
+            check(Hashing.hash(((Leaf<?, ?>) child(i)).key) == hash, "every key in a collision node has its hash");
+        }
         for (int i = 0; i < count; i++) {
             Object key = leaf(i).key;
-            check(Hashing.hash(key) == hash, "every key in a collision node has its hash");
+            check(ordered == null || !ordered.orders(key) || !key.equals(keyOf(ordered.sameOrder(key))),
+                    "a key in a collision node's list is not in its tree");
             for (int j = i + 1; j < count; j++) {
-                check(!key.equals(leaf(j).key), "keys in a collision node are distinct");
+                check(!key.equals(leaf(j).key), "keys in a collision node's list are distinct");
             }
         }
-        return count;
+        return inTree + count;
+    }
+
+    private static Object keyOf(Leaf<?, ?> leaf) {
+        return leaf == null ? null : leaf.key;
     }
 }

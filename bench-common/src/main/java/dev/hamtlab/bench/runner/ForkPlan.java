@@ -74,7 +74,9 @@ final class ForkPlan {
             for (TypeProfile profile : options.profiles()) {
                 for (Platform platform : options.platforms()) {
                     for (Implementation implementation : options.implementations()) {
-                        labels.add(new Label(implementation, false, profile, keys, platform));
+                        if (options.preset().measures(implementation, size)) {
+                            labels.add(new Label(implementation, false, profile, keys, platform));
+                        }
                     }
                 }
             }

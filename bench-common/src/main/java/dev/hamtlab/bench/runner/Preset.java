@@ -54,6 +54,22 @@ public enum Preset implements Choice {
             Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.PHASE4), List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 7, 3),
     /**
+     * Hash flooding: Strings that all share one hashCode, inserted and queried; HashMap and phases 0
+     * to 4 at 1K, 10K, 2^15, 100K and 2^17; every other peer at 1K and 10K alone: their collision
+     * buckets are lists or probe runs, so n colliding keys cost them O(n^2), and one call at 100K
+     * would take tens of seconds (the growth from 1K to 10K in the run shows it). Six forks, enough
+     * for its ten A/A controls to fail, with the quick preset's iterations.
+     */
+    FLOOD("flood", List.of(Size.ONE_K, Size.TEN_K, new Size(1 << 15), Size.HUNDRED_K, new Size(1 << 17)), List.of(Implementation.HASHMAP, Implementation.CLOJURE,
+            Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR, Implementation.ECLIPSE,
+            Implementation.FASTUTIL, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3,
+            Implementation.PHASE4), List.of(KeyPattern.COLLIDING), List.of(Operation.INSERT, Operation.QUERY_HIT), 6, 3) {
+        @Override
+        boolean measures(Implementation implementation, Size size) {
+            return implementation == Implementation.HASHMAP || implementation.isPhase() || size.count() <= Size.TEN_K.count();
+        }
+    },
+    /**
      * The phases' reference run: the phases and HashMap, every operation at 1K to 1M under G1, then
      * CPU and allocation flame graphs of insert, query-hit and churn at 1M for every phase. Seven
      * forks, enough for its twenty A/A controls to fail under Holm's correction, and three iterations,
@@ -214,6 +230,14 @@ public enum Preset implements Choice {
      */
     int forks() {
         return Math.max(forks, 1);
+    }
+
+    /**
+     * Whether the preset measures the implementation at the size: every one at every size, but for
+     * the flood preset's peers, which stop where one of their calls would take tens of seconds.
+     */
+    boolean measures(Implementation implementation, Size size) {
+        return true;
     }
 
     /** The platforms, implementations, operations and sizes this preset measures beyond its main plan. */

@@ -110,6 +110,23 @@ class RunOptionsTest {
     }
 
     @Test
+    void floodMeasuresCollidingKeysWithThePeersStoppingAt10K() throws BadInput {
+        RunOptions options = parse("--preset", "flood");
+        assertEquals(List.of(KeyPattern.COLLIDING), options.keys());
+        assertEquals(List.of(Size.ONE_K, Size.TEN_K, new Size(1 << 15), Size.HUNDRED_K, new Size(1 << 17)), options.sizes());
+        Label clojure = new Label(Implementation.CLOJURE, false, TypeProfile.MONOMORPHIC, KeyPattern.COLLIDING);
+        Label phase3 = new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.COLLIDING);
+        Label hashMap = new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.COLLIDING);
+        List<Label> at10K = ForkPlan.labels(options, Implementation.PHASE4, Operation.INSERT, Size.TEN_K);
+        List<Label> at100K = ForkPlan.labels(options, Implementation.PHASE4, Operation.INSERT, Size.HUNDRED_K);
+        assertTrue(at10K.containsAll(List.of(clojure, phase3, hashMap)), at10K.toString());
+        assertTrue(at100K.containsAll(List.of(phase3, hashMap)), at100K.toString());
+        assertTrue(!at100K.contains(clojure), at100K.toString());
+        assertEquals(12 + 1, at10K.size());
+        assertEquals(6 + 1, at100K.size());
+    }
+
+    @Test
     void thePlatformsPresetsPartsFollowTheChosenMapsOperationsAndSizes() throws BadInput {
         RunOptions options = parse("--preset", "platforms", "--impls", "phase3", "--ops", "churn", "--sizes", "1M");
         assertEquals(List.of(Implementation.PHASE3), options.implementations());

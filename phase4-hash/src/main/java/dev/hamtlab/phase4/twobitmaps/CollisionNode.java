@@ -3,24 +3,32 @@ package dev.hamtlab.phase4.twobitmaps;
 /**
  * Two or more leaves whose keys have the same whole 32-bit hash, which no level can tell apart.
  * One only ever hangs below a bitmap node at {@link Hashing#MAX_SHIFT}, where the hash has no bits
- * left, so the hot loop meets it only there. Its leaves sit in an exactly-sized array and are
- * scanned with identity, then {@code equals}.
+ * left, so the hot loop meets it only there.
+ * Keys of one comparable class (the first met here) go into {@link OrderedLeaves}, a tree searched
+ * with {@code compareTo}, so a flood of colliding keys stays O(log n) an operation. The others
+ * (keys that are not comparable, of another class, or that compare equal to a different stored
+ * key) sit in an exactly-sized array, like the children of a {@link BitmapNode}, and are scanned
+ * with identity, then {@code equals}. The leaves' order for the iterators: the tree's, then the
+ * array's.
  */
 final class CollisionNode<K, V> extends Node<K, V> {
-    final int hash;
-    private Object[] leaves;
+    private static final Object[] NO_LEAVES = {};
 
-    private CollisionNode(int hash, Object[] leaves) {
+    final int hash;
+    /** Null until a key of a comparable class arrives. */
+    private OrderedLeaves<K, V> ordered;
+    private Object[] leaves = NO_LEAVES;
+
+    private CollisionNode(int hash) {
         this.hash = hash;
-        this.leaves = leaves;
     }
 
     static <K, V> CollisionNode<K, V> of(Leaf<K, V> first, Leaf<K, V> second, Allocator allocator) {
-        Object[] leaves = allocator.allocate(2);
-        leaves[0] = first;
-        leaves[1] = second;
+        CollisionNode<K, V> node = new CollisionNode<>(first.hash);
+        node.add(first, allocator);
+        node.add(second, allocator);
         allocator.countNode();
-        return new CollisionNode<>(first.hash, leaves);
+        return node;
     }
 
     /*
@@ -30,30 +38,31 @@ final class CollisionNode<K, V> extends Node<K, V> {
 
     /** The value of {@code key}, or null when absent. */
     V get(Object key) {
-        int i = find(key);
-        return i < 0 ? null : leaf(i).value;
+        Leaf<K, V> leaf = find(key);
+        return leaf == null ? null : leaf.value;
     }
 
     /** Maps {@code key} to {@code value}; returns the old value, or null when the key was added. */
     V put(K key, V value, Allocator allocator) {
-        int i = find(key);
-        if (i >= 0) {
-            Leaf<K, V> leaf = leaf(i);
+        Leaf<K, V> leaf = find(key);
+        if (leaf != null) {
             V old = leaf.value;
             leaf.value = value;
             return old;
         }
-        int count = leaves.length;
-        Object[] copy = allocator.allocate(count + 1);
-        System.arraycopy(leaves, 0, copy, 0, count);
-        copy[count] = allocator.leaf(key, hash, value);
-        leaves = copy;
+        add(allocator.leaf(key, hash, value), allocator);
         return null;
     }
 
     /** Unmaps {@code key}; returns its value, or null when it was absent. */
     V remove(Object key, Allocator allocator) {
-        int i = find(key);
+        if (ordered != null && ordered.orders(key)) {
+            Leaf<K, V> removed = ordered.remove(key);
+            if (removed != null) {
+                return removed.value;
+            }
+        }
+        int i = indexInList(key);
         if (i < 0) {
             return null;
         }
@@ -66,7 +75,38 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return removed;
     }
 
-    private int find(Object key) {
+    /** The leaf of a key equal to {@code key}, or null. */
+    private Leaf<K, V> find(Object key) {
+        if (ordered != null && ordered.orders(key)) {
+            Leaf<K, V> same = ordered.sameOrder(key);
+            if (same != null && (same.key == key || key.equals(same.key))) {
+                return same;
+            }
+        }
+        int i = indexInList(key);
+        return i < 0 ? null : leaf(i);
+    }
+
+    /** Places a leaf whose key this node does not hold: in the tree when it can order it, else in the array. */
+    private void add(Leaf<K, V> leaf, Allocator allocator) {
+        if (ordered == null) {
+            Class<?> keyClass = OrderedLeaves.comparableClass(leaf.key);
+            if (keyClass != null) {
+                ordered = new OrderedLeaves<>(keyClass);
+            }
+        }
+        if (ordered != null && ordered.orders(leaf.key) && ordered.sameOrder(leaf.key) == null) {
+            ordered.add(leaf);
+            return;
+        }
+        int count = leaves.length;
+        Object[] copy = allocator.allocate(count + 1);
+        System.arraycopy(leaves, 0, copy, 0, count);
+        copy[count] = leaf;
+        leaves = copy;
+    }
+
+    private int indexInList(Object key) {
         for (int i = 0; i < leaves.length; i++) {
             Object stored = leaf(i).key;
             if (stored == key || key.equals(stored)) {
@@ -81,6 +121,10 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return (Leaf<K, V>) leaves[i];
     }
 
+    private int orderedCount() {
+        return ordered == null ? 0 : ordered.size();
+    }
+
     /** Collision nodes keep plain arrays: the collector takes them. */
     @Override
     void release(Allocator allocator) {
@@ -88,17 +132,19 @@ final class CollisionNode<K, V> extends Node<K, V> {
 
     @Override
     int arity() {
-        return leaves.length;
+        return orderedCount() + leaves.length;
     }
 
     @Override
     Object child(int i) {
-        return leaves[i];
+        int inTree = orderedCount();
+        return i < inTree ? ordered.get(i) : leaves[i - inTree];
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     Leaf<K, V> soleLeaf() {
-        return leaves.length == 1 ? leaf(0) : null;
+        return arity() == 1 ? (Leaf<K, V>) child(0) : null;
     }
 
     @Override
@@ -107,16 +153,28 @@ final class CollisionNode<K, V> extends Node<K, V> {
         check(shift > Hashing.MAX_SHIFT, "a collision node hangs below the last level, found one at shift " + shift);
         check(BitmapNode.hasPrefix(hash, prefix, shift), "collision node of hash " + Integer.toHexString(hash)
                 + " sits on its hash path");
+        int inTree = ordered == null ? 0 : ordered.verify();
         int count = leaves.length;
-        check(count >= 2, "a collision node holds two leaves or more, found " + count);
+        check(inTree + count >= 2, "a collision node holds two leaves or more, found " + (inTree + count));
         for (int i = 0; i < count; i++) {
             check(leaves[i] instanceof Leaf, "collision slot " + i + " is a leaf");
+        }
+        for (int i = 0; i < inTree + count; i++) {
+            Leaf<?, ?> leaf = (Leaf<?, ?>) child(i);
+            check(leaf.hash == hash && Hashing.hash(leaf.key) == hash, "every key in a collision node has its hash, cached");
+        }
+        for (int i = 0; i < count; i++) {
             Object key = leaf(i).key;
-            check(leaf(i).hash == hash && Hashing.hash(key) == hash, "every key in a collision node has its hash, cached");
+            check(ordered == null || !ordered.orders(key) || !key.equals(keyOf(ordered.sameOrder(key))),
+                    "a key in a collision node's array is not in its tree");
             for (int j = i + 1; j < count; j++) {
-                check(!key.equals(leaf(j).key), "keys in a collision node are distinct");
+                check(!key.equals(leaf(j).key), "keys in a collision node's array are distinct");
             }
         }
-        return count;
+        return inTree + count;
+    }
+
+    private static Object keyOf(Leaf<?, ?> leaf) {
+        return leaf == null ? null : leaf.key;
     }
 }
