@@ -5,11 +5,10 @@ import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.MapBenchmark;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
-import java.util.Collection;
 
 /**
  * How long one call of a benchmark takes, timed in the runner's own JVM before a cell's forks, so
- * that the cell's iterations can be sized to the work: each measured iteration holds at least
+ * that each map's iterations can be sized to its work: each measured iteration holds at least
  * {@link #CALLS_PER_ITERATION} calls and lasts at least {@link #SHORTEST_ITERATION_MILLIS}. At 1M keys
  * one call of insert takes about 0.4 s and of remove 0.8 s; a 200 ms iteration then times one or
  * two calls, and where a young collection lands among them decides the fork's mean.
@@ -33,23 +32,19 @@ public final class CallTime {
     }
 
     /**
-     * The iteration time of a cell: {@link #CALLS_PER_ITERATION} calls of its slowest map, with the
-     * margin, and never below {@link #SHORTEST_ITERATION_MILLIS}. Int maps are not timed here (they
-     * are faster than the object maps they run beside); a cell of int maps alone gets the shortest.
+     * The rule: the iteration time for a call of {@code callNanos}, {@link #CALLS_PER_ITERATION} calls
+     * with the margin, and never below {@link #SHORTEST_ITERATION_MILLIS}.
      */
-    public static int iterationMillis(Operation operation, Size size, KeyPattern keys, Collection<Implementation> maps) {
-        return iterationMillis(maps.stream().filter(map -> !map.intKeys())
-                .mapToDouble(map -> fastestCallNanos(operation, map, keys, size)).max().orElse(0));
-    }
-
-    /** The rule itself: the iteration time for a slowest call of {@code callNanos}. */
-    static int iterationMillis(double callNanos) {
+    public static int iterationMillis(double callNanos) {
         double wanted = Math.max(SHORTEST_ITERATION_MILLIS, CALLS_PER_ITERATION * MARGIN * callNanos / 1e6);
         return (int) Math.ceil(wanted / ROUNDING_MILLIS) * ROUNDING_MILLIS;
     }
 
-    /** The fastest of a few calls of the operation on the map, each on its benchmark's own fixture, in ns. */
-    static double fastestCallNanos(Operation operation, Implementation implementation, KeyPattern keys, Size size) {
+    /**
+     * The fastest of a few calls of the operation on an object map, each on its benchmark's own
+     * fixture, in ns. Int maps are not timed here: they are faster than the object maps they run beside.
+     */
+    public static double fastestCallNanos(Operation operation, Implementation implementation, KeyPattern keys, Size size) {
         MapBenchmark benchmark = MapBenchmark.of(implementation, keys, size);
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
         if (operation == Operation.CHURN) {

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * fills the top README's {@value #BEGIN} ... {@value #END} block with its headline (its charts and
  * one short table; the full tables stay in its report); a run with
  * peers besides HashMap fills its {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with its own
- * headline instead, every map at the largest size. Either fills the {@value #BEGIN} block of each module whose
+ * headline instead, every map at the largest size; a run of colliding keys alone fills the
+ * {@value #FLOOD_BEGIN} ... {@value #FLOOD_END} block with its own, and no module's. Either of the
+ * first two fills the {@value #BEGIN} block of each module whose
  * implementations it measured whole, each with what it is compared with; a module it measured in
  * part keeps the tables of the run that measured it whole. So no number in a README is ever typed
  * by hand, and each names its run.
@@ -25,6 +27,8 @@ public final class Publish {
     static final String END = "<!-- results:end -->";
     static final String PEERS_BEGIN = "<!-- peers:begin -->";
     static final String PEERS_END = "<!-- peers:end -->";
+    static final String FLOOD_BEGIN = "<!-- flood:begin -->";
+    static final String FLOOD_END = "<!-- flood:end -->";
     static final String README = "README.md";
 
     private Publish() {
@@ -36,11 +40,17 @@ public final class Publish {
         List<Block> blocks = new ArrayList<>();
         List<RunCharts.Drawn> charts = report.drawCharts();
         String prefix = folderFrom(root, folder);
-        blocks.add(report.hasPeers() ? new Block(root.resolve(README), report.peersHeadline(charts, prefix), PEERS_BEGIN, PEERS_END)
-                : new Block(root.resolve(README), report.headline(charts, prefix), BEGIN, END));
-        // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
+        if (report.isFlood()) {
+            blocks.add(new Block(root.resolve(README), report.floodHeadline(prefix), FLOOD_BEGIN, FLOOD_END));
+        } else {
+            blocks.add(report.hasPeers()
+                    ? new Block(root.resolve(README), report.peersHeadline(charts, prefix), PEERS_BEGIN, PEERS_END)
+                    : new Block(root.resolve(README), report.headline(charts, prefix), BEGIN, END));
+        }
+        // One README a module, with the tables of all its implementations (phase 2 has two fallbacks); a flood's
+        // colliding keys are not the keys the module tables speak of.
         Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
-                .filter(module -> measuredWhole(report.implementations(), module))
+                .filter(module -> !report.isFlood() && measuredWhole(report.implementations(), module))
                 .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README), report.moduleSummary(module),
                         BEGIN, END)));
         // Every README is checked before any is written: a bad one leaves them all untouched.

@@ -381,6 +381,26 @@ public final class Report {
         return text.append("\n").toString();
     }
 
+    /** Whether the run measured colliding keys alone: a flood run, published in its own block. */
+    boolean isFlood() {
+        return keys.equals(List.of(KeyPattern.COLLIDING));
+    }
+
+    /**
+     * The README's view of a flood run: where it comes from, then for each operation every map's ns
+     * per op by size and each phase against HashMap, whose bins of colliding keys turn into trees.
+     */
+    String floodHeadline(String prefix) {
+        StringBuilder text = new StringBuilder(origin()).append("The full tables, the allocation and every fork are in its")
+                .append(" [report](").append(prefix).append(REPORT_FILE).append(").\n\n");
+        Label hashMap = new Label(Implementation.HASHMAP, false, profiles.get(0), KeyPattern.COLLIDING, main);
+        for (Operation operation : operations) {
+            text.append(bySize(operation, hashMap, i -> true))
+                    .append(againstEach(operation, hashMap, i -> true, List.of(Implementation.HASHMAP), "HashMap"));
+        }
+        return text.toString();
+    }
+
     /** The tables of a module's phases alone: each against the implementation before it and against every peer. */
     String moduleSummary(String module) {
         return origin() + legend() + "\n\n" + comparisons(i -> i.module().equals(Optional.of(module)));
@@ -601,12 +621,18 @@ public final class Report {
      */
     private String amongThePeers(Operation operation, Label like, Predicate<Implementation> shown) {
         List<Implementation> peers = implementations.stream().filter(i -> !i.isPhase()).toList();
+        return peers.size() < 2 ? "" : againstEach(operation, like, shown, peers, "each peer");
+    }
+
+    /** Each phase that {@code shown} accepts against each of {@code peers} at each size: improvement, verdict, interval. */
+    private String againstEach(Operation operation, Label like, Predicate<Implementation> shown, List<Implementation> peers,
+            String whom) {
         List<Implementation> phases = implementations.stream().filter(i -> i.isPhase() && shown.test(i)).toList();
-        if (peers.size() < 2 || phases.isEmpty()) {
+        if (phases.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ").append(keysAndProfile(like))
-                .append(": each phase against each peer\n\nThe phase's improvement over the peer (positive: the phase is")
+                .append(": each phase against ").append(whom).append("\n\nThe phase's improvement over the peer (positive: the phase is")
                 .append(" faster), the verdict and the 95% interval.\n\n| Scale | Phase |");
         peers.forEach(peer -> text.append(" vs ").append(peer.displayName()).append(" |"));
         text.append("\n|---|---|").append("---:|".repeat(peers.size())).append("\n");

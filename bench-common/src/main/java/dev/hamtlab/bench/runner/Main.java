@@ -38,9 +38,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -246,7 +249,7 @@ public final class Main {
             for (Operation operation : options.operations()) {
                 List<ForkPlan.Fork> cell = toRun.stream().filter(f -> f.operation() == operation && f.size().equals(size)).toList();
                 if (!cell.isEmpty()) {
-                    failed += runInterleaved(options, cell, iterationTime(options.preset(), operation, size,
+                    failed += runInterleaved(options, cell, iterationTimes(options.preset(), operation, size,
                             plan.stream().filter(f -> f.operation() == operation && f.size().equals(size)).toList(), raw, out),
                             canary, progress, out, err);
                 }
@@ -329,13 +332,14 @@ public final class Main {
      * Runs the forks of one (size, operation), interleaved in the plan's order (see {@link ForkPlan}).
      * Returns how many failed.
      */
-    private static int runInterleaved(RunOptions options, List<ForkPlan.Fork> forks, Optional<TimeValue> iteration,
+    private static int runInterleaved(RunOptions options, List<ForkPlan.Fork> forks, Map<Label, TimeValue> iterations,
             HostCanary canary, Progress progress, PrintStream out, PrintStream err) throws IOException {
         int failed = 0;
         for (ForkPlan.Fork fork : forks) {
             String line = progress.line(fork.operation(), fork.size(), fork.label(), fork.number(), options.forks());
             try {
-                Result score = runFork(options, fork.operation(), fork.label(), fork.size(), fork.number(), iteration, canary);
+                Result score = runFork(options, fork.operation(), fork.label(), fork.size(), fork.number(),
+                        Optional.ofNullable(iterations.get(fork.label())), canary);
                 out.println(line + Report.nanos(score.getScore()) + " ns/op" + progress.times());
             } catch (RunnerException e) {
                 failed++;
@@ -348,30 +352,47 @@ public final class Main {
     }
 
     /**
-     * A cell's iteration time, sized to its work: {@link CallTime#CALLS_PER_ITERATION} calls of its
-     * slowest map, timed here before its first fork, and at least
-     * {@link CallTime#SHORTEST_ITERATION_MILLIS}; a resumed cell keeps the time its first forks had.
-     * Empty for a preset whose iterations are fixed.
+     * Each label's iteration time in a cell, sized to its own work: {@link CallTime#CALLS_PER_ITERATION}
+     * calls of its map, timed here before the cell's first fork, and at least
+     * {@link CallTime#SHORTEST_ITERATION_MILLIS}; an int map, not timed here, takes the slowest object
+     * map's of its keys in the cell. Sized map by map rather than cell by cell, so that a map whose
+     * call takes a second (a peer flooded with colliding keys) does not stretch the iterations of
+     * maps a hundred times faster. A label with forks in raw/ already (a resumed run) keeps the time
+     * they had, and its A/A control the same. Empty for a preset whose iterations are fixed.
      */
-    private static Optional<TimeValue> iterationTime(Preset preset, Operation operation, Size size,
+    private static Map<Label, TimeValue> iterationTimes(Preset preset, Operation operation, Size size,
             List<ForkPlan.Fork> cellPlan, Path raw, PrintStream out) throws IOException {
         if (!preset.sizedToWork()) {
-            return Optional.empty();
+            return Map.of();
         }
-        Optional<Path> done = cellPlan.stream().map(f -> raw.resolve(f.rawFileName())).filter(Files::exists).findFirst();
-        TimeValue time;
-        if (done.isPresent()) {
-            time = TimeValue.fromString(JsonParser.parseString(Files.readString(done.get())).getAsJsonArray().get(0)
-                    .getAsJsonObject().get("measurementTime").getAsString());
-        } else {
-            List<Label> labels = cellPlan.stream().map(ForkPlan.Fork::label).distinct().toList();
-            time = TimeValue.milliseconds(labels.stream().map(Label::keys).distinct()
-                    .mapToInt(keys -> CallTime.iterationMillis(operation, size, keys, labels.stream()
-                            .filter(label -> label.keys() == keys).map(Label::implementation).collect(Collectors.toSet())))
-                    .max().orElse(CallTime.SHORTEST_ITERATION_MILLIS));
+        List<Label> labels = cellPlan.stream().map(ForkPlan.Fork::label).distinct().toList();
+        // One time a map and key pattern, so an A/A control always gets its primary's.
+        Map<List<Object>, TimeValue> byMap = new HashMap<>();
+        for (Label label : labels) {
+            Optional<Path> done = cellPlan.stream().filter(f -> f.label().equals(label)).map(f -> raw.resolve(f.rawFileName()))
+                    .filter(Files::exists).findFirst();
+            if (done.isPresent()) {
+                byMap.putIfAbsent(List.of(label.implementation(), label.keys()), TimeValue.fromString(JsonParser.parseString(
+                        Files.readString(done.get())).getAsJsonArray().get(0).getAsJsonObject().get("measurementTime").getAsString()));
+            }
         }
-        out.println("hamtlab: " + operation.cliName() + " " + size.cliName() + ": iterations of " + time);
-        return Optional.of(time);
+        Map<List<Object>, Double> callNanos = new HashMap<>();
+        Map<Label, TimeValue> times = new LinkedHashMap<>();
+        for (Label label : labels) {
+            times.put(label, byMap.computeIfAbsent(List.of(label.implementation(), label.keys()), map -> {
+                List<Implementation> timed = label.implementation().intKeys()
+                        ? labels.stream().filter(l -> l.keys() == label.keys()).map(Label::implementation)
+                                .filter(i -> !i.intKeys()).distinct().toList()
+                        : List.of(label.implementation());
+                double slowest = timed.stream().mapToDouble(i -> callNanos.computeIfAbsent(List.of(i, label.keys()),
+                        key -> CallTime.fastestCallNanos(operation, i, label.keys(), size))).max().orElse(0);
+                return TimeValue.milliseconds(CallTime.iterationMillis(slowest));
+            }));
+        }
+        out.println("hamtlab: " + operation.cliName() + " " + size.cliName() + ": iterations of " + labels.stream()
+                .filter(label -> !label.control()).map(label -> label.displayName() + " " + times.get(label))
+                .collect(Collectors.joining(", ")));
+        return times;
     }
 
     /**

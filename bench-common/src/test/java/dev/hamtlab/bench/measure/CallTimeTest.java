@@ -7,7 +7,6 @@ import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CallTimeTest {
@@ -27,15 +26,5 @@ class CallTimeTest {
         // 10 calls x 1.2 x 400 ms = 4.8 s; 10 x 1.2 x 410 ms = 4.92 s, rounded up to 5 s.
         assertEquals(4_800, CallTime.iterationMillis(400e6));
         assertEquals(5_000, CallTime.iterationMillis(410e6));
-    }
-
-    @Test
-    void aCellOfFastMapsOrOfIntMapsAloneGetsTheShortestIteration() {
-        // 1K keys: ten calls are far below a second, whatever the host is doing.
-        assertEquals(CallTime.SHORTEST_ITERATION_MILLIS, CallTime.iterationMillis(Operation.INSERT, Size.ONE_K,
-                KeyPattern.RANDOM, List.of(Implementation.HASHMAP, Implementation.PHASE0)));
-        // Int maps are not timed: alone, they get the shortest.
-        assertEquals(CallTime.SHORTEST_ITERATION_MILLIS, CallTime.iterationMillis(Operation.INSERT, Size.ONE_K,
-                KeyPattern.RANDOM, List.of(Implementation.FASTUTIL_INT)));
     }
 }

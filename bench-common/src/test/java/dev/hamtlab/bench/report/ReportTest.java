@@ -433,6 +433,28 @@ class ReportTest {
     }
 
     @Test
+    void aFloodRunFillsTheFloodBlockAloneWithEachPhaseAgainstHashMap(@TempDir Path root) throws IOException, BadInput {
+        try (Stream<Path> raw = Files.list(folder.resolve("raw"))) {
+            for (Path file : raw.toList()) {
+                Files.delete(file);
+            }
+        }
+        keyedForks(INSERT, "hashmap", "colliding", "1K", 100);
+        keyedForks(INSERT, "phase0", "colliding", "1K", 200);
+        keyedForks(INSERT, "vavr", "colliding", "1K", 4000);
+        String blocks = Publish.BEGIN + "\nthe full run's tables\n" + Publish.END + "\n" + Publish.PEERS_BEGIN + "\npeers\n"
+                + Publish.PEERS_END + "\n";
+        readmes(root, blocks + Publish.FLOOD_BEGIN + "\nold\n" + Publish.FLOOD_END + "\n");
+
+        assertEquals(List.of(root.resolve("README.md")), Publish.readmes(folder, root));
+        String top = Files.readString(root.resolve("README.md"));
+        assertTrue(top.startsWith(blocks) && !top.contains("old"), top);
+        assertTrue(top.contains("### insert, String colliding: each phase against HashMap"), top);
+        assertTrue(row(top, "| 1K | phase0 |").get(2).startsWith("-50.0% slower ["), top);
+        assertEquals(List.of("Vavr", "persistent", "4,000.0", MISSING_CELL, MISSING_CELL), row(top, "| Vavr | persistent |"));
+    }
+
+    @Test
     void publishWritesNothingWhenAReadmeHasNoBlock(@TempDir Path root) throws IOException {
         String marked = Publish.BEGIN + "\nold\n" + Publish.END + "\n";
         readmes(root, marked);
