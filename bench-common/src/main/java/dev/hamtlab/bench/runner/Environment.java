@@ -73,14 +73,15 @@ public final class Environment {
             Map<String, List<String>> platformFlags,
             String jdk25,
             Plan plan,
-            List<Resumed> resumed) {
+            List<Resumed> resumed,
+            String transparentHugePages) {
 
         /** The same facts with the end of the run: when it finished and the load average then. */
         Facts finishedNow() {
             return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
                     operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
-                    now(), loadAverage(), platformFlags, jdk25, plan, resumed);
+                    now(), loadAverage(), platformFlags, jdk25, plan, resumed, transparentHugePages);
         }
 
         /** The same facts with one more resume, now, at the commit checked out now; the start stays the original one. */
@@ -90,7 +91,7 @@ public final class Environment {
             return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
                     operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
-                    finished, loadAverageAtEnd, platformFlags, jdk25, plan, List.copyOf(resumes));
+                    finished, loadAverageAtEnd, platformFlags, jdk25, plan, List.copyOf(resumes), transparentHugePages);
         }
 
         /** Every platform's forked JVM flags, by CLI name, the main plan's first; a run made before the platforms had one. */
@@ -170,7 +171,24 @@ public final class Environment {
                         p -> options.preset().forkJvmFlags(p, largest(options.sizes())), (a, b) -> a, LinkedHashMap::new)),
                 options.jdk25().map(Jdk25.Found::describe).orElse(options.lacksJdk25() ? NO_JDK25 : null),
                 timed ? new Plan(cliNames(options.platforms()), options.jdk25().map(j -> j.java().toString()).orElse(null)) : null,
-                List.of());
+                List.of(),
+                transparentHugePages());
+    }
+
+    /**
+     * The kernel's transparent huge page modes, the chosen one in brackets, as Linux writes them,
+     * for example "enabled: always [madvise] never; defrag: ... [madvise] never": the g1-thp platform's
+     * {@code -XX:+UseTransparentHugePages} asks for huge pages with madvise, which "never" refuses.
+     * "unknown" where the kernel has no such files.
+     */
+    private static String transparentHugePages() {
+        Path modes = Path.of("/sys/kernel/mm/transparent_hugepage");
+        try {
+            return "enabled: " + Files.readString(modes.resolve("enabled")).strip() + "; defrag: "
+                    + Files.readString(modes.resolve("defrag")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** Whether the working tree has uncommitted changes to tracked files; null without git. */
@@ -261,6 +279,8 @@ public final class Environment {
                 row("Cores", String.valueOf(facts.cores())),
                 row("Memory", facts.gibibytes()),
                 row("OS", facts.os()),
+                row("Transparent huge pages (kernel)", facts.transparentHugePages() == null
+                        ? "not recorded (runs before 2026-12-07)" : facts.transparentHugePages()),
                 row("Git commit", facts.gitCommit()),
                 row("Uncommitted changes", facts.gitDirty() == null ? "unknown" : facts.gitDirty() ? "yes" : "no"),
                 row("Load average at start (1, 5, 15 min)", String.valueOf(facts.loadAverageAtStart())),

@@ -232,10 +232,12 @@ public final class Main {
         int failed = 0;
         // Size, then operation: a run cut short has every operation at the sizes it finished.
         for (Size size : options.sizes()) {
+            // Only the maps the preset measures at this size: a flooded peer's map of 100K colliding keys takes minutes to build.
+            List<Implementation> measured = options.implementations().stream()
+                    .filter(i -> options.preset().measures(i, size)).toList();
             for (KeyPattern keys : options.keys()) {
-                TrieShapes.write(raw, missing(raw, options.implementations(), i -> TrieShapes.fileName(i, keys, size)), keys, size);
-                Footprint.write(raw, missing(raw, options.implementations(), i -> Footprint.fileName(i, keys, size, Platform.G1)),
-                        keys, size);
+                TrieShapes.write(raw, missing(raw, measured, i -> TrieShapes.fileName(i, keys, size)), keys, size);
+                Footprint.write(raw, missing(raw, measured, i -> Footprint.fileName(i, keys, size, Platform.G1)), keys, size);
                 for (Platform platform : options.allPlatforms()) {
                     if (platform.onJdk25()) {
                         List<Implementation> unmeasured = missing(raw, implementationsOn(options, platform),

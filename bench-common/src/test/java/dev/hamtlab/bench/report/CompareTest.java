@@ -156,6 +156,6 @@ class CompareTest {
                 Preset.QUICK.settings(6), List.of("hashmap", "phase1"), null, List.of("1K"), null, List.of("insert"),
                 List.of("monomorphic"), 6, 42, "phase1", List.of(), List.of(), "17.0.15", "OpenJDK 64-Bit Server VM",
                 "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30, "Linux 6.1 amd64", "0123456789abcdef", false,
-                "0.50 0.40 0.30", null, null, null, null, null, null);
+                "0.50 0.40 0.30", null, null, null, null, null, null, null);
     }
 }
