@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +35,7 @@ final class BrokenMaps {
 
     /** None of these maps is a trie, so none has invariants to verify. */
     private static Subject subject(String name, Supplier<Map<Object, Object>> factory) {
-        return new Subject(name, factory, map -> { });
+        return new Subject(name, factory, map -> { }, IntUnaryOperator.identity());
     }
 
     /**

@@ -1,18 +1,21 @@
 package dev.hamtlab.contract;
 
 /**
- * A comparable key of a chosen hash that counts the compareTo and equals calls made on it into a
- * shared {@link Calls}, so a test can tell a search of O(log n) comparisons from a scan.
+ * A comparable key of a chosen hash that counts the compareTo, equals and hashCode calls made on it
+ * into a shared {@link Calls}, so a test can tell a search of O(log n) comparisons from a scan, and
+ * see how often a map hashes a key.
  */
 final class CountedKey implements Comparable<CountedKey> {
     /** The calls counted so far, shared by every key of one test. */
     static final class Calls {
         long compares;
         long equals;
+        long hashCodes;
 
         void reset() {
             compares = 0;
             equals = 0;
+            hashCodes = 0;
         }
     }
 
@@ -40,6 +43,7 @@ final class CountedKey implements Comparable<CountedKey> {
 
     @Override
     public int hashCode() {
+        calls.hashCodes++;
         return hash;
     }
 

@@ -99,7 +99,7 @@ final class IteratorChecks {
 
     static void removingEverythingEmptiesTheMap(Subject subject, KeySpace keySpace) {
         for (View view : View.values()) {
-            Map<Object, Object> expected = Samples.entries(keySpace, LARGE);
+            Map<Object, Object> expected = Samples.entries(keySpace, LARGE, subject.hashCodeOf());
             Map<Object, Object> map = Samples.mapOf(subject, expected);
             int remaining = LARGE;
             for (Iterator<?> iterator = view.iterator(map); iterator.hasNext(); ) {
@@ -117,7 +117,7 @@ final class IteratorChecks {
     }
 
     static void visitsEachEntryOnce(Subject subject, KeySpace keySpace) {
-        Map<Object, Object> expected = Samples.entries(keySpace, LARGE);
+        Map<Object, Object> expected = Samples.entries(keySpace, LARGE, subject.hashCodeOf());
         Map<Object, Object> map = Samples.mapOf(subject, expected);
         assertEquals(multiset(expected.entrySet()), multiset(map.entrySet()), "entrySet iteration");
         assertEquals(multiset(expected.keySet()), multiset(map.keySet()), "keySet iteration");

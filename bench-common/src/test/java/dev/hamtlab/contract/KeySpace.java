@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The kinds of keys the contract feeds a map, from friendly to hostile. A trie takes 5 hash bits a
@@ -15,36 +16,36 @@ enum KeySpace {
     /** Plain Integers with random values: hashes spread over every level. */
     RANDOM_INTEGERS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
             return random.nextInt();
         }
     },
     /** Every key has the same hash: one collision node holds them all. */
     FULL_COLLISIONS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
             return new CollidingKey(index, base);
         }
     },
     /** The same low 5 bits (one shared level), random high bits. */
     SAME_LOW_5_BITS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
-            return sameLowBits(5, index, base, random);
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
+            return sameLowBits(5, index, base, random, hashCodeOf);
         }
     },
     /** The same low 10 bits (two shared levels), random high bits. */
     SAME_LOW_10_BITS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
-            return sameLowBits(10, index, base, random);
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
+            return sameLowBits(10, index, base, random, hashCodeOf);
         }
     },
     /** The same low 15 bits (three shared levels), random high bits. */
     SAME_LOW_15_BITS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
-            return sameLowBits(15, index, base, random);
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
+            return sameLowBits(15, index, base, random, hashCodeOf);
         }
     },
     /**
@@ -53,9 +54,9 @@ enum KeySpace {
      */
     SHARED_PREFIXES {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
             int group = base + random.nextInt(4) * GOLDEN_GAMMA;
-            return sameLowBits(5 * (1 + random.nextInt(6)), index, group, random);
+            return sameLowBits(5 * (1 + random.nextInt(6)), index, group, random, hashCodeOf);
         }
     },
     /**
@@ -64,7 +65,7 @@ enum KeySpace {
      */
     COLLIDING_STRINGS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
             return Keys.collidingString(random.nextInt());
         }
     },
@@ -76,7 +77,7 @@ enum KeySpace {
      */
     MIXED_COLLISIONS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
             return switch (random.nextInt(5)) {
                 case 0 -> Keys.collidingString(random.nextInt());
                 case 1 -> longOfHash(Keys.COLLIDING_HASH, random.nextInt());
@@ -92,16 +93,16 @@ enum KeySpace {
      */
     INCONSISTENT_COMPARE {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
             return new ClumsyKey(index, base);
         }
     },
     /** About a quarter of the keys fall into four fully colliding groups; the rest are spread. */
     QUARTER_FULL_COLLISIONS {
         @Override
-        Object key(int index, int base, SplittableRandom random) {
+        Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf) {
             int hash = random.nextInt(4) == 0 ? base ^ random.nextInt(4) : random.nextInt();
-            return new CollidingKey(index, hash);
+            return new CollidingKey(index, hashCodeOf.applyAsInt(hash));
         }
     };
 
@@ -110,17 +111,23 @@ enum KeySpace {
 
     /**
      * The key numbered {@code index} of a pool whose shared hash is {@code base}; {@code random}
-     * supplies the bits that differ.
+     * supplies the bits that differ; {@code hashCodeOf} gives the hashCode whose trie hash (in the
+     * phase under test) is the hash wanted, so that shared low bits are shared in the trie.
      */
-    abstract Object key(int index, int base, SplittableRandom random);
+    abstract Object key(int index, int base, SplittableRandom random, IntUnaryOperator hashCodeOf);
 
-    /** {@code count} distinct keys, the same ones for the same seed. */
+    /** {@code count} distinct keys, the same ones for the same seed, for a phase that takes the hashCode as it comes. */
     List<Object> keys(int count, long seed) {
+        return keys(count, seed, IntUnaryOperator.identity());
+    }
+
+    /** {@code count} distinct keys, the same ones for the same seed, whose trie hashes under {@code hashCodeOf}'s inverse are the ones wanted. */
+    List<Object> keys(int count, long seed, IntUnaryOperator hashCodeOf) {
         SplittableRandom random = new SplittableRandom(seed);
         int base = random.nextInt();
         Set<Object> keys = new LinkedHashSet<>();
         for (int index = 0; keys.size() < count; index++) {
-            keys.add(key(index, base, random));
+            keys.add(key(index, base, random, hashCodeOf));
         }
         return new ArrayList<>(keys);
     }
@@ -130,8 +137,9 @@ enum KeySpace {
         return (long) high << 32 | (hash ^ high) & 0xFFFF_FFFFL;
     }
 
-    private static CollidingKey sameLowBits(int bits, int index, int base, SplittableRandom random) {
+    private static CollidingKey sameLowBits(int bits, int index, int base, SplittableRandom random,
+            IntUnaryOperator hashCodeOf) {
         int low = (1 << bits) - 1;
-        return new CollidingKey(index, base & low | random.nextInt() & ~low);
+        return new CollidingKey(index, hashCodeOf.applyAsInt(base & low | random.nextInt() & ~low));
     }
 }

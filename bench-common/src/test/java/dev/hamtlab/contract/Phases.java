@@ -22,13 +22,13 @@ final class Phases {
                     dev.hamtlab.phase3.Fallback.NEW_CHUNK), dev.hamtlab.phase3.Hamt::verifyInvariants),
             Subject.of("phase4-cachedhash", dev.hamtlab.phase4.cachedhash.Hamt::new,
                     dev.hamtlab.phase4.cachedhash.Hamt::verifyInvariants),
-            Subject.of("phase4-spread", dev.hamtlab.phase4.spread.Hamt::new, dev.hamtlab.phase4.spread.Hamt::verifyInvariants),
-            Subject.of("phase4-twobitmaps", dev.hamtlab.phase4.twobitmaps.Hamt::new,
+            Subject.spreading("phase4-spread", dev.hamtlab.phase4.spread.Hamt::new, dev.hamtlab.phase4.spread.Hamt::verifyInvariants),
+            Subject.spreading("phase4-twobitmaps", dev.hamtlab.phase4.twobitmaps.Hamt::new,
                     dev.hamtlab.phase4.twobitmaps.Hamt::verifyInvariants),
-            Subject.of("phase4-unpooled", dev.hamtlab.phase4.unpooled.Hamt::new,
+            Subject.spreading("phase4-unpooled", dev.hamtlab.phase4.unpooled.Hamt::new,
                     dev.hamtlab.phase4.unpooled.Hamt::verifyInvariants),
-            Subject.of("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants),
-            Subject.of("phase4, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase4.Hamt<>(TINY_CHUNK,
+            Subject.spreading("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants),
+            Subject.spreading("phase4, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase4.Hamt<>(TINY_CHUNK,
                     dev.hamtlab.phase4.Fallback.NEW_ARRAY), dev.hamtlab.phase4.Hamt::verifyInvariants));
 
     private Phases() {

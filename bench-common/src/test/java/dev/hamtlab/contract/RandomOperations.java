@@ -76,7 +76,7 @@ final class RandomOperations {
         this.keySpace = keySpace;
         this.seed = seed;
         this.random = new SplittableRandom(seed);
-        this.keys = keySpace.keys(keyCount(seed), seed);
+        this.keys = keySpace.keys(keyCount(seed), seed, subject.hashCodeOf());
         this.map = subject.newMap();
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ShapeTest {
 
-    /** A phase: a new empty map, and its shape(). */
-    record Phase(String name, Supplier<Map<Object, Object>> factory, Function<Map<Object, Object>, Map<String, Number>> shape) {
+    /**
+     * A phase: a new empty map, its shape(), and the hashCode a key needs for a given trie hash in it
+     * (phase 4 spreads hashCodes; its keys here go through the inverse, so each lands where its
+     * figures say).
+     */
+    record Phase(String name, Supplier<Map<Object, Object>> factory, Function<Map<Object, Object>, Map<String, Number>> shape,
+            IntUnaryOperator hashCodeOf) {
         @Override
         public String toString() {
             return name;
@@ -28,11 +34,21 @@ class ShapeTest {
     }
 
     static Stream<Phase> phases() {
+        return Stream.concat(phasesThatBranchOnTheHashCode(), Stream.of(new Phase("phase4", dev.hamtlab.phase4.Hamt::new,
+                map -> ((dev.hamtlab.phase4.Hamt<?, ?>) map).shape(), Spread::inverse)));
+    }
+
+    /** The phases that branch on the hashCode as it comes and put a collision node wherever two full hashes meet. */
+    static Stream<Phase> phasesThatBranchOnTheHashCode() {
         return Stream.of(
-                new Phase("phase0", dev.hamtlab.phase0.Hamt::new, map -> ((dev.hamtlab.phase0.Hamt<?, ?>) map).shape()),
-                new Phase("phase1", dev.hamtlab.phase1.Hamt::new, map -> ((dev.hamtlab.phase1.Hamt<?, ?>) map).shape()),
-                new Phase("phase2", dev.hamtlab.phase2.Hamt::new, map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).shape()),
-                new Phase("phase3", dev.hamtlab.phase3.Hamt::new, map -> ((dev.hamtlab.phase3.Hamt<?, ?>) map).shape()));
+                new Phase("phase0", dev.hamtlab.phase0.Hamt::new, map -> ((dev.hamtlab.phase0.Hamt<?, ?>) map).shape(),
+                        IntUnaryOperator.identity()),
+                new Phase("phase1", dev.hamtlab.phase1.Hamt::new, map -> ((dev.hamtlab.phase1.Hamt<?, ?>) map).shape(),
+                        IntUnaryOperator.identity()),
+                new Phase("phase2", dev.hamtlab.phase2.Hamt::new, map -> ((dev.hamtlab.phase2.Hamt<?, ?>) map).shape(),
+                        IntUnaryOperator.identity()),
+                new Phase("phase3", dev.hamtlab.phase3.Hamt::new, map -> ((dev.hamtlab.phase3.Hamt<?, ?>) map).shape(),
+                        IntUnaryOperator.identity()));
     }
 
     @ParameterizedTest
@@ -62,11 +78,20 @@ class ShapeTest {
     }
 
     @ParameterizedTest
-    @MethodSource("phases")
+    @MethodSource("phasesThatBranchOnTheHashCode")
     void keysOfOneFullHashShareACollisionNode(Phase phase) {
         // two keys of hash 7 meet at the root's branch 7 and go straight into a collision node
         assertShape(phase, List.of(new CollidingKey(1, 7), new CollidingKey(2, 7)), 2, 1, 1, 2, 2.0, 1.0, 1.0,
                 new long[] {0, 2, 0, 0, 0, 0, 0, 0});
+    }
+
+    @Test
+    void phase4HangsACollisionNodeBelowItsLastLevelOnly() {
+        // two keys of one full hash share every level's branch: a chain of bitmap nodes from the root to
+        // shift 30, each with one child, then the collision node at depth 8
+        Phase phase4 = phases().filter(p -> p.name().equals("phase4")).findFirst().orElseThrow();
+        assertShape(phase4, List.of(new CollidingKey(1, 7), new CollidingKey(2, 7)), 2, 7, 1, 8, 8.0, 1.0, 0.25,
+                new long[] {0, 0, 0, 0, 0, 0, 0, 2});
     }
 
     @ParameterizedTest
@@ -123,7 +148,8 @@ class ShapeTest {
     private static void assertShape(Phase phase, List<Object> keys, long entries, long bitmapNodes, long collisionNodes,
             int maxLeafDepth, double meanLeafDepth, double meanChildren, double entriesPerNode, long[] leavesAtDepth) {
         Map<Object, Object> map = phase.factory().get();
-        keys.forEach(key -> map.put(key, 1));
+        // An Integer hashes to itself: the key whose trie hash is k in this phase
+        keys.forEach(key -> map.put(key instanceof Integer hash ? Integer.valueOf(phase.hashCodeOf().applyAsInt(hash)) : key, 1));
         Map<String, Number> expected = new LinkedHashMap<>();
         expected.put("entries", entries);
         expected.put("bitmapNodes", bitmapNodes);

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * One key, its hash and its value: a leaf of the trie, and the entry that iterators hand out. The
- * hash is the key's, computed once when the key is added: a leaf's header and two references take
- * 20 bytes, which the JVM pads to 24, so the int costs nothing.
+ * hash is the key's, computed once when the key is added. Under 12-byte object headers a leaf's
+ * header and two compressed references take 20 bytes, which the JVM pads to 24, so the int fits in
+ * the padding; under compact 8-byte headers (JDK 25's -XX:+UseCompactObjectHeaders) they take 16,
+ * and the int makes a leaf 24 bytes instead of 16.
  */
 final class Leaf<K, V> implements Map.Entry<K, V> {
     final K key;

@@ -19,9 +19,12 @@ final class Hashing {
 
     /**
      * The key's hashCode, spread: multiplied by {@link #GOLDEN}, then its high half folded onto its
-     * low half, where the trie's top levels branch. Keys whose hashCodes differ only in their high
-     * bits (multiples of 2^k) or only in their low bits (small Integers) then part at the root and
-     * fill the trie evenly. Both steps are bijections, so two keys share a spread hash only when
+     * low half, where the trie's top levels branch. Keys whose hashCodes differ only in their low
+     * bits (small Integers) or only higher up (multiples of 2^k, as the strided keys are) then part at
+     * the root, whose branch bits get bits 0 to 4 and 16 to 20 of the product. Not every key: a
+     * multiply only moves bits up, so a hashCode with k trailing zeros gives a product with k too. From
+     * k = 21, bits 0 to 20 are all zero and every such key lands in the root's branch 0 (from k = 17,
+     * in a few of its branches). Both steps are bijections, so two keys share a spread hash only when
      * they share a hashCode: spreading makes no new collisions.
      */
     static int hash(Object key) {
