@@ -9,10 +9,12 @@ import dev.hamtlab.bench.runner.Environment;
 import dev.hamtlab.bench.stats.Comparison;
 import dev.hamtlab.bench.stats.ForkStatistics;
 import dev.hamtlab.bench.stats.MultipleComparisons;
+import dev.hamtlab.bench.stats.RatioChange;
 import dev.hamtlab.bench.stats.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,20 +86,25 @@ public final class Compare {
         long onlyA = before.keySet().stream().filter(c -> !after.containsKey(c)).count();
         long onlyB = after.keySet().stream().filter(c -> !before.containsKey(c)).count();
         return text.append("\nLeft out, cells only in A: ").append(onlyA).append("; only in B: ").append(onlyB)
-                .append(".\n\n").append(replication(Report.read(a).comparisons(), Report.read(b).comparisons())).toString();
+                .append(".\n\n").append(replication(Report.read(a).comparisons(), Report.read(b).comparisons(), before, after))
+                .toString();
     }
 
     /**
      * Whether each report's findings replicate in the other: every comparison both judged, family by
-     * family, with its verdict and interval in each. A finding replicates when both runs give it the
-     * same verdict, *faster* or *slower*; a *same* in both is agreement, not a finding.
+     * family, with its verdict and interval in each, and how far it moved from A to B. A finding
+     * replicates when both runs give it the same verdict, *faster* or *slower*; a *same* in both is
+     * agreement, not a finding.
      */
-    static String replication(Comparisons a, Comparisons b) {
+    private static String replication(Comparisons a, Comparisons b, Map<Cell, double[]> cellsA, Map<Cell, double[]> cellsB) {
         StringBuilder text = new StringBuilder("## Replication: the comparisons both reports judged\n\n")
-                .append("Each report's own verdicts, family by family, as its report gives them.\n\n")
+                .append("Each report's own verdicts, family by family, as its report gives them. *B / A* is the")
+                .append(" comparison's ratio in B over its ratio in A, minus 1, with its 95% bootstrap interval (the four")
+                .append(" cells' forks resampled each on its own): how far the after map moved against the before map")
+                .append(" between the runs, read from ratios measured inside each run, never from times of two runs.\n\n")
                 .append("| Family | Shared | Replicated findings | Same in both | Different verdicts |\n|---|---:|---:|---:|---:|\n");
-        StringBuilder rows = new StringBuilder("| Family | Operation | Scale | Comparison | A | B | Reads |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+        StringBuilder rows = new StringBuilder("| Family | Operation | Scale | Comparison | A | B | Reads | B / A |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
         for (Family family : Family.values()) {
             int shared = 0;
             int replicated = 0;
@@ -117,7 +124,7 @@ public final class Compare {
                         .append(pair.before().displayName()).append(" | ").append(finding(inA)).append(" | ")
                         .append(finding(inB.get())).append(" | ")
                         .append(!agree ? "different" : inA.verdict() == Verdict.SAME ? "same in both" : "replicates")
-                        .append(" |\n");
+                        .append(" | ").append(change(pair, cellsA, cellsB)).append(" |\n");
             }
             if (shared > 0) {
                 text.append("| ").append(family.title()).append(" | ").append(shared).append(" | ").append(replicated)
@@ -125,6 +132,20 @@ public final class Compare {
             }
         }
         return text.append("\n").append(rows).toString();
+    }
+
+    /** "+1.2% [-3.0%, +5.1%]": the pair's ratio in B over its ratio in A, or the missing mark without two forks a cell. */
+    private static String change(Comparisons.Pair pair, Map<Cell, double[]> cellsA, Map<Cell, double[]> cellsB) {
+        double[][] cells = {cellsA.get(new Cell(pair.operation(), pair.size(), pair.before())),
+                cellsA.get(new Cell(pair.operation(), pair.size(), pair.after())),
+                cellsB.get(new Cell(pair.operation(), pair.size(), pair.before())),
+                cellsB.get(new Cell(pair.operation(), pair.size(), pair.after()))};
+        if (Arrays.stream(cells).anyMatch(cell -> cell == null || cell.length < 2)) {
+            return Report.MISSING;
+        }
+        RatioChange moved = ForkStatistics.changeOfRatio(cells[0], cells[1], cells[2], cells[3], pair.toString().hashCode());
+        return Report.percent(moved.change() - 1) + " [" + Report.percent(moved.low() - 1) + ", "
+                + Report.percent(moved.high() - 1) + "]";
     }
 
     /** "+12.3% faster [+8.0%, +15.1%]". */

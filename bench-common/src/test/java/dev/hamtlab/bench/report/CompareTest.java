@@ -76,6 +76,8 @@ class CompareTest {
                 .findFirst().map(l -> List.of(l.split("\\|"))).orElseThrow(() -> new AssertionError(table));
         assertTrue(row.get(5).startsWith(" -60.0% slower [") && row.get(6).startsWith(" -20.0% slower ["), row.toString());
         assertEquals(" replicates ", row.get(7));
+        // phase1 stands twice as high against HashMap in B as in A
+        assertTrue(row.get(8).startsWith(" +100.0% [+"), row.toString());
     }
 
     @Test

@@ -34,6 +34,30 @@ class ForkStatisticsTest {
     }
 
     @Test
+    void aRatioThatStoodReadsNoChangeWithinItsInterval() {
+        double[] map = {100, 102, 98, 101, 99, 103, 97};
+        double[] yardstick = {50, 51, 49, 52, 48, 50, 50};
+        // run B on a machine twice as slow: both cells twice the time, the ratio as it stood
+        double[] slowMap = java.util.Arrays.stream(map).map(t -> 2 * t).toArray();
+        double[] slowYardstick = java.util.Arrays.stream(yardstick).map(t -> 2 * t).toArray();
+        RatioChange moved = ForkStatistics.changeOfRatio(yardstick, map, slowYardstick, slowMap, 7);
+        assertEquals(1, moved.change(), 1e-12);
+        assertTrue(moved.low() < 1 && moved.high() > 1 && moved.high() - moved.low() < 0.1, moved.toString());
+    }
+
+    @Test
+    void aMapTwiceAsFastAgainstItsYardstickReadsADoubledRatio() {
+        double[] map = {100, 102, 98, 101, 99, 103, 97};
+        double[] yardstick = {50, 51, 49, 52, 48, 50, 50};
+        double[] fasterMap = java.util.Arrays.stream(map).map(t -> t / 2).toArray();
+        RatioChange moved = ForkStatistics.changeOfRatio(yardstick, map, yardstick, fasterMap, 7);
+        assertEquals(2, moved.change(), 1e-12);
+        assertTrue(moved.low() > 1.8 && moved.high() < 2.2, moved.toString());
+        assertThrows(IllegalArgumentException.class, () -> ForkStatistics.changeOfRatio(yardstick, map, yardstick,
+                new double[] {50}, 7));
+    }
+
+    @Test
     void compareRejectsFewerThanTwoForksAndWhatIsNotATime() {
         double[] good = {100, 101, 99};
         assertThrows(IllegalArgumentException.class, () -> ForkStatistics.compare(new double[] {100}, good, 1));
