@@ -40,11 +40,11 @@ public enum Implementation implements Choice {
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
     PHASE3("phase3", "phase3", "phase3-recycling", "phase2", dev.hamtlab.phase3.Hamt::new),
     /** fastutil's int-to-int open-addressing map: IntHamt's like-for-like rival, measured by {@link IntMapBenchmark}. */
-    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE, true,
-            () -> new Adapters.Int2Int(new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap()), null),
+    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE, Adapters.FastutilInts::new),
     /** The int-to-int HAMT, measured by {@link IntMapBenchmark}; compared with fastutil's int map before any other. */
-    INT_HAMT("inthamt", "IntHamt", "phase4-hash", "fastutil-int2int", Driven.MUTABLE, true,
-            () -> new Adapters.IntHamtMap(new dev.hamtlab.phase4.IntHamt()), null),
+    INT_HAMT("inthamt", "IntHamt", "phase4-hash", "fastutil-int2int", Driven.MUTABLE, Adapters.IntHamtInts::new),
+    /** IntHamt with a flat root: a directory of buckets, each an int[] of (hash, value) pairs, doubled as the map grows. */
+    INT_HAMT_FLAT("inthamt-flat", "IntHamt flat", "phase4-hash", "inthamt", Driven.MUTABLE, Adapters.FlatIntHamtInts::new),
     /** Phase 4's first idea alone: phase 3 whose leaves cache the key's hash. */
     PHASE4_CACHED_HASH("phase4-cachedhash", "phase4-cachedhash", "phase4-hash", "phase3",
             dev.hamtlab.phase4.cachedhash.Hamt::new),
@@ -57,6 +57,15 @@ public enum Implementation implements Choice {
     /** Phase 4's three ideas on phase 1's layout, an exact array per node and no pool: does the pool help once hashing is right? */
     PHASE4_UNPOOLED("phase4-unpooled", "phase4-unpooled", "phase4-hash", "phase4",
             dev.hamtlab.phase4.unpooled.Hamt::new),
+    /** phase4-unpooled with CHAMP's layout: keys, values and hashes in the node's own arrays, no leaf objects. */
+    PHASE4_INLINED("phase4-inlined", "phase4-inlined", "phase4-hash", "phase4-unpooled",
+            dev.hamtlab.phase4.inlined.Hamt::new),
+    /** phase4-inlined whose subtrees of two or three entries are buckets: keys, values and hashes in fields. */
+    PHASE4_SPECIALISED("phase4-specialised", "phase4-specialised", "phase4-hash", "phase4-inlined",
+            dev.hamtlab.phase4.specialised.Hamt::new),
+    /** phase4-specialised whose top levels are one flat directory of 2^k slots, grown by absorbing a level. */
+    PHASE4_FLAT_ROOT("phase4-flatroot", "phase4-flatroot", "phase4-hash", "phase4-specialised",
+            dev.hamtlab.phase4.flatroot.Hamt::new),
     /**
      * All three ideas: the hash cached and spread, and the hot path of one loop down the final node
      * class. Declared last: the A/A control is the newest phase in a run.
@@ -91,14 +100,20 @@ public enum Implementation implements Choice {
     /** The CLI name of what this phase is compared with: a name, so a phase may name one declared after it. */
     private final String before;
     private final Driven driven;
-    private final boolean intKeys;
+    /** The int map itself, for an int-to-int map; null otherwise. */
+    private final Supplier<IntMap> intMap;
     private final Supplier<MeasuredMap> factory;
     /** The map itself when it is a java.util.Map, which the benchmarks call directly; null otherwise. */
     private final Supplier<Map<Object, Object>> javaMap;
 
     /** A peer that is not a java.util.Map, behind its adapter. */
     Implementation(String cliName, String displayName, Driven driven, Supplier<MeasuredMap> factory) {
-        this(cliName, displayName, null, null, driven, false, factory, null);
+        this(cliName, displayName, null, null, driven, null, factory, null);
+    }
+
+    /** An int-to-int map, timed by {@link IntMapBenchmark}: {@code module} null for a peer. */
+    Implementation(String cliName, String displayName, String module, String before, Driven driven, Supplier<IntMap> intMap) {
+        this(cliName, displayName, module, before, driven, intMap, () -> new Adapters.IntKeyed(intMap.get()), null);
     }
 
     /** A peer that is a java.util.Map, changed in place. */
@@ -112,22 +127,23 @@ public enum Implementation implements Choice {
      */
     Implementation(String cliName, String displayName, String module, String before,
             Supplier<Map<Object, Object>> javaMap) {
-        this(cliName, displayName, module, before, Driven.MUTABLE, false, () -> new Adapters.Mutable(javaMap.get()),
+        this(cliName, displayName, module, before, Driven.MUTABLE, null, () -> new Adapters.Mutable(javaMap.get()),
                 javaMap);
     }
 
     /**
-     * Any map: {@code module} null for a peer; {@code intKeys} for an int-to-int map, which
-     * {@link IntMapBenchmark} times; {@code javaMap} the map itself when it is a java.util.Map, else null.
+     * Any map: {@code module} null for a peer; {@code intMap} the map itself for an int-to-int map,
+     * which {@link IntMapBenchmark} times, else null; {@code javaMap} the map itself when it is a
+     * java.util.Map, else null.
      */
-    Implementation(String cliName, String displayName, String module, String before, Driven driven,
-            boolean intKeys, Supplier<MeasuredMap> factory, Supplier<Map<Object, Object>> javaMap) {
+    private Implementation(String cliName, String displayName, String module, String before, Driven driven,
+            Supplier<IntMap> intMap, Supplier<MeasuredMap> factory, Supplier<Map<Object, Object>> javaMap) {
         this.cliName = cliName;
         this.displayName = displayName;
         this.module = module;
         this.before = before;
         this.driven = driven;
-        this.intKeys = intKeys;
+        this.intMap = intMap;
         this.factory = factory;
         this.javaMap = javaMap;
     }
@@ -184,17 +200,22 @@ public enum Implementation implements Choice {
      * is timed by {@link MapBenchmark}.
      */
     public boolean intKeys() {
-        return intKeys;
+        return intMap != null;
+    }
+
+    /** A new empty int map, called with ints; only for {@link #intKeys()}. */
+    IntMap createIntMap() {
+        return intMap.get();
     }
 
     /** The JMH class whose benchmarks time this map. */
     Class<?> benchmarkClass() {
-        return intKeys ? IntMapBenchmark.class : MapBenchmark.class;
+        return intKeys() ? IntMapBenchmark.class : MapBenchmark.class;
     }
 
-    /** A phase that counts what its allocation strategy does: every phase but IntHamt, which has no pool. */
+    /** A phase that counts what its allocation strategy does: every phase but the IntHamts, which have no pool. */
     public boolean hasCounters() {
-        return isPhase() && !intKeys;
+        return isPhase() && !intKeys();
     }
 
     /** The phase's module folder, whose README shows its measured effect; empty for a peer. */

@@ -1,7 +1,5 @@
 package dev.hamtlab.bench;
 
-import dev.hamtlab.phase4.IntHamt;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,11 +13,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * {@link MapBenchmark}'s benchmarks, parameters and fixtures for the int-to-int maps, IntHamt and
- * fastutil's Int2IntOpenHashMap, called with {@code int} keys and values: no adapter, no boxing.
- * Each method branches once on the map's class and then loops over calls to that final class, so
- * no timed call goes through an interface. The keys are the Integer patterns' keys unboxed; each
- * key is its own value.
+ * {@link MapBenchmark}'s benchmarks, parameters and fixtures for the int-to-int maps, the IntHamts
+ * and fastutil's Int2IntOpenHashMap, called with {@code int} keys and values through {@link IntMap}:
+ * no boxing, and in a fork one final class behind every call, which the JIT inlines. The keys are
+ * the Integer patterns' keys unboxed; each key is its own value.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,20 +44,18 @@ public class IntMapBenchmark {
     @Param({"g1"})
     public String platform;
 
-    /** Whether the maps are IntHamts; otherwise Int2IntOpenHashMaps. */
-    private boolean hamt;
+    private Implementation implementation;
     private int[] insertOrder;
     private int[] queryOrder;
     private int[] misses;
-    /** The map the queries read: an IntHamt or an Int2IntOpenHashMap. */
-    private Object filled;
+    /** The map the queries read. */
+    private IntMap filled;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Implementation implementation = Choice.find(Implementation.values(), impl)
+        implementation = Choice.find(Implementation.values(), impl)
                 .filter(Implementation::intKeys)
                 .orElseThrow(() -> new IllegalArgumentException("not an int-keyed implementation: " + impl));
-        hamt = implementation == Implementation.INT_HAMT;
         Size chosen = Size.parse(size).orElseThrow(() -> new IllegalArgumentException("unknown size " + size));
         KeyPattern pattern = Choice.find(KeyPattern.values(), keys).filter(KeyPattern::isInteger)
                 .orElseThrow(() -> new IllegalArgumentException("not an Integer key pattern: " + keys));
@@ -90,35 +85,26 @@ public class IntMapBenchmark {
     }
 
     /** Throws unless the map holds exactly the present keys, each mapped to itself, and none of the absent ones. */
-    static void checkAnswers(Object map, int[] present, int[] absent) {
-        int size = map instanceof IntHamt hamt ? hamt.size() : ((Int2IntOpenHashMap) map).size();
-        if (size != present.length) {
-            throw new IllegalStateException("map has " + size + " entries, expected " + present.length);
+    static void checkAnswers(IntMap map, int[] present, int[] absent) {
+        if (map.size() != present.length) {
+            throw new IllegalStateException("map has " + map.size() + " entries, expected " + present.length);
         }
         for (int key : present) {
-            if (!contains(map, key) || get(map, key) != key) {
-                throw new IllegalStateException("key " + key + " maps to " + get(map, key) + ", expected " + key);
+            if (!map.containsKey(key) || map.get(key) != key) {
+                throw new IllegalStateException("key " + key + " maps to " + map.get(key) + ", expected " + key);
             }
         }
         for (int miss : absent) {
-            if (contains(map, miss)) {
-                throw new IllegalStateException("absent key " + miss + " maps to " + get(map, miss));
+            if (map.containsKey(miss)) {
+                throw new IllegalStateException("absent key " + miss + " maps to " + map.get(miss));
             }
         }
-    }
-
-    private static boolean contains(Object map, int key) {
-        return map instanceof IntHamt hamt ? hamt.containsKey(key) : ((Int2IntOpenHashMap) map).containsKey(key);
-    }
-
-    private static int get(Object map, int key) {
-        return map instanceof IntHamt hamt ? hamt.get(key) : ((Int2IntOpenHashMap) map).get(key);
     }
 
     /** As {@link MapBenchmark.FreshMap}: the N keys inserted anew before every call, then settled. */
     @State(Scope.Thread)
     public static class FreshMap {
-        Object map;
+        IntMap map;
 
         @Setup(Level.Invocation)
         public void fill(IntMapBenchmark benchmark) {
@@ -130,7 +116,7 @@ public class IntMapBenchmark {
     /** As {@link MapBenchmark.ChurnedMap}: N live keys of a ring of 2N, the N keys then the N misses. */
     @State(Scope.Thread)
     public static class ChurnedMap {
-        Object map;
+        IntMap map;
         int[] ring;
         int position;
 
@@ -158,15 +144,8 @@ public class IntMapBenchmark {
     }
 
     @Benchmark
-    public Object insert() {
-        if (hamt) {
-            IntHamt map = new IntHamt();
-            for (int key : insertOrder) {
-                map.put(key, key);
-            }
-            return map;
-        }
-        Int2IntOpenHashMap map = new Int2IntOpenHashMap();
+    public IntMap insert() {
+        IntMap map = implementation.createIntMap();
         for (int key : insertOrder) {
             map.put(key, key);
         }
@@ -176,17 +155,10 @@ public class IntMapBenchmark {
     /** Each key is its own value; summing the values reads each value found. */
     @Benchmark
     public int queryHit() {
+        IntMap map = filled;
         int sum = 0;
-        if (hamt) {
-            IntHamt map = (IntHamt) filled;
-            for (int key : queryOrder) {
-                sum += map.get(key);
-            }
-        } else {
-            Int2IntOpenHashMap map = (Int2IntOpenHashMap) filled;
-            for (int key : queryOrder) {
-                sum += map.get(key);
-            }
+        for (int key : queryOrder) {
+            sum += map.get(key);
         }
         return sum;
     }
@@ -194,20 +166,11 @@ public class IntMapBenchmark {
     /** containsKey, as a miss's get answers the default return value, which a present key may map to. */
     @Benchmark
     public int queryMiss() {
+        IntMap map = filled;
         int found = 0;
-        if (hamt) {
-            IntHamt map = (IntHamt) filled;
-            for (int miss : misses) {
-                if (map.containsKey(miss)) {
-                    found++;
-                }
-            }
-        } else {
-            Int2IntOpenHashMap map = (Int2IntOpenHashMap) filled;
-            for (int miss : misses) {
-                if (map.containsKey(miss)) {
-                    found++;
-                }
+        for (int miss : misses) {
+            if (map.containsKey(miss)) {
+                found++;
             }
         }
         return found;
@@ -216,22 +179,12 @@ public class IntMapBenchmark {
     /** Removes all N keys; the map must then be empty. */
     @Benchmark
     public void remove(FreshMap fresh) {
-        int left;
-        if (hamt) {
-            IntHamt map = (IntHamt) fresh.map;
-            for (int key : queryOrder) {
-                map.remove(key);
-            }
-            left = map.size();
-        } else {
-            Int2IntOpenHashMap map = (Int2IntOpenHashMap) fresh.map;
-            for (int key : queryOrder) {
-                map.remove(key);
-            }
-            left = map.size();
+        IntMap map = fresh.map;
+        for (int key : queryOrder) {
+            map.remove(key);
         }
-        if (left != 0) {
-            throw new IllegalStateException("remove left " + left + " of " + queryOrder.length + " keys");
+        if (map.size() != 0) {
+            throw new IllegalStateException("remove left " + map.size() + " of " + queryOrder.length + " keys");
         }
     }
 
@@ -242,22 +195,12 @@ public class IntMapBenchmark {
         int n = ring.length / 2;
         int gone = churned.position;
         int added = gone < n ? gone + n : gone - n;
-        if (hamt) {
-            IntHamt map = (IntHamt) churned.map;
-            for (int step = 0; step < MapBenchmark.CHURN_STEPS; step++) {
-                map.remove(ring[gone]);
-                map.put(ring[added], ring[added]);
-                gone = gone + 1 == ring.length ? 0 : gone + 1;
-                added = added + 1 == ring.length ? 0 : added + 1;
-            }
-        } else {
-            Int2IntOpenHashMap map = (Int2IntOpenHashMap) churned.map;
-            for (int step = 0; step < MapBenchmark.CHURN_STEPS; step++) {
-                map.remove(ring[gone]);
-                map.put(ring[added], ring[added]);
-                gone = gone + 1 == ring.length ? 0 : gone + 1;
-                added = added + 1 == ring.length ? 0 : added + 1;
-            }
+        IntMap map = churned.map;
+        for (int step = 0; step < MapBenchmark.CHURN_STEPS; step++) {
+            map.remove(ring[gone]);
+            map.put(ring[added], ring[added]);
+            gone = gone + 1 == ring.length ? 0 : gone + 1;
+            added = added + 1 == ring.length ? 0 : added + 1;
         }
         churned.position = gone;
     }

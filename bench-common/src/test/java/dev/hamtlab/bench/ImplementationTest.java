@@ -25,6 +25,9 @@ class ImplementationTest {
         assertEquals(Optional.of(Implementation.PHASE4_CACHED_HASH), Implementation.PHASE4_SPREAD.before());
         assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4.before());
         assertEquals(Optional.of(Implementation.PHASE4), Implementation.PHASE4_UNPOOLED.before());
+        assertEquals(Optional.of(Implementation.PHASE4_UNPOOLED), Implementation.PHASE4_INLINED.before());
+        assertEquals(Optional.of(Implementation.PHASE4_INLINED), Implementation.PHASE4_SPECIALISED.before());
+        assertEquals(Optional.of(Implementation.PHASE4_SPECIALISED), Implementation.PHASE4_FLAT_ROOT.before());
         assertEquals(Optional.empty(), Implementation.HASHMAP.before());
     }
 
@@ -62,8 +65,9 @@ class ImplementationTest {
         map.put(1, 1);
         Map<String, Long> stats = implementation.stats(map);
         assertEquals(implementation.hasCounters(), !stats.isEmpty(), stats.toString());
-        // IntHamt is a phase without a pool to count.
-        assertEquals(implementation.isPhase() && implementation != Implementation.INT_HAMT, implementation.hasCounters());
+        // The IntHamts are phases without a pool to count.
+        assertEquals(implementation.isPhase() && implementation != Implementation.INT_HAMT
+                && implementation != Implementation.INT_HAMT_FLAT, implementation.hasCounters());
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hamtlab.phase4.IntHamt;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ class IntMapBenchmarkTest {
     private static final int N = 1_000;
 
     static Stream<Arguments> intMapsWithIntegerKeyPatterns() {
-        return Stream.of(Implementation.INT_HAMT, Implementation.FASTUTIL_INT).flatMap(implementation -> Stream
+        return Stream.of(Implementation.INT_HAMT, Implementation.INT_HAMT_FLAT, Implementation.FASTUTIL_INT).flatMap(implementation -> Stream
                 .of(KeyPattern.values()).filter(KeyPattern::isInteger).map(keys -> Arguments.of(implementation, keys)));
     }
 
@@ -44,8 +42,8 @@ class IntMapBenchmarkTest {
         IntMapBenchmark benchmark = setUp(implementation, pattern);
         Keys keys = Keys.of(pattern, N);
 
-        Object inserted = benchmark.insert();
-        assertEquals(implementation.create().target().getClass(), inserted.getClass());
+        IntMap inserted = benchmark.insert();
+        assertEquals(implementation.create().target().getClass(), inserted.target().getClass());
         assertDoesNotThrow(() -> IntMapBenchmark.checkAnswers(inserted, ints(keys.insertOrder()), ints(keys.misses())));
         // Each key is its own value, so the values' sum is the keys'.
         assertEquals(Arrays.stream(ints(keys.insertOrder())).sum(), benchmark.queryHit());
@@ -64,7 +62,7 @@ class IntMapBenchmarkTest {
         IntMapBenchmark benchmark = setUp(implementation, pattern);
         IntMapBenchmark.ChurnedMap churned = new IntMapBenchmark.ChurnedMap();
         churned.fill(benchmark);
-        Object map = churned.map;
+        IntMap map = churned.map;
         benchmark.churn(churned);
         assertEquals(MapBenchmark.CHURN_STEPS, churned.position);
         assertSame(map, churned.map, "never rebuilt");
@@ -80,9 +78,9 @@ class IntMapBenchmarkTest {
     void checkAnswersCatchesAWrongValueAMissingKeyAndAnExtraKey() {
         int[] present = {1, 2, 3};
         int[] absent = {4};
-        IntHamt wrongValue = new IntHamt();
-        Int2IntOpenHashMap missing = new Int2IntOpenHashMap();
-        IntHamt extra = new IntHamt();
+        IntMap wrongValue = Implementation.INT_HAMT.createIntMap();
+        IntMap missing = Implementation.FASTUTIL_INT.createIntMap();
+        IntMap extra = Implementation.INT_HAMT_FLAT.createIntMap();
         for (int key : present) {
             wrongValue.put(key, key);
             missing.put(key, key);

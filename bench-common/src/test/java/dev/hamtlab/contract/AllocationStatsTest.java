@@ -193,15 +193,30 @@ class AllocationStatsTest {
         Map<Object, Object> map = phase.newMap();
         fillRoot(map);
         phase.verifyInvariants(map);
-        Object root = Internals.get(map, "root");
+        if (Arrays.stream(map.getClass().getDeclaredFields()).anyMatch(f -> f.getName().equals("directory"))) {
+            corruptTheDirectory(Internals.get(map, "directory"));
+        } else {
+            corruptTheRootsBitmap(Internals.get(map, "root"));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> phase.verifyInvariants(map));
+        assertTrue(e.getMessage().startsWith("broken invariant"), e.getMessage());
+    }
+
+    private static void corruptTheRootsBitmap(Object root) throws ReflectiveOperationException {
         // phase 4's nodes keep two bitmaps, CHAMP's: the one of the leaves is corrupted there
         boolean twoBitmaps = Arrays.stream(root.getClass().getDeclaredFields()).anyMatch(f -> f.getName().equals("dataMap"));
         Field bitmap = Internals.field(root, twoBitmaps ? "dataMap" : "bitmap");
         int bits = bitmap.getInt(root);
         assertTrue(bits != 0, "the root holds leaves");
         bitmap.setInt(root, bits & (bits - 1));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> phase.verifyInvariants(map));
-        assertTrue(e.getMessage().startsWith("broken invariant"), e.getMessage());
+    }
+
+    /** A flat root has no bitmap: the hash it caches for the entry of its first slot that holds one is corrupted. */
+    private static void corruptTheDirectory(Object directory) throws ReflectiveOperationException {
+        Object[] slots = (Object[]) Internals.get(directory, "slots");
+        int[] hashes = (int[]) Internals.get(directory, "hashes");
+        int slot = IntStream.range(0, hashes.length).filter(s -> slots[2 * s + 1] != null).findFirst().orElseThrow();
+        hashes[slot] ^= 1 << 31;
     }
 
     private static Map<String, Long> select(Map<String, Long> stats, String... names) {

@@ -5,23 +5,105 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamtlab.phase4.IntHamt;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * IntHamt against a {@code HashMap<Integer, Integer>} oracle: random operation sequences over key
- * spaces chosen to stress the trie (slots reused, shared low bits, the full range and its edges),
- * the trie's invariants checked after every batch, and iteration against the oracle's entries.
+ * IntHamt and its flat variant against a {@code HashMap<Integer, Integer>} oracle: random operation
+ * sequences over key spaces chosen to stress the trie (slots reused, shared low bits, the full range
+ * and its edges), the trie's invariants checked after every batch, and iteration against the
+ * oracle's entries.
  */
 final class IntHamtTest {
+    /**
+     * What these tests call of an int map. The two maps share every method by name and signature but
+     * no interface (phase modules depend on the JDK alone), so each call reaches the map's own method
+     * by reflection; forEach's consumer goes through as the map's own EntryConsumer.
+     */
+    interface IntMapUnderTest {
+        int put(int key, int value);
+
+        int get(int key);
+
+        boolean containsKey(int key);
+
+        int remove(int key);
+
+        int size();
+
+        boolean isEmpty();
+
+        void clear();
+
+        int defaultReturnValue();
+
+        void defaultReturnValue(int value);
+
+        void forEach(EntryConsumer consumer);
+
+        void verifyInvariants();
+
+        Map<String, Number> shape();
+
+        /** The map itself. */
+        Object map();
+    }
+
+    @FunctionalInterface
+    interface EntryConsumer {
+        void accept(int key, int value);
+    }
+
+    /** An int map, its name, and how many nodes it keeps when empty. */
+    record IntMapKind(String name, Supplier<Object> factory, long nodesWhenEmpty) {
+        IntMapUnderTest create() {
+            Object map = factory.get();
+            return (IntMapUnderTest) Proxy.newProxyInstance(IntHamtTest.class.getClassLoader(),
+                    new Class<?>[] {IntMapUnderTest.class}, (proxy, method, arguments) -> {
+                        if (method.getName().equals("map")) {
+                            return map;
+                        }
+                        Class<?>[] types = method.getParameterTypes();
+                        Object[] passed = arguments;
+                        if (method.getName().equals("forEach")) {
+                            Class<?> theirs = Class.forName(map.getClass().getName() + "$EntryConsumer");
+                            EntryConsumer ours = (EntryConsumer) arguments[0];
+                            types = new Class<?>[] {theirs};
+                            passed = new Object[] {Proxy.newProxyInstance(theirs.getClassLoader(), new Class<?>[] {theirs},
+                                    (p, m, pair) -> {
+                                        ours.accept((Integer) pair[0], (Integer) pair[1]);
+                                        return null;
+                                    })};
+                        }
+                        try {
+                            return map.getClass().getMethod(method.getName(), types).invoke(map, passed);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<IntMapKind> intMaps() {
+        return Stream.of(new IntMapKind("IntHamt", IntHamt::new, 1),
+                new IntMapKind("IntHamt flat", dev.hamtlab.phase4.intflat.IntHamt::new, 0));
+    }
+
     private static final int SEEDS = 20;
     /** 5 key spaces x 20 seeds x 10,500 operations: over a million in all. */
     private static final int OPERATIONS = 10_500;
@@ -47,14 +129,15 @@ final class IntHamtTest {
     }
 
     static Stream<Arguments> keySpacesAndSeeds() {
-        return Stream.of(KeySpace.values()).flatMap(space -> IntStream.range(0, SEEDS).mapToObj(seed -> Arguments.of(space, seed)));
+        return intMaps().flatMap(kind -> Stream.of(KeySpace.values())
+                .flatMap(space -> IntStream.range(0, SEEDS).mapToObj(seed -> Arguments.of(kind, space, seed))));
     }
 
-    @ParameterizedTest(name = "{0} seed {1}")
+    @ParameterizedTest(name = "{0} {1} seed {2}")
     @MethodSource("keySpacesAndSeeds")
-    void randomOperationsMatchHashMap(KeySpace space, int seed) {
+    void randomOperationsMatchHashMap(IntMapKind kind, KeySpace space, int seed) {
         SplittableRandom random = new SplittableRandom(seed * 31L + space.ordinal());
-        IntHamt map = new IntHamt();
+        IntMapUnderTest map = kind.create();
         // Half the seeds answer a non-zero default, which is also among the values stored.
         int absent = seed % 2 == 0 ? 0 : -7;
         map.defaultReturnValue(absent);
@@ -86,7 +169,7 @@ final class IntHamtTest {
         }
     }
 
-    private static void assertEntriesMatch(Map<Integer, Integer> oracle, IntHamt map, String where) {
+    private static void assertEntriesMatch(Map<Integer, Integer> oracle, IntMapUnderTest map, String where) {
         Map<Integer, Integer> visited = new HashMap<>();
         map.forEach((key, value) -> {
             if (visited.put(key, value) != null) {
@@ -100,9 +183,10 @@ final class IntHamtTest {
     }
 
     /** Iteration hands back each key as it was put: the inverse mix undoes the mix, at the edges too. */
-    @Test
-    void iterationRecoversEdgeKeys() {
-        IntHamt map = new IntHamt();
+    @ParameterizedTest
+    @MethodSource("intMaps")
+    void iterationRecoversEdgeKeys(IntMapKind kind) {
+        IntMapUnderTest map = kind.create();
         Map<Integer, Integer> oracle = new HashMap<>();
         for (int edge : EDGES) {
             for (int key : new int[] {edge, edge << 16, edge >>> 16, Integer.reverse(edge)}) {
@@ -114,9 +198,10 @@ final class IntHamtTest {
         assertEntriesMatch(oracle, map, "edge keys");
     }
 
-    @Test
-    void absentKeysAnswerTheDefaultReturnValue() {
-        IntHamt map = new IntHamt();
+    @ParameterizedTest
+    @MethodSource("intMaps")
+    void absentKeysAnswerTheDefaultReturnValue(IntMapKind kind) {
+        IntMapUnderTest map = kind.create();
         assertEquals(0, map.defaultReturnValue());
         assertEquals(0, map.get(5));
         map.defaultReturnValue(-1);
@@ -135,9 +220,10 @@ final class IntHamtTest {
         assertEquals(1, map.size());
     }
 
-    @Test
-    void clearEmptiesTheMap() {
-        IntHamt map = new IntHamt();
+    @ParameterizedTest
+    @MethodSource("intMaps")
+    void clearEmptiesTheMap(IntMapKind kind) {
+        IntMapUnderTest map = kind.create();
         IntStream.range(0, 1_000).forEach(key -> map.put(key, key));
         map.clear();
         assertTrue(map.isEmpty());
@@ -150,12 +236,13 @@ final class IntHamtTest {
         assertEquals(70, map.get(7));
     }
 
-    /** A million random keys in, each found, then all removed: every subnode pulled up, the root left empty. */
-    @Test
-    void growsToAMillionAndShrinksToEmpty() {
+    /** A million random keys in, each found, then all removed: every subnode pulled up, the trie left empty. */
+    @ParameterizedTest
+    @MethodSource("intMaps")
+    void growsToAMillionAndShrinksToEmpty(IntMapKind kind) {
         int[] keys = new SplittableRandom(1).ints().distinct().limit(1_000_000).toArray();
         IntUnaryOperator valueOf = key -> key * 3 + 1;
-        IntHamt map = new IntHamt();
+        IntMapUnderTest map = kind.create();
         for (int key : keys) {
             assertEquals(0, map.put(key, valueOf.applyAsInt(key)));
         }
@@ -180,19 +267,20 @@ final class IntHamtTest {
         }
         assertTrue(map.isEmpty());
         map.verifyInvariants();
-        assertEquals(1L, map.shape().get("bitmapNodes"), "nodes left after removing every key");
+        assertEquals(kind.nodesWhenEmpty(), map.shape().get("bitmapNodes"), "nodes left after removing every key");
     }
 
     /**
      * IntHamt cannot be flooded through a hash: its mix is a bijection of the ints (here checked
      * both ways on random ints), so distinct keys never share a 32-bit hash, and no key lies below
-     * the trie's sixth level (32 bits, 6 a level). An attacker who knows the mix can at most pick keys
-     * whose hashes share low bits: 2^17 keys whose hashes share their low 15 are all found, none below
-     * the sixth level.
+     * the trie's sixth level (32 bits, 6 a level; in the flat variant the directory and then at most
+     * five node levels). An attacker who knows the mix can at most pick keys whose hashes share low
+     * bits: 2^17 keys whose hashes share their low 15 are all found, none below the sixth level.
      */
-    @Test
-    void cannotBeFloodedThroughItsHash() throws ReflectiveOperationException {
-        IntHamt map = new IntHamt();
+    @ParameterizedTest
+    @MethodSource("intMaps")
+    void cannotBeFloodedThroughItsHash(IntMapKind kind) throws ReflectiveOperationException {
+        IntMapUnderTest map = kind.create();
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 100_000; i++) {
             int value = random.nextInt();
@@ -212,11 +300,11 @@ final class IntHamtTest {
         assertTrue(map.shape().get("maxLeafDepth").intValue() <= 6, () -> "deepest key at " + map.shape().get("maxLeafDepth"));
     }
 
-    private static int mix(IntHamt map, int key) throws ReflectiveOperationException {
-        return (int) Internals.call(map, "mix", key);
+    private static int mix(IntMapUnderTest map, int key) throws ReflectiveOperationException {
+        return (int) Internals.call(map.map(), "mix", key);
     }
 
-    private static int unmix(IntHamt map, int hash) throws ReflectiveOperationException {
-        return (int) Internals.call(map, "unmix", hash);
+    private static int unmix(IntMapUnderTest map, int hash) throws ReflectiveOperationException {
+        return (int) Internals.call(map.map(), "unmix", hash);
     }
 }

@@ -27,6 +27,12 @@ final class Phases {
                     dev.hamtlab.phase4.twobitmaps.Hamt::verifyInvariants),
             Subject.spreading("phase4-unpooled", dev.hamtlab.phase4.unpooled.Hamt::new,
                     dev.hamtlab.phase4.unpooled.Hamt::verifyInvariants),
+            Subject.spreading("phase4-inlined", dev.hamtlab.phase4.inlined.Hamt::new,
+                    dev.hamtlab.phase4.inlined.Hamt::verifyInvariants),
+            Subject.spreading("phase4-specialised", dev.hamtlab.phase4.specialised.Hamt::new,
+                    dev.hamtlab.phase4.specialised.Hamt::verifyInvariants),
+            Subject.spreading("phase4-flatroot", dev.hamtlab.phase4.flatroot.Hamt::new,
+                    dev.hamtlab.phase4.flatroot.Hamt::verifyInvariants),
             Subject.spreading("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants),
             Subject.spreading("phase4, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase4.Hamt<>(TINY_CHUNK,
                     dev.hamtlab.phase4.Fallback.NEW_ARRAY), dev.hamtlab.phase4.Hamt::verifyInvariants));

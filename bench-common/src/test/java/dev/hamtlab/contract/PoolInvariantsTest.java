@@ -20,10 +20,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PoolInvariantsTest {
 
-    /** The pooled phases, with every fallback. */
+    /** The pooled phases, with every fallback: those whose nodes keep their children in a slice of a slab. */
     static Stream<Subject> pooledPhases() {
-        return Phases.ALL.stream().filter(subject -> !subject.name().startsWith("phase0") && !subject.name().startsWith("phase1")
-                && !subject.name().contains("unpooled"));
+        return Phases.ALL.stream().filter(PoolInvariantsTest::keepsSlices);
+    }
+
+    private static boolean keepsSlices(Subject subject) {
+        try {
+            Internals.field(root(subject.newMap()), "slab");
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void everyPooledPhaseIsChecked() {
+        List<String> pooled = pooledPhases().map(Subject::name).toList();
+        assertTrue(pooled.containsAll(List.of("phase2", "phase3", "phase4-cachedhash", "phase4-spread", "phase4-twobitmaps",
+                "phase4")) && pooled.stream().noneMatch(name -> name.contains("unpooled") || name.startsWith("phase1")),
+                pooled.toString());
     }
 
     @ParameterizedTest

@@ -3,9 +3,13 @@ package dev.hamtlab.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hamtlab.bench.Keys;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
@@ -34,8 +38,29 @@ class ShapeTest {
     }
 
     static Stream<Phase> phases() {
-        return Stream.concat(phasesThatBranchOnTheHashCode(), Stream.of(new Phase("phase4", dev.hamtlab.phase4.Hamt::new,
-                map -> ((dev.hamtlab.phase4.Hamt<?, ?>) map).shape(), Spread::inverse)));
+        return Stream.concat(phasesThatBranchOnTheHashCode(), phasesThatSpread());
+    }
+
+    /** Phase 4 and its layouts, which spread the hashCode and hang collision nodes below their last level. */
+    static Stream<Phase> phasesThatSpread() {
+        return Stream.of(
+                new Phase("phase4", dev.hamtlab.phase4.Hamt::new, map -> ((dev.hamtlab.phase4.Hamt<?, ?>) map).shape(),
+                        Spread::inverse),
+                new Phase("phase4-inlined", dev.hamtlab.phase4.inlined.Hamt::new,
+                        map -> ((dev.hamtlab.phase4.inlined.Hamt<?, ?>) map).shape(), Spread::inverse));
+    }
+
+    /**
+     * The layouts whose shape is a function of their keys: phase 4's, whose collision nodes hang
+     * below the last level only. Phases 0 to 3 put a collision node where two full hashes part from
+     * the rest, and a removal that leaves a chain of one-child nodes above one does not pull it up.
+     */
+    static Stream<Phase> canonicalLayouts() {
+        return Stream.concat(phasesThatSpread(), Stream.of(
+                new Phase("phase4-specialised", dev.hamtlab.phase4.specialised.Hamt::new,
+                        map -> ((dev.hamtlab.phase4.specialised.Hamt<?, ?>) map).shape(), Spread::inverse),
+                new Phase("phase4-flatroot", dev.hamtlab.phase4.flatroot.Hamt::new,
+                        map -> ((dev.hamtlab.phase4.flatroot.Hamt<?, ?>) map).shape(), Spread::inverse)));
     }
 
     /** The phases that branch on the hashCode as it comes and put a collision node wherever two full hashes meet. */
@@ -85,12 +110,12 @@ class ShapeTest {
                 new long[] {0, 2, 0, 0, 0, 0, 0, 0});
     }
 
-    @Test
-    void phase4HangsACollisionNodeBelowItsLastLevelOnly() {
+    @ParameterizedTest
+    @MethodSource("phasesThatSpread")
+    void phase4HangsACollisionNodeBelowItsLastLevelOnly(Phase phase) {
         // two keys of one full hash share every level's branch: a chain of bitmap nodes from the root to
         // shift 30, each with one child, then the collision node at depth 8
-        Phase phase4 = phases().filter(p -> p.name().equals("phase4")).findFirst().orElseThrow();
-        assertShape(phase4, List.of(new CollidingKey(1, 7), new CollidingKey(2, 7)), 2, 7, 1, 8, 8.0, 1.0, 0.25,
+        assertShape(phase, List.of(new CollidingKey(1, 7), new CollidingKey(2, 7)), 2, 7, 1, 8, 8.0, 1.0, 0.25,
                 new long[] {0, 0, 0, 0, 0, 0, 0, 2});
     }
 
@@ -110,6 +135,31 @@ class ShapeTest {
         alone.put(strings.get(1), 1);
         assertEquals(trieFigures(phase.shape().apply(alone)), trieFigures(phase.shape().apply(map)),
                 "the shape of a map of the one key left");
+    }
+
+    @ParameterizedTest
+    @MethodSource("canonicalLayouts")
+    void removalsLeaveTheShapeOfTheKeysLeft(Phase phase) {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 40; round++) {
+            // 24 trie hashes for 120 keys: shared low bits, shared high bits, and full collisions of about five keys
+            List<Object> keys = new ArrayList<>();
+            for (int value = 0; value < 120; value++) {
+                int trieHash = random.nextInt(4) << 27 | random.nextInt(3) << 5 | random.nextInt(2);
+                keys.add(new CollidingKey(value, phase.hashCodeOf().applyAsInt(trieHash)));
+            }
+            Collections.shuffle(keys, new Random(random.nextLong()));
+            Map<Object, Object> edited = phase.factory().get();
+            keys.forEach(key -> edited.put(key, 1));
+            int kept = random.nextInt(keys.size());
+            keys.subList(kept, keys.size()).forEach(edited::remove);
+            List<Object> left = new ArrayList<>(keys.subList(0, kept));
+            Collections.shuffle(left, new Random(random.nextLong()));
+            Map<Object, Object> built = phase.factory().get();
+            left.forEach(key -> built.put(key, 1));
+            assertEquals(trieFigures(phase.shape().apply(built)), trieFigures(phase.shape().apply(edited)),
+                    "round " + round + ": the shape of " + kept + " keys left by removals against the same keys put alone");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hamtlab.bench.peers;
 
+import dev.hamtlab.bench.IntMap;
 import dev.hamtlab.bench.IntMapBenchmark;
 import dev.hamtlab.bench.MeasuredMap;
 import java.util.Map;
@@ -179,14 +180,14 @@ public final class Adapters {
     }
 
     /**
-     * IntHamt behind the Object-keyed interface, unboxing Integer keys and values: for the checks,
-     * footprints and tests alone; {@link IntMapBenchmark} times the map with int keys itself.
+     * An int map behind the Object-keyed interface, unboxing Integer keys and values: for the checks,
+     * footprints and tests alone; {@link IntMapBenchmark} times the int map itself.
      */
-    public static final class IntHamtMap implements MeasuredMap {
-        private final dev.hamtlab.phase4.IntHamt map;
+    public static final class IntKeyed implements MeasuredMap {
+        private final IntMap map;
 
         /** The map, to be changed in place. */
-        public IntHamtMap(dev.hamtlab.phase4.IntHamt map) {
+        public IntKeyed(IntMap map) {
             this.map = map;
         }
 
@@ -203,7 +204,42 @@ public final class Adapters {
 
         @Override
         public void remove(Object key) {
-            map.remove((int) (Integer) key);
+            map.remove((Integer) key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map.target();
+        }
+    }
+
+    /** IntHamt, called with ints. */
+    public static final class IntHamtInts implements IntMap {
+        private final dev.hamtlab.phase4.IntHamt map = new dev.hamtlab.phase4.IntHamt();
+
+        @Override
+        public int put(int key, int value) {
+            return map.put(key, value);
+        }
+
+        @Override
+        public int get(int key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(int key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int remove(int key) {
+            return map.remove(key);
         }
 
         @Override
@@ -217,29 +253,63 @@ public final class Adapters {
         }
     }
 
-    /** fastutil's Int2IntOpenHashMap behind the Object-keyed interface, as {@link IntHamtMap}: never timed. */
-    public static final class Int2Int implements MeasuredMap {
-        private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap map;
+    /** IntHamt with a flat root, called with ints. */
+    public static final class FlatIntHamtInts implements IntMap {
+        private final dev.hamtlab.phase4.intflat.IntHamt map = new dev.hamtlab.phase4.intflat.IntHamt();
 
-        /** The map, to be changed in place. */
-        public Int2Int(it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap map) {
-            this.map = map;
+        @Override
+        public int put(int key, int value) {
+            return map.put(key, value);
         }
 
         @Override
-        public void put(Object key, Object value) {
-            map.put((int) (Integer) key, (int) (Integer) value);
+        public int get(int key) {
+            return map.get(key);
         }
 
         @Override
-        public Object get(Object key) {
-            int k = (Integer) key;
-            return map.containsKey(k) ? map.get(k) : null;
+        public boolean containsKey(int key) {
+            return map.containsKey(key);
         }
 
         @Override
-        public void remove(Object key) {
-            map.remove((int) (Integer) key);
+        public int remove(int key) {
+            return map.remove(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+
+    /** fastutil's Int2IntOpenHashMap, called with ints. */
+    public static final class FastutilInts implements IntMap {
+        private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap map = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+
+        @Override
+        public int put(int key, int value) {
+            return map.put(key, value);
+        }
+
+        @Override
+        public int get(int key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(int key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int remove(int key) {
+            return map.remove(key);
         }
 
         @Override

@@ -51,7 +51,9 @@ public enum Preset implements Choice {
             Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE3, Implementation.PHASE4_CACHED_HASH,
             Implementation.PHASE4_SPREAD, Implementation.PHASE4_TWO_BITMAPS, Implementation.PHASE4_UNPOOLED,
-            Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.PHASE4), List.of(KeyPattern.RANDOM),
+            Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED, Implementation.PHASE4_FLAT_ROOT,
+            Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.INT_HAMT_FLAT, Implementation.PHASE4),
+            List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 7, 3),
     /**
      * Hash flooding: Strings that all share one hashCode, inserted and queried; HashMap and phases 0

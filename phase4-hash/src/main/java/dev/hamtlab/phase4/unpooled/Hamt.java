@@ -32,7 +32,6 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     /** Counts structural changes (keys added or removed), so iterators can fail fast. */
     int modCount;
 
-
     @Override
     public V get(Object key) {
         Objects.requireNonNull(key, NULL_MESSAGE);

@@ -1,0 +1,65 @@
+package dev.hamtlab.phase4.inlined;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The shape of a trie, found by walking it: how many nodes of each kind, how deep the leaves lie,
+ * how full the nodes are. A lookup's time is one pointer chase per level, so the shape explains
+ * time as much as allocation does. An entry's depth (a "leaf" depth, in the figures every phase
+ * shares) counts the nodes on its path, the root's own entries lying at depth 1.
+ */
+final class Shape {
+    /** One bitmap level per 5 hash bits (shifts 0 to 30), then the collision level. */
+    static final int MAX_DEPTH = Hashing.MAX_SHIFT / Hashing.BITS_PER_LEVEL + 2;
+
+    private long bitmapNodes;
+    private long collisionNodes;
+    private long bitmapChildren;
+    private long entries;
+    private long depthSum;
+    private final long[] leavesAtDepth = new long[MAX_DEPTH + 1];
+
+    private Shape() {
+    }
+
+    static Map<String, Number> of(BitmapNode<?, ?> root) {
+        Shape shape = new Shape();
+        shape.walk(root, 1);
+        return shape.figures();
+    }
+
+    private void walk(Node<?, ?> node, int depth) {
+        if (node instanceof CollisionNode) {
+            collisionNodes++;
+        } else {
+            bitmapNodes++;
+            bitmapChildren += node.entryCount() + node.subnodeCount();
+        }
+        entries += node.entryCount();
+        depthSum += (long) depth * node.entryCount();
+        leavesAtDepth[depth] += node.entryCount();
+        for (int j = 0; j < node.subnodeCount(); j++) {
+            walk(node.subnode(j), depth + 1);
+        }
+    }
+
+    private Map<String, Number> figures() {
+        Map<String, Number> figures = new LinkedHashMap<>();
+        figures.put("entries", entries);
+        figures.put("bitmapNodes", bitmapNodes);
+        figures.put("collisionNodes", collisionNodes);
+        int maxDepth = 0;
+        for (int depth = 1; depth <= MAX_DEPTH; depth++) {
+            maxDepth = leavesAtDepth[depth] > 0 ? depth : maxDepth;
+        }
+        figures.put("maxLeafDepth", maxDepth);
+        figures.put("meanLeafDepth", entries == 0 ? 0.0 : (double) depthSum / entries);
+        figures.put("meanChildrenPerBitmapNode", (double) bitmapChildren / bitmapNodes);
+        figures.put("entriesPerNode", (double) entries / (bitmapNodes + collisionNodes));
+        for (int depth = 1; depth <= MAX_DEPTH; depth++) {
+            figures.put("leavesAtDepth" + depth, leavesAtDepth[depth]);
+        }
+        return figures;
+    }
+}
