@@ -45,6 +45,9 @@ public enum Implementation implements Choice {
     INT_HAMT("inthamt", "IntHamt", "phase4-hash", "fastutil-int2int", Driven.MUTABLE, Adapters.IntHamtInts::new),
     /** IntHamt with a flat root: a directory of buckets, each an int[] of (hash, value) pairs, doubled as the map grows. */
     INT_HAMT_FLAT("inthamt-flat", "IntHamt flat", "phase4-hash", "inthamt", Driven.MUTABLE, Adapters.FlatIntHamtInts::new),
+    /** The flat IntHamt with two pairs inline in each directory slot and one overflow trie for the rest. */
+    INT_HAMT_INLINE("inthamt-inline", "IntHamt inline", "phase4-hash", "inthamt-flat", Driven.MUTABLE,
+            Adapters.InlineIntHamtInts::new),
     /** Phase 4's first idea alone: phase 3 whose leaves cache the key's hash. */
     PHASE4_CACHED_HASH("phase4-cachedhash", "phase4-cachedhash", "phase4-hash", "phase3",
             dev.hamtlab.phase4.cachedhash.Hamt::new),

@@ -17,7 +17,7 @@ class IntMapBenchmarkTest {
     private static final int N = 1_000;
 
     static Stream<Arguments> intMapsWithIntegerKeyPatterns() {
-        return Stream.of(Implementation.INT_HAMT, Implementation.INT_HAMT_FLAT, Implementation.FASTUTIL_INT).flatMap(implementation -> Stream
+        return Stream.of(Implementation.values()).filter(Implementation::intKeys).flatMap(implementation -> Stream
                 .of(KeyPattern.values()).filter(KeyPattern::isInteger).map(keys -> Arguments.of(implementation, keys)));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamtlab.phase4.IntHamt;
+import it.unimi.dsi.fastutil.HashCommon;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
@@ -64,8 +65,12 @@ final class IntHamtTest {
         void accept(int key, int value);
     }
 
-    /** An int map, its name, and how many nodes it keeps when empty. */
-    record IntMapKind(String name, Supplier<Object> factory, long nodesWhenEmpty) {
+    /**
+     * An int map, its name, how many nodes it keeps when empty, and the deepest level a key can lie
+     * at: the trie's six levels of 6, 6, 6, 6, 6 and 2 bits, under the inline variant's directory one
+     * more.
+     */
+    record IntMapKind(String name, Supplier<Object> factory, long nodesWhenEmpty, int deepestLevel) {
         IntMapUnderTest create() {
             Object map = factory.get();
             return (IntMapUnderTest) Proxy.newProxyInstance(IntHamtTest.class.getClassLoader(),
@@ -100,12 +105,13 @@ final class IntHamtTest {
     }
 
     static Stream<IntMapKind> intMaps() {
-        return Stream.of(new IntMapKind("IntHamt", IntHamt::new, 1),
-                new IntMapKind("IntHamt flat", dev.hamtlab.phase4.intflat.IntHamt::new, 0));
+        return Stream.of(new IntMapKind("IntHamt", IntHamt::new, 1, 6),
+                new IntMapKind("IntHamt flat", dev.hamtlab.phase4.intflat.IntHamt::new, 0, 6),
+                new IntMapKind("IntHamt inline", dev.hamtlab.phase4.intinline.IntHamt::new, 1, 7));
     }
 
     private static final int SEEDS = 20;
-    /** 5 key spaces x 20 seeds x 10,500 operations: over a million in all. */
+    /** 6 key spaces x 20 seeds x 10,500 operations: over a million a map. */
     private static final int OPERATIONS = 10_500;
     private static final int BATCH = 500;
     private static final int[] EDGES = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1,
@@ -119,6 +125,12 @@ final class IntHamtTest {
         /** Multiples of 2^16 and 2^26: the keys share all their low bits. */
         EQUAL_LOW_BITS(random -> random.nextBoolean() ? random.nextInt(512) << 16 : random.nextInt(64) << 26),
         NEGATIVE(random -> -1 - random.nextInt(2_000)),
+        /**
+         * Keys whose mixed hashes (fastutil's mix, the maps' own) end in one of four 12-bit patterns,
+         * made through the mix's inverse: four slots of any directory up to 2^12 take every key, so
+         * the inline variant's overflow fills and refills, and the tries meet two shared levels.
+         */
+        SHARED_HASH_LOW_BITS(random -> HashCommon.invMix(random.nextInt(1 << 10) << 12 | random.nextInt(4))),
         EDGES_AND_NEIGHBOURS(random -> EDGES[random.nextInt(EDGES.length)] + random.nextInt(3) - 1);
 
         private final java.util.function.ToIntFunction<SplittableRandom> draw;
@@ -274,8 +286,9 @@ final class IntHamtTest {
      * IntHamt cannot be flooded through a hash: its mix is a bijection of the ints (here checked
      * both ways on random ints), so distinct keys never share a 32-bit hash, and no key lies below
      * the trie's sixth level (32 bits, 6 a level; in the flat variant the directory and then at most
-     * five node levels). An attacker who knows the mix can at most pick keys whose hashes share low
-     * bits: 2^17 keys whose hashes share their low 15 are all found, none below the sixth level.
+     * five node levels; in the inline variant the directory and the six levels of its overflow trie).
+     * An attacker who knows the mix can at most pick keys whose hashes share low bits: 2^17 keys whose
+     * hashes share their low 15 are all found, none below the deepest level.
      */
     @ParameterizedTest
     @MethodSource("intMaps")
@@ -297,7 +310,8 @@ final class IntHamtTest {
             assertEquals(i, map.get(unmix(map, sharedBits | i << 15)));
         }
         map.verifyInvariants();
-        assertTrue(map.shape().get("maxLeafDepth").intValue() <= 6, () -> "deepest key at " + map.shape().get("maxLeafDepth"));
+        assertTrue(map.shape().get("maxLeafDepth").intValue() <= kind.deepestLevel(),
+                () -> "deepest key at " + map.shape().get("maxLeafDepth"));
     }
 
     private static int mix(IntMapUnderTest map, int key) throws ReflectiveOperationException {

@@ -288,6 +288,41 @@ public final class Adapters {
         }
     }
 
+    /** IntHamt with two pairs inline in each directory slot, called with ints. */
+    public static final class InlineIntHamtInts implements IntMap {
+        private final dev.hamtlab.phase4.intinline.IntHamt map = new dev.hamtlab.phase4.intinline.IntHamt();
+
+        @Override
+        public int put(int key, int value) {
+            return map.put(key, value);
+        }
+
+        @Override
+        public int get(int key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(int key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int remove(int key) {
+            return map.remove(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Object target() {
+            return map;
+        }
+    }
+
     /** fastutil's Int2IntOpenHashMap, called with ints. */
     public static final class FastutilInts implements IntMap {
         private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap map = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
