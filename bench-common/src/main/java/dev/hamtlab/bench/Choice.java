@@ -12,6 +12,11 @@ public interface Choice {
         return Arrays.stream(choices).filter(c -> c.cliName().equals(cliName)).findFirst();
     }
 
+    /** The choice of that CLI name, as read back from a results file; throws IllegalArgumentException when there is none. */
+    static <E extends Choice> E named(E[] choices, String cliName) {
+        return find(choices, cliName).orElseThrow(() -> new IllegalArgumentException("unknown parameter " + cliName));
+    }
+
     static String list(Choice[] choices) {
         return Arrays.stream(choices).map(Choice::cliName).collect(Collectors.joining(", "));
     }

@@ -1,6 +1,8 @@
 package dev.hamtlab.bench;
 
 import dev.hamtlab.bench.peers.Adapters;
+import dev.hamtlab.bench.peers.IntMap;
+import dev.hamtlab.bench.peers.MeasuredMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.hamtlab.bench;
 
+import dev.hamtlab.bench.peers.IntMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

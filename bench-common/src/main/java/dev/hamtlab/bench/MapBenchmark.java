@@ -1,5 +1,6 @@
 package dev.hamtlab.bench;
 
+import dev.hamtlab.bench.peers.MeasuredMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -38,6 +38,11 @@ public record Size(int count) implements Choice, Comparable<Size> {
         }
     }
 
+    /** The size of a label read back from a results file; throws IllegalArgumentException when it is none. */
+    public static Size named(String label) {
+        return parse(label).orElseThrow(() -> new IllegalArgumentException("unknown size " + label));
+    }
+
     /** One size, as {@link #cliName()} writes it or as a plain count; empty when it is not one. */
     public static Optional<Size> parse(String text) {
         Matcher scaled = SCALED.matcher(text);

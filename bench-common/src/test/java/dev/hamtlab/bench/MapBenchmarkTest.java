@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hamtlab.bench.peers.Adapters;
+import dev.hamtlab.bench.peers.MeasuredMap;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

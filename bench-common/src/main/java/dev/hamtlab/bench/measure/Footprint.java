@@ -2,16 +2,16 @@ package dev.hamtlab.bench.measure;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.Keys;
 import dev.hamtlab.bench.Label;
-import dev.hamtlab.bench.MeasuredMap;
+import dev.hamtlab.bench.peers.MeasuredMap;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
-import dev.hamtlab.bench.report.Forks;
-import dev.hamtlab.bench.runner.Main;
+import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public final class Footprint {
 
         /** The platform whose layout it was measured in; files made before the platforms were the runner's, G1's. */
         public Platform platformOrG1() {
-            return platform == null ? Platform.G1 : Forks.named(Platform.values(), platform);
+            return platform == null ? Platform.G1 : Choice.named(Platform.values(), platform);
         }
     }
 
@@ -103,7 +103,7 @@ public final class Footprint {
     private static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys, Size size,
             Platform platform) throws IOException {
         for (Implementation implementation : implementations) {
-            Main.writeWhole(raw.resolve(fileName(implementation, keys, size, platform)),
+            ResultsFolder.writeWhole(raw.resolve(fileName(implementation, keys, size, platform)),
                     GSON.toJson(measure(implementation, keys, size, platform)) + "\n");
         }
     }
@@ -133,10 +133,10 @@ public final class Footprint {
 
     /** Measures in this JVM for {@link #writeOnJdk25}: RAW PLATFORM KEYS SIZE IMPLEMENTATION... */
     public static void main(String[] args) throws IOException {
-        List<Implementation> implementations = Stream.of(args).skip(4).map(name -> Forks.named(Implementation.values(), name))
+        List<Implementation> implementations = Stream.of(args).skip(4).map(name -> Choice.named(Implementation.values(), name))
                 .toList();
-        write(Path.of(args[0]), implementations, Forks.named(KeyPattern.values(), args[2]), Forks.size(args[3]),
-                Forks.named(Platform.values(), args[1]));
+        write(Path.of(args[0]), implementations, Choice.named(KeyPattern.values(), args[2]), Size.named(args[3]),
+                Choice.named(Platform.values(), args[1]));
     }
 
     /** One footprint file, as {@link #write} wrote it. */

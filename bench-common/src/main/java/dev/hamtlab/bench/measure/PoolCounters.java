@@ -2,13 +2,13 @@ package dev.hamtlab.bench.measure;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.MapBenchmark;
-import dev.hamtlab.bench.MeasuredMap;
+import dev.hamtlab.bench.peers.MeasuredMap;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
-import dev.hamtlab.bench.report.Forks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class PoolCounters {
     public record Counted(String operation, String implementation, String keys, String size, Map<String, Long> counters) {
         /** The key pattern counted: random for files made before there were others. */
         public KeyPattern keyPattern() {
-            return keys == null ? KeyPattern.RANDOM : Forks.named(KeyPattern.values(), keys);
+            return keys == null ? KeyPattern.RANDOM : Choice.named(KeyPattern.values(), keys);
         }
     }
 

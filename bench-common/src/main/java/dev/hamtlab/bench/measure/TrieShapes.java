@@ -7,10 +7,10 @@ import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.Keys;
 import dev.hamtlab.bench.Label;
-import dev.hamtlab.bench.MeasuredMap;
+import dev.hamtlab.bench.peers.MeasuredMap;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
-import dev.hamtlab.bench.runner.Main;
+import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class TrieShapes {
     public static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys, Size size) throws IOException {
         for (Implementation implementation : implementations) {
             if (implementation.isPhase()) {
-                Main.writeWhole(raw.resolve(fileName(implementation, keys, size)),
+                ResultsFolder.writeWhole(raw.resolve(fileName(implementation, keys, size)),
                         GSON.toJson(measure(implementation, keys, size)) + "\n");
             }
         }

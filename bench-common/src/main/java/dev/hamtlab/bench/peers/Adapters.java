@@ -1,8 +1,5 @@
 package dev.hamtlab.bench.peers;
 
-import dev.hamtlab.bench.IntMap;
-import dev.hamtlab.bench.IntMapBenchmark;
-import dev.hamtlab.bench.MeasuredMap;
 import java.util.Map;
 import scala.Function0;
 
@@ -181,7 +178,7 @@ public final class Adapters {
 
     /**
      * An int map behind the Object-keyed interface, unboxing Integer keys and values: for the checks,
-     * footprints and tests alone; {@link IntMapBenchmark} times the int map itself.
+     * footprints and tests alone; {@link dev.hamtlab.bench.IntMapBenchmark} times the int map itself.
      */
     public static final class IntKeyed implements MeasuredMap {
         private final IntMap map;

@@ -3,16 +3,15 @@ package dev.hamtlab.bench.profile;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.hamtlab.bench.Cell;
+import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.Label;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
+import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
-import dev.hamtlab.bench.report.Forks;
-import dev.hamtlab.bench.runner.Jdk25;
-import dev.hamtlab.bench.runner.Main;
-import dev.hamtlab.bench.runner.Preset;
+import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -37,8 +37,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * flame graphs and a JSON of where the CPU samples went, from which the report is rebuilt.
  */
 public final class Profiling {
-    /** The folder of a results folder that holds the flame graphs and the profile files. */
-    public static final String FOLDER = "profiles";
     /** The profile covers the measured iterations alone: 10 × 500 ms gives about 600 CPU samples. */
     private static final int ITERATIONS = 10;
     private static final int ITERATION_MILLIS = 500;
@@ -56,9 +54,9 @@ public final class Profiling {
             String profiler, double nanos, Profiles.Breakdown breakdown) {
         /** The cell profiled; throws IllegalArgumentException for a name it does not know. */
         public Cell cell() {
-            return new Cell(Forks.named(Operation.values(), operation), Forks.size(size), new Label(
-                    Forks.named(Implementation.values(), implementation), false, Forks.named(TypeProfile.values(), profile),
-                    Forks.named(KeyPattern.values(), keys), Forks.named(Platform.values(), platform)));
+            return new Cell(Choice.named(Operation.values(), operation), Size.named(size), new Label(
+                    Choice.named(Implementation.values(), implementation), false, Choice.named(TypeProfile.values(), profile),
+                    Choice.named(KeyPattern.values(), keys), Choice.named(Platform.values(), platform)));
         }
 
         /** The profiler that recorded it. */
@@ -68,12 +66,13 @@ public final class Profiling {
     }
 
     /**
-     * Profiles each cell into {@code folder}/profiles/, one after another; returns how many failed.
+     * Profiles each cell into {@code folder}/profiles/, one after another, each fork made with the
+     * options the run's timed forks of that cell have ({@code forkOptions}); returns how many failed.
      * Falls back to JFR for good once async-profiler's library is missing or fails to load.
      */
-    public static int run(List<Cell> cells, Path folder, Preset preset, Optional<Jdk25.Found> jdk25, PrintStream out,
+    public static int run(List<Cell> cells, Path folder, Function<Cell, ChainedOptionsBuilder> forkOptions, PrintStream out,
             PrintStream err) throws IOException {
-        Path profiles = folder.resolve(FOLDER);
+        Path profiles = folder.resolve(ResultsFolder.PROFILES);
         Files.createDirectories(profiles);
         Path work = Files.createTempDirectory("hamtlab-profiles");
         Optional<Path> library = Profiles.library(work);
@@ -83,12 +82,12 @@ public final class Profiling {
         for (Cell cell : cells) {
             done++;
             String line = String.format(Locale.ROOT, "[%d/%d] profile %s   ", done, cells.size(), cell.displayName());
-            Optional<Profiled> profiled = profile(cell, profiles, preset, jdk25, profiler, library, work, err);
+            Optional<Profiled> profiled = profile(cell, profiles, forkOptions, profiler, library, work, err);
             if (profiled.isEmpty() && profiler == Profiles.Profiler.ASYNC) {
                 err.println("hamtlab: async-profiler could not profile " + cell.displayName()
                         + "; JFR's own sampling from now on");
                 profiler = Profiles.Profiler.JFR;
-                profiled = profile(cell, profiles, preset, jdk25, profiler, library, work, err);
+                profiled = profile(cell, profiles, forkOptions, profiler, library, work, err);
             }
             if (profiled.isPresent()) {
                 out.println(line + profiled.get().profilerUsed().name().toLowerCase() + ", "
@@ -98,25 +97,24 @@ public final class Profiling {
                 out.println(line + "FAILED");
             }
         }
-        Main.deleteTree(work);
+        ResultsFolder.deleteTree(work);
         return failed;
     }
 
     /** Whether {@code folder}/profiles/ holds the cell's profile, as {@link #run} writes it once the cell is done. */
     public static boolean has(Path folder, Cell cell) {
-        return Files.exists(folder.resolve(FOLDER).resolve(fileName(cell)));
+        return Files.exists(folder.resolve(ResultsFolder.PROFILES).resolve(fileName(cell)));
     }
 
     private static String fileName(Cell cell) {
         return cell.fileStem() + ".json";
     }
 
-    private static Optional<Profiled> profile(Cell cell, Path profiles, Preset preset, Optional<Jdk25.Found> jdk25,
+    private static Optional<Profiled> profile(Cell cell, Path profiles, Function<Cell, ChainedOptionsBuilder> forkOptions,
             Profiles.Profiler profiler, Optional<Path> library, Path work, PrintStream err) throws IOException {
         Path recordings = Files.createTempDirectory(work, "recording");
         Label label = cell.label();
-        ChainedOptionsBuilder options = Main.forkOptions(preset, cell.operation(), label, cell.size(),
-                jdk25.map(Jdk25.Found::java))
+        ChainedOptionsBuilder options = forkOptions.apply(cell)
                 .measurementIterations(ITERATIONS)
                 .measurementTime(TimeValue.milliseconds(ITERATION_MILLIS));
         try {
@@ -128,7 +126,7 @@ public final class Profiling {
             Profiled profiled = new Profiled(cell.operation().cliName(), cell.size().cliName(),
                     label.implementation().cliName(), label.keys().cliName(), label.profile().cliName(),
                     label.platform().cliName(), profiler.name(), nanos, flames.breakdown());
-            Main.writeWhole(profiles.resolve(fileName(cell)), GSON.toJson(profiled) + "\n");
+            ResultsFolder.writeWhole(profiles.resolve(fileName(cell)), GSON.toJson(profiled) + "\n");
             return Optional.of(profiled);
         } catch (RunnerException | IOException | RuntimeException e) {
             err.println("hamtlab: profile of " + cell.displayName() + " with " + profiler.name().toLowerCase() + " failed: " + e);
@@ -138,7 +136,7 @@ public final class Profiling {
 
     /** Every profiled cell of a results folder, as {@link #run} wrote them. */
     public static List<Profiled> read(Path folder) throws IOException {
-        Path profiles = folder.resolve(FOLDER);
+        Path profiles = folder.resolve(ResultsFolder.PROFILES);
         List<Profiled> found = new ArrayList<>();
         if (!Files.isDirectory(profiles)) {
             return found;

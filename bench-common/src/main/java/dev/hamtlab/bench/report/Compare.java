@@ -4,8 +4,9 @@ import dev.hamtlab.bench.Cell;
 import dev.hamtlab.bench.Label;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
-import dev.hamtlab.bench.runner.BadInput;
-import dev.hamtlab.bench.runner.Environment;
+import dev.hamtlab.bench.results.ResultsFolder;
+import dev.hamtlab.bench.BadInput;
+import dev.hamtlab.bench.results.Environment;
 import dev.hamtlab.bench.stats.Comparison;
 import dev.hamtlab.bench.stats.ForkStatistics;
 import dev.hamtlab.bench.stats.MultipleComparisons;
@@ -76,17 +77,17 @@ public final class Compare {
             text.append("| ").append(cell.operation().cliName())
                     .append(" | ").append(cell.label().displayName())
                     .append(" | ").append(cell.size().cliName())
-                    .append(" | ").append(Report.nanos(was))
-                    .append(" | ").append(Report.nanos(is))
-                    .append(" | ").append(Report.percent(was / is - 1))
-                    .append(" | ").append(Optional.ofNullable(compared.get(cell)).map(Report::interval).orElse(Report.MISSING))
+                    .append(" | ").append(Format.nanos(was))
+                    .append(" | ").append(Format.nanos(is))
+                    .append(" | ").append(Format.percent(was / is - 1))
+                    .append(" | ").append(Optional.ofNullable(compared.get(cell)).map(Format::interval).orElse(Format.MISSING))
                     .append(" | ").append(verdicts.getOrDefault(cell, Verdict.TOO_FEW_FORKS).label())
                     .append(" |\n");
         }
         long onlyA = before.keySet().stream().filter(c -> !after.containsKey(c)).count();
         long onlyB = after.keySet().stream().filter(c -> !before.containsKey(c)).count();
         return text.append("\nLeft out, cells only in A: ").append(onlyA).append("; only in B: ").append(onlyB)
-                .append(".\n\n").append(replication(Report.read(a).comparisons(), Report.read(b).comparisons(), before, after))
+                .append(".\n\n").append(replication(Run.read(a).comparisons, Run.read(b).comparisons, before, after))
                 .toString();
     }
 
@@ -141,24 +142,24 @@ public final class Compare {
                 cellsB.get(new Cell(pair.operation(), pair.size(), pair.before())),
                 cellsB.get(new Cell(pair.operation(), pair.size(), pair.after()))};
         if (Arrays.stream(cells).anyMatch(cell -> cell == null || cell.length < 2)) {
-            return Report.MISSING;
+            return Format.MISSING;
         }
         RatioChange moved = ForkStatistics.changeOfRatio(cells[0], cells[1], cells[2], cells[3], pair.toString().hashCode());
-        return Report.percent(moved.change() - 1) + " [" + Report.percent(moved.low() - 1) + ", "
-                + Report.percent(moved.high() - 1) + "]";
+        return Format.percent(moved.change() - 1) + " [" + Format.percent(moved.low() - 1) + ", "
+                + Format.percent(moved.high() - 1) + "]";
     }
 
     /** "+12.3% faster [+8.0%, +15.1%]". */
     private static String finding(Comparisons.Judged judged) {
-        return Report.percent(judged.comparison().improvement()) + " " + judged.verdict().label() + " "
-                + Report.interval(judged.comparison());
+        return Format.percent(judged.comparison().improvement()) + " " + judged.verdict().label() + " "
+                + Format.interval(judged.comparison());
     }
 
     /** "- A: `folder`, measured by `command` on its machine", or without the environment when the folder has none. */
     private static String origin(String name, Path folder) throws IOException {
         return "- " + name + ": `" + folder + "`" + Environment.read(folder)
                 .map(f -> ", measured by `" + f.command() + "` on " + f.summary())
-                .orElse(", no " + Environment.JSON_FILE) + "\n";
+                .orElse(", no " + ResultsFolder.ENVIRONMENT_JSON) + "\n";
     }
 
     /** The fork means of each cell of a folder, cells in the order their forks are found. */

@@ -32,7 +32,7 @@ final class FamiliesSection {
         StringBuilder text = new StringBuilder();
         List<Comparisons.Judged> controls = comparisons.of(Family.CONTROLS);
         List<String> different = controls.stream().filter(j -> j.verdict() != Verdict.SAME)
-                .map(j -> cellName(j) + " (" + j.verdict().label() + ", " + Report.interval(j.comparison()) + ")").toList();
+                .map(j -> cellName(j) + " (" + j.verdict().label() + ", " + Format.interval(j.comparison()) + ")").toList();
         if (!different.isEmpty()) {
             text.append("> **This run failed its A/A control.** The same map under two labels read different at ")
                     .append(String.join("; ", different))
@@ -87,11 +87,11 @@ final class FamiliesSection {
             double medianHalfWidth = (halfWidths[(halfWidths.length - 1) / 2] + halfWidths[halfWidths.length / 2]) / 2;
             String smallestDeclared = judged.stream().filter(j -> j.verdict() == Verdict.FASTER || j.verdict() == Verdict.SLOWER)
                     .mapToDouble(j -> Math.abs(j.comparison().improvement())).min()
-                    .stream().mapToObj(Report::unsignedPercent).findFirst().orElse("none declared");
+                    .stream().mapToObj(Format::unsignedPercent).findFirst().orElse("none declared");
             text.append(fewest == most ? String.valueOf(fewest) : fewest + "–" + most).append(" | ")
                     .append(String.format(Locale.ROOT, "%.2g", threshold)).append(" | ")
                     .append(ForkStatistics.fewestForksBelow(threshold)).append(" | ")
-                    .append(Report.unsignedPercent(medianHalfWidth)).append(" | ")
+                    .append(Format.unsignedPercent(medianHalfWidth)).append(" | ")
                     .append(smallestDeclared).append(" | ")
                     .append(judged.stream().collect(Collectors.groupingBy(j -> j.verdict().label(), TreeMap::new,
                             Collectors.counting())).entrySet().stream().map(e -> e.getValue() + " " + e.getKey())

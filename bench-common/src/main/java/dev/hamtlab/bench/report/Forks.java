@@ -16,6 +16,7 @@ import dev.hamtlab.bench.measure.Footprint;
 import dev.hamtlab.bench.measure.HostWatch;
 import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
+import dev.hamtlab.bench.results.ResultsFolder;
 import dev.hamtlab.bench.stats.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,8 +67,8 @@ public final class Forks {
     }
 
     static List<Fork> read(Path folder) throws IOException {
-        Path raw = folder.resolve(Report.RAW_FOLDER);
-        Map<String, Logged> log = forkLog(folder.resolve(Report.FORK_LOG));
+        Path raw = folder.resolve(ResultsFolder.RAW);
+        Map<String, Logged> log = forkLog(folder.resolve(ResultsFolder.FORK_LOG));
         List<Fork> forks = new ArrayList<>();
         for (Path file : resultFiles(raw)) {
             String name = file.getFileName().toString();
@@ -126,19 +127,19 @@ public final class Forks {
     private static List<Fork> forksOf(JsonObject run, String file, Logged logged) {
         String benchmark = run.get("benchmark").getAsString();
         JsonObject params = run.getAsJsonObject("params");
-        Implementation implementation = named(Implementation.values(), params.get("impl").getAsString());
+        Implementation implementation = Choice.named(Implementation.values(), params.get("impl").getAsString());
         Operation operation = Stream.of(Operation.values()).filter(o -> o.benchmarkName(implementation).equals(benchmark))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark + " for "
                         + implementation.cliName()));
-        Size size = size(params.get("size").getAsString());
+        Size size = Size.named(params.get("size").getAsString());
         // Runs made before the A/A control and the type profiles existed have neither parameter.
-        TypeProfile profile = params.has("profile") ? named(TypeProfile.values(), params.get("profile").getAsString())
+        TypeProfile profile = params.has("profile") ? Choice.named(TypeProfile.values(), params.get("profile").getAsString())
                 : TypeProfile.MONOMORPHIC;
         boolean control = params.has("arm") && params.get("arm").getAsString().equals(Label.CONTROL);
         // Runs made before the key patterns existed used random Integer keys.
-        KeyPattern keys = params.has("keys") ? named(KeyPattern.values(), params.get("keys").getAsString()) : KeyPattern.RANDOM;
+        KeyPattern keys = params.has("keys") ? Choice.named(KeyPattern.values(), params.get("keys").getAsString()) : KeyPattern.RANDOM;
         // And runs made before the platforms were labels: theirs ran on the runner's JDK, with the collector of their flags.
-        Platform platform = params.has("platform") ? named(Platform.values(), params.get("platform").getAsString())
+        Platform platform = params.has("platform") ? Choice.named(Platform.values(), params.get("platform").getAsString())
                 : Platform.ofFlags(jvmArgs(run));
         Label label = new Label(implementation, control, profile, keys, platform);
 
@@ -212,15 +213,5 @@ public final class Forks {
 
     private static double mean(double[] values) {
         return values.length == 0 ? Double.NaN : Arrays.stream(values).average().orElseThrow();
-    }
-
-    /** The size a label such as "10K" names; throws IllegalArgumentException for one it does not. */
-    public static Size size(String label) {
-        return Size.parse(label).orElseThrow(() -> new IllegalArgumentException("unknown size " + label));
-    }
-
-    /** The choice of that CLI name; throws IllegalArgumentException when there is none. */
-    public static <E extends Choice> E named(E[] choices, String name) {
-        return Choice.find(choices, name).orElseThrow(() -> new IllegalArgumentException("unknown parameter " + name));
     }
 }

@@ -66,6 +66,6 @@ final class HostMarking {
                 + " reads more than %.0f%% above the run's median at that working set (%s and %s ns per load), or when steal"
                 + " took more than %.0f%% of the machine's CPU time over the fork.",
                 JUDGED.get(0).displayName(), JUDGED.get(1).displayName(), (SLOW_CANARY - 1) * 100,
-                Report.nanos(median(JUDGED.get(0))), Report.nanos(median(JUDGED.get(1))), MUCH_STEAL * 100);
+                Format.nanos(median(JUDGED.get(0))), Format.nanos(median(JUDGED.get(1))), MUCH_STEAL * 100);
     }
 }

@@ -56,7 +56,7 @@ final class HostSection {
                 .append(" (the core's L2, the shared last-level cache, DRAM; ").append(HostCanary.BUDGET.toMillis())
                 .append(" ms each), and read the steal time of /proc/stat: other tenants share this host's cache and memory,")
                 .append(" and the load average does not see them. The run's median canary: ")
-                .append(Stream.of(WorkingSet.values()).map(s -> Report.nanos(marking.median(s)) + " ns per load at "
+                .append(Stream.of(WorkingSet.values()).map(s -> Format.nanos(marking.median(s)) + " ns per load at "
                         + s.displayName()).collect(Collectors.joining(", ")))
                 .append(". ").append(marking.rule()).append(" Marked forks stay in every other table.\n\n")
                 .append(acrossTheRun(watched)).append(cells(watched)).append(changedVerdicts());
@@ -98,12 +98,12 @@ final class HostSection {
                     .append(" | ").append(cell.label().displayName())
                     .append(" | ").append(found.size()).append(found.size() == all ? "" : " of " + all)
                     .append(" | ").append(found.stream().filter(marking::marked).count())
-                    .append(" | ").append(Report.nanos(ForkStatistics.median(nanos(found))))
-                    .append(" | ").append(Report.nanos(slowest.nanos()))
+                    .append(" | ").append(Format.nanos(ForkStatistics.median(nanos(found))))
+                    .append(" | ").append(Format.nanos(slowest.nanos()))
                     .append(" | ").append(times(slowest.host().canary(WorkingSet.DRAM) / marking.median(WorkingSet.DRAM)))
                     .append(" | ").append(rho(nanos(found), canaries(found, WorkingSet.LLC)))
                     .append(" | ").append(rho(nanos(found), canaries(found, WorkingSet.DRAM)))
-                    .append(" | ").append(steal.getCount() == 0 ? Report.MISSING
+                    .append(" | ").append(steal.getCount() == 0 ? Format.MISSING
                             : share(steal.getMin()) + " to " + share(steal.getMax()))
                     .append(" |\n");
         });
@@ -157,8 +157,8 @@ final class HostSection {
         for (Comparisons.Judged all : controls) {
             Comparisons.Pair pair = all.pair();
             text.append("| ").append(pair.operation().cliName()).append(" | ").append(pair.size().cliName()).append(" | ")
-                    .append(Report.unsignedPercent(all.comparison().halfWidth())).append(" | ")
-                    .append(without.judged(pair).map(j -> Report.unsignedPercent(j.comparison().halfWidth()) + " ("
+                    .append(Format.unsignedPercent(all.comparison().halfWidth())).append(" | ")
+                    .append(without.judged(pair).map(j -> Format.unsignedPercent(j.comparison().halfWidth()) + " ("
                             + Math.min(j.comparison().beforeForks(), j.comparison().afterForks()) + " forks a side)")
                             .orElse(Verdict.TOO_FEW_FORKS.label()))
                     .append(" |\n");
@@ -168,7 +168,7 @@ final class HostSection {
 
     /** "+12.3% faster", the verdict alone without forks enough, "no forks" when a side has none left. */
     private static String judged(Comparisons judged, Comparisons.Pair pair) {
-        return judged.judged(pair).map(j -> Report.percent(j.comparison().improvement()) + " " + j.verdict().label())
+        return judged.judged(pair).map(j -> Format.percent(j.comparison().improvement()) + " " + j.verdict().label())
                 .orElse(judged.verdict(pair).map(Verdict::label).orElse("no forks"));
     }
 
@@ -203,17 +203,17 @@ final class HostSection {
             }
         }
         if (known.size() < MIN_FORKS_FOR_RHO) {
-            return Report.MISSING;
+            return Format.MISSING;
         }
         ToDoubleFunction<Integer> xs = i -> x[i];
         ToDoubleFunction<Integer> ys = i -> y[i];
         double rho = new SpearmansCorrelation().correlation(known.stream().mapToDouble(xs).toArray(),
                 known.stream().mapToDouble(ys).toArray());
-        return Double.isNaN(rho) ? Report.MISSING : String.format(Locale.ROOT, "%+.2f", rho);
+        return Double.isNaN(rho) ? Format.MISSING : String.format(Locale.ROOT, "%+.2f", rho);
     }
 
     private static String times(double ratio) {
-        return Double.isNaN(ratio) ? Report.MISSING : String.format(Locale.ROOT, "%.2f×", ratio);
+        return Double.isNaN(ratio) ? Format.MISSING : String.format(Locale.ROOT, "%.2f×", ratio);
     }
 
     private static String share(double fraction) {

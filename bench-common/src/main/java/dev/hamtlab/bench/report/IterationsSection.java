@@ -30,7 +30,7 @@ final class IterationsSection {
         }
         StringBuilder text = new StringBuilder("## Iterations and warm-up\n\n")
                 .append("Every iteration of a fork is recorded; the leading ones are warm-up while each is more than ")
-                .append(Report.unsignedPercent(Warmup.TOLERANCE)).append(" slower than the median of those after it, and at")
+                .append(Format.unsignedPercent(Warmup.TOLERANCE)).append(" slower than the median of those after it, and at")
                 .append(" least ").append(Warmup.FEWEST_MEASURED).append(" are measured. A fork still warming up when only those")
                 .append(" were left is *unsettled*: counted here, measured like the rest. Each map's iterations were sized")
                 .append(" to at least ").append(CallTime.CALLS_PER_ITERATION).append(" of its calls (runs before 2026-12-07:")

@@ -1,7 +1,7 @@
 package dev.hamtlab.bench.report;
 
 import dev.hamtlab.bench.Implementation;
-import dev.hamtlab.bench.runner.BadInput;
+import dev.hamtlab.bench.BadInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +36,10 @@ public final class Publish {
 
     /** Rewrites the READMEs under {@code root} from {@code folder}; returns the files it rewrote. */
     public static List<Path> readmes(Path folder, Path root) throws IOException, BadInput {
-        Report report = Report.read(folder);
+        Run run = Run.read(folder);
+        ReadmeBlocks report = new ReadmeBlocks(run);
         List<Block> blocks = new ArrayList<>();
-        List<RunCharts.Drawn> charts = report.drawCharts();
+        List<RunCharts.Drawn> charts = run.drawCharts();
         String prefix = folderFrom(root, folder);
         if (report.isFlood()) {
             blocks.add(new Block(root.resolve(README), report.floodHeadline(prefix), FLOOD_BEGIN, FLOOD_END));
@@ -50,7 +51,7 @@ public final class Publish {
         // One README a module, with the tables of all its implementations (phase 2 has two fallbacks); a flood's
         // colliding keys are not the keys the module tables speak of.
         Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
-                .filter(module -> !report.isFlood() && measuredWhole(report.implementations(), module))
+                .filter(module -> !report.isFlood() && measuredWhole(run.implementations, module))
                 .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README), report.moduleSummary(module),
                         BEGIN, END)));
         // Every README is checked before any is written: a bad one leaves them all untouched.

@@ -6,6 +6,7 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.measure.Footprint;
+import dev.hamtlab.bench.results.ResultsFolder;
 import dev.hamtlab.bench.stats.Comparison;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,6 @@ import java.util.Optional;
  * over the one before against size, and bytes per entry against size.
  */
 public final class RunCharts {
-    /** The folder of a results folder that holds its charts. */
-    public static final String FOLDER = "charts";
     private static final List<Operation> HEADLINE_OPERATIONS = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
 
     /** What a chart shows. */
@@ -41,7 +40,7 @@ public final class RunCharts {
 
         /** The Markdown image, its path relative to the folder that holds the results folder's charts/ at {@code prefix}. */
         String markdown(String prefix) {
-            return "![" + title + "](" + prefix + FOLDER + "/" + file + ")";
+            return "![" + title + "](" + prefix + ResultsFolder.CHARTS + "/" + file + ")";
         }
     }
 
@@ -55,7 +54,7 @@ public final class RunCharts {
         if (sizes.size() < 2) {
             return drawn;
         }
-        Path charts = folder.resolve(FOLDER);
+        Path charts = folder.resolve(ResultsFolder.CHARTS);
         Files.createDirectories(charts);
         double[] x = sizes.stream().mapToDouble(Size::count).toArray();
         String keys = like.keys().displayName() + " keys";

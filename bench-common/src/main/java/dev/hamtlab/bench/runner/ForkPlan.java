@@ -93,4 +93,13 @@ final class ForkPlan {
         }
         return List.copyOf(labels);
     }
+
+    /**
+     * The A/A control's implementation: the newest phase in the run (its forks are the ones the
+     * study's verdicts rest on), or the first implementation when the run has no phase.
+     */
+    static Implementation controlOf(List<Implementation> implementations) {
+        return implementations.stream().filter(Implementation::isPhase).reduce((first, second) -> second)
+                .orElse(implementations.get(0));
+    }
 }

@@ -10,6 +10,7 @@ import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
 import dev.hamtlab.bench.measure.CallTime;
+import dev.hamtlab.bench.results.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Forks, iterations and JVM flags of every benchmark run: the one place they are set. */
 public enum Preset implements Choice {
     /** In-process and a single short iteration: proves the benchmarks run; the numbers mean nothing. */
-    SMOKE("smoke", List.of(Size.ONE_K), List.of(Implementation.values()), List.of(KeyPattern.RANDOM),
+    SMOKE(Environment.SMOKE_PRESET, List.of(Size.ONE_K), List.of(Implementation.values()), List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 0, 1),
     /**
      * A first look in under 15 minutes on 2 cores: six forks of each of the four phases and
@@ -199,19 +200,6 @@ public enum Preset implements Choice {
     /** The sizes a run of this preset measures unless --sizes says otherwise. */
     List<Size> defaultSizes() {
         return defaultSizes;
-    }
-
-    /**
-     * The resolution a run of this preset is meant to reach on this 2-core machine at every size:
-     * the A/A control's 95% interval half-width, as a fraction, at most 10% on remove (each call
-     * refills the map and settles it with a full collection, a noisier cell) and 5% on every other
-     * operation. Empty for smoke, whose numbers mean nothing.
-     */
-    public Optional<Double> resolutionGoal(Operation operation, Size size) {
-        if (this == SMOKE) {
-            return Optional.empty();
-        }
-        return Optional.of(operation == Operation.REMOVE ? 0.10 : 0.05);
     }
 
     /** The key patterns a run of this preset measures unless --keys says otherwise. */

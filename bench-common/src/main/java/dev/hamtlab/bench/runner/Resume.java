@@ -1,7 +1,11 @@
 package dev.hamtlab.bench.runner;
 
 import com.google.gson.JsonParseException;
+import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.report.Report;
+import dev.hamtlab.bench.results.Environment;
+import dev.hamtlab.bench.results.Launcher;
+import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,7 @@ record Resume(RunOptions options, Environment.Facts recorded) {
 
     /** The command that resumes the run writing into {@code folder}. */
     static String command(Path folder) {
-        return RunOptions.launcher() + " " + COMMAND + " " + folder;
+        return Launcher.name() + " " + COMMAND + " " + folder;
     }
 
     /**
@@ -43,7 +47,7 @@ record Resume(RunOptions options, Environment.Facts recorded) {
             throw new BadInput("'" + folder + "' records no fork plan (a profile run, or a run made before runs could be"
                     + " resumed), so it cannot be resumed; start a new run");
         }
-        String head = Environment.git("rev-parse", "HEAD").orElse(Environment.UNKNOWN_COMMIT);
+        String head = EnvironmentProbe.git("rev-parse", "HEAD").orElse(EnvironmentProbe.UNKNOWN_COMMIT);
         if (!force && !head.equals(facts.gitCommit())) {
             throw new BadInput("'" + folder + "' was run at commit " + facts.gitCommit() + " and this is " + head
                     + "; a run must measure one version of the code: check out " + facts.gitCommit()
@@ -62,10 +66,10 @@ record Resume(RunOptions options, Environment.Facts recorded) {
         try {
             facts = Environment.read(folder);
         } catch (JsonParseException e) {
-            throw new BadInput("'" + folder.resolve(Environment.JSON_FILE) + "' is not a run's environment record: "
+            throw new BadInput("'" + folder.resolve(ResultsFolder.ENVIRONMENT_JSON) + "' is not a run's environment record: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-        return facts.orElseThrow(() -> new BadInput("'" + folder + "' has no " + Environment.JSON_FILE
+        return facts.orElseThrow(() -> new BadInput("'" + folder + "' has no " + ResultsFolder.ENVIRONMENT_JSON
                 + ", so it records no run to resume; give the results folder of a run, e.g. results/<run>"));
     }
 
@@ -74,13 +78,8 @@ record Resume(RunOptions options, Environment.Facts recorded) {
      * records the resume beside the run's original start. Returns the facts as recorded now.
      */
     Environment.Facts start() throws IOException {
-        Path raw = options.out().resolve(Report.RAW_FOLDER);
-        try (Stream<Path> files = Files.list(raw)) {
-            for (Path partial : files.filter(f -> f.getFileName().toString().endsWith(Main.PARTIAL_SUFFIX)).toList()) {
-                Files.delete(partial);
-            }
-        }
-        Environment.Facts facts = recorded.resumedNow();
+        ResultsFolder.deletePartials(options.out());
+        Environment.Facts facts = EnvironmentProbe.resumed(recorded);
         Environment.write(options.out(), facts);
         return facts;
     }

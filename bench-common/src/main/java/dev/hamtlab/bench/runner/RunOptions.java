@@ -1,13 +1,17 @@
 package dev.hamtlab.bench.runner;
 
+import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.Cell;
 import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
+import dev.hamtlab.bench.Jdk25;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.results.Environment;
+import dev.hamtlab.bench.results.Launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -47,9 +51,6 @@ public record RunOptions(
     /** Forks a label may be given: at least 2, or no comparison has an interval; at most what a day holds. */
     static final int MAX_FORKS = 100;
 
-    /** How the runner was started; the bench script sets it so the recorded command is the one typed. */
-    private static final String LAUNCHER_VARIABLE = "HAMTLAB_LAUNCHER";
-    private static final String DEFAULT_LAUNCHER = "java -jar bench-common/target/benchmarks.jar";
     private static final Pattern NEEDS_NO_QUOTES = Pattern.compile("[A-Za-z0-9_./,:=+@%-]+");
 
     static RunOptions parse(String[] args) throws BadInput {
@@ -210,7 +211,7 @@ public record RunOptions(
 
     /** results/<date>-<short commit>-<preset or profile>[-<collectors> unless G1 alone], relative to the working directory. */
     private static Path defaultOut(String kind, List<Platform> collectors) {
-        String commit = Environment.git("rev-parse", "--short", "HEAD").orElse("nogit");
+        String commit = EnvironmentProbe.git("rev-parse", "--short", "HEAD").orElse("nogit");
         String gc = collectors.equals(List.of(Platform.G1)) ? ""
                 : "-" + collectors.stream().map(Platform::cliName).collect(Collectors.joining("-"));
         return Path.of("results", LocalDate.now() + "-" + commit + "-" + kind + gc);
@@ -315,13 +316,8 @@ public record RunOptions(
         }
     }
 
-    /** The command that started the runner, without its arguments. */
-    public static String launcher() {
-        return System.getenv().getOrDefault(LAUNCHER_VARIABLE, DEFAULT_LAUNCHER);
-    }
-
     private static String commandLine(String[] args) {
-        return Stream.concat(Stream.of(launcher()), Arrays.stream(args).map(RunOptions::quoted))
+        return Stream.concat(Stream.of(Launcher.name()), Arrays.stream(args).map(RunOptions::quoted))
                 .collect(Collectors.joining(" "));
     }
 

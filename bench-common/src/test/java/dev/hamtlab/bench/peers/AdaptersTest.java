@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.hamtlab.bench.Implementation;
-import dev.hamtlab.bench.MeasuredMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -14,7 +14,7 @@ import dev.hamtlab.bench.profile.Profiles.Breakdown;
 import dev.hamtlab.bench.profile.Profiles.Flames;
 import dev.hamtlab.bench.profile.Profiles.Part;
 import dev.hamtlab.bench.profile.Profiles.Profiler;
-import dev.hamtlab.bench.runner.Main;
+import dev.hamtlab.bench.runner.ForkOptions;
 import dev.hamtlab.bench.runner.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ class ProfilesTest {
         assertTrue(library.isPresent(), "async-profiler has no library for this machine: the JFR fallback would run instead");
         Label label = new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .parent(Main.forkOptions(Preset.QUICK, Operation.INSERT, label, Size.ONE_K, Optional.empty()).build())
+                .parent(ForkOptions.of(Preset.QUICK, Operation.INSERT, label, Size.ONE_K, Optional.empty()).build())
                 .forks(1)
                 .warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(200))

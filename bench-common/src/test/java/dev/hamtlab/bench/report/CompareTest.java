@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.runner.CommandLine;
-import dev.hamtlab.bench.runner.Environment;
+import dev.hamtlab.bench.results.Environment;
 import dev.hamtlab.bench.runner.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ class CompareTest {
     @Test
     void tooFewForksGetNoIntervalAndNoVerdict() throws IOException {
         List<String> row = row(compare(), "query-hit", "phase1", "1K");
-        assertEquals(List.of("21.0", "20.0", "+5.0%", Report.MISSING, "too few forks"), row.subList(3, 8));
+        assertEquals(List.of("21.0", "20.0", "+5.0%", Format.MISSING, "too few forks"), row.subList(3, 8));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
 import dev.hamtlab.bench.measure.HostCanary.WorkingSet;
 import dev.hamtlab.bench.measure.HostWatch;
+import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class HostSectionTest {
 
     @BeforeEach
     void rawFolder() throws IOException {
-        Files.createDirectories(folder.resolve(Report.RAW_FOLDER));
+        Files.createDirectories(folder.resolve(ResultsFolder.RAW));
     }
 
     @Test
@@ -151,13 +152,13 @@ class HostSectionTest {
         String file = String.format(Locale.ROOT, "insert_%s_1K_f%02d.json", stem, number);
         String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"1K\", \"profile\" : \"monomorphic\", \"arm\" : \""
                 + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
-        Files.writeString(folder.resolve(Report.RAW_FOLDER).resolve(file),
+        Files.writeString(folder.resolve(ResultsFolder.RAW).resolve(file),
                 "[" + ReportTest.run(INSERT, impl, "1K", params, new double[] {nanos}, 0, 0) + "]\n");
         forkLog.add(file + "\t2025-01-01T00:0" + number + ":00Z\t1.00 1.00 1.00\t" + new HostWatch(QUIET, QUIET, 0.001).fields());
     }
 
     private void writeForkLog() throws IOException {
-        Files.writeString(folder.resolve(Report.FORK_LOG), forkLog.stream().map(l -> l + "\n").collect(Collectors.joining()));
+        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG), forkLog.stream().map(l -> l + "\n").collect(Collectors.joining()));
     }
 
     private static Forks.Fork fork(HostWatch host) {
@@ -168,7 +169,7 @@ class HostSectionTest {
     /** The report's host section, from its heading to the next. */
     private String section() throws IOException {
         Report.write(folder);
-        String report = Files.readString(folder.resolve(Report.REPORT_FILE));
+        String report = Files.readString(folder.resolve(ResultsFolder.REPORT));
         int start = report.indexOf(SECTION);
         assertTrue(start >= 0, report);
         int end = report.indexOf("\n## ", start + SECTION.length());

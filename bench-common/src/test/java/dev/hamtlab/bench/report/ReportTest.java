@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
@@ -13,9 +14,10 @@ import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
 import dev.hamtlab.bench.profile.Profiles;
 import dev.hamtlab.bench.profile.Profiling;
-import dev.hamtlab.bench.runner.BadInput;
+import dev.hamtlab.bench.results.ResultsFolder;
+import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.runner.CommandLine;
-import dev.hamtlab.bench.runner.Environment;
+import dev.hamtlab.bench.results.Environment;
 import dev.hamtlab.bench.runner.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,12 +130,12 @@ class ReportTest {
 
     @Test
     void profiledCellsGetTheirBreakdownAndFlameGraphLinks() throws IOException {
-        Files.createDirectories(folder.resolve(Profiling.FOLDER));
+        Files.createDirectories(folder.resolve(ResultsFolder.PROFILES));
         Map<String, Long> parts = new LinkedHashMap<>();
         for (Profiles.Part part : Profiles.Part.values()) {
             parts.put(part.label(), part == Profiles.Part.BENCHMARK_CODE ? 300L : part == Profiles.Part.REFINEMENT ? 100L : 0L);
         }
-        Files.writeString(folder.resolve(Profiling.FOLDER).resolve("churn_phase3_1M.json"), new com.google.gson.Gson().toJson(
+        Files.writeString(folder.resolve(ResultsFolder.PROFILES).resolve("churn_phase3_1M.json"), new com.google.gson.Gson().toJson(
                 new Profiling.Profiled("churn", "1M", "phase3", "random", "monomorphic", "g1", "ASYNC", 2_000,
                         new Profiles.Breakdown(400, parts))));
         List<String> row = row(report(), "| churn 1M phase3 |");
@@ -326,9 +328,9 @@ class ReportTest {
 
     @Test
     void forkLogGivesEachForkItsStartAndLoad() throws IOException {
-        Files.writeString(folder.resolve(Report.FORK_LOG), "insert_phase1_1K_f03.json\t2025-01-01T00:01:00Z\t1.50 0.90 0.40\n");
+        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG), "insert_phase1_1K_f03.json\t2025-01-01T00:01:00Z\t1.50 0.90 0.40\n");
         report();
-        String forks = Files.readString(folder.resolve(Report.FORKS_FILE));
+        String forks = Files.readString(folder.resolve(ResultsFolder.FORKS));
         assertTrue(forks.contains("| 2025-01-01T00:01:00Z | insert | 1K | phase1 | insert_phase1_1K_f03.json | 100.0 | 1 | 5 | 1.50 0.90 0.40 |"),
                 forks);
         assertTrue(forks.contains("| – | insert | 1K | phase0 | insert_phase0_1K_f01.json | 196.0 | 2 | 5 | – |"), forks);
@@ -511,7 +513,7 @@ class ReportTest {
             double bytesPerOp) throws IOException {
         String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"" + parameter + "\" : \"" + value
                 + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Forks.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
                 .orElseThrow().cliName();
         double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
         for (int fork = 0; fork < spread.length; fork++) {
@@ -530,7 +532,7 @@ class ReportTest {
         String impl = stem.replace("-control", "");
         String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"profile\" : \"monomorphic\", \"arm\" : \""
                 + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Forks.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
+        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
                 .orElseThrow().cliName();
         for (int fork = 0; fork < nanos.length; fork++) {
             Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, stem, size, fork + 1)),

@@ -3,7 +3,9 @@ package dev.hamtlab.bench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.Implementation;
+import dev.hamtlab.bench.results.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +151,7 @@ class BadInputTest {
         Path out = existingResults();
         RunOptions options = RunOptions.parse(new String[] {"--preset", "smoke", "--impls", "hashmap", "--sizes", "1K",
                 "--ops", "insert", "--out", out.toString(), "--force"});
-        Environment.write(out, Environment.collect(options, Implementation.HASHMAP, true));
+        Environment.write(out, EnvironmentProbe.collect(options, Implementation.HASHMAP, true));
         Path record = out.resolve("environment.json");
         String commit = "0123456789abcdef0123456789abcdef01234567";
         Files.writeString(record, Files.readString(record).replaceAll("\"gitCommit\": \"[^\"]*\"", "\"gitCommit\": \"" + commit + "\""));

@@ -3,10 +3,12 @@ package dev.hamtlab.bench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.Label;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
+import dev.hamtlab.bench.results.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,9 +81,9 @@ class ForkPlanTest {
         "--preset phase4 --keys strided,random --seed 8"})
     void theRecordedRunPlansTheSameForks(String commandLine) throws BadInput, IOException {
         RunOptions options = parse(commandLine.split(" "));
-        Implementation control = Main.controlOf(options.implementations());
+        Implementation control = ForkPlan.controlOf(options.implementations());
         Path folder = Files.createDirectories(temp.resolve("x"));
-        Environment.write(folder, Environment.collect(options, control, true));
+        Environment.write(folder, EnvironmentProbe.collect(options, control, true));
 
         Environment.Facts facts = Environment.read(folder).orElseThrow();
         RunOptions recorded = RunOptions.recorded(facts, facts.plan(), folder);
@@ -92,7 +94,7 @@ class ForkPlanTest {
         assertEquals(options.extras(), recorded.extras());
         assertEquals(options.profiled(), recorded.profiled());
         assertEquals(options.jdk25(), recorded.jdk25());
-        assertEquals(ForkPlan.of(options, control), ForkPlan.of(recorded, Main.controlOf(recorded.implementations())));
+        assertEquals(ForkPlan.of(options, control), ForkPlan.of(recorded, ForkPlan.controlOf(recorded.implementations())));
     }
 
     private RunOptions parse(String... args) throws BadInput {

@@ -3,6 +3,7 @@ package dev.hamtlab.bench.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.Cell;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
@@ -173,10 +174,10 @@ class RunOptionsTest {
 
     @Test
     void theAaControlIsTheNewestPhaseOrElseTheFirstImplementation() {
-        assertEquals(Implementation.PHASE3, Main.controlOf(List.of(Implementation.HASHMAP, Implementation.PHASE1,
+        assertEquals(Implementation.PHASE3, ForkPlan.controlOf(List.of(Implementation.HASHMAP, Implementation.PHASE1,
                 Implementation.PHASE3)));
-        assertEquals(Implementation.PHASE1, Main.controlOf(List.of(Implementation.HASHMAP, Implementation.PHASE1)));
-        assertEquals(Implementation.HASHMAP, Main.controlOf(List.of(Implementation.HASHMAP)));
+        assertEquals(Implementation.PHASE1, ForkPlan.controlOf(List.of(Implementation.HASHMAP, Implementation.PHASE1)));
+        assertEquals(Implementation.HASHMAP, ForkPlan.controlOf(List.of(Implementation.HASHMAP)));
     }
 
     @Test

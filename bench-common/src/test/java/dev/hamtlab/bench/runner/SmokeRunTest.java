@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hamtlab.bench.Choice;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.Operation;
+import dev.hamtlab.bench.results.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class SmokeRunTest {
                     + " +\\(elapsed \\d+:\\d\\d, (about \\d+:\\d\\d left|done)\\)"), line);
         }
         // The A/A control is the newest phase of the run.
-        Implementation control = Main.controlOf(List.of(Implementation.values()));
+        Implementation control = ForkPlan.controlOf(List.of(Implementation.values()));
         assertEquals(Operation.values().length,
                 progress.stream().filter(line -> line.contains(" " + control.displayName() + " (A/A) ")).count());
 

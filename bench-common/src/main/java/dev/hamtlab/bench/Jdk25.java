@@ -1,4 +1,4 @@
-package dev.hamtlab.bench.runner;
+package dev.hamtlab.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,13 +22,13 @@ public final class Jdk25 {
     /** A JDK 25: its java launcher and its version, for example "25.0.3". */
     public record Found(Path java, String version) {
         /** For example "25.0.3 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)". */
-        String describe() {
+        public String describe() {
             return version + " (" + java + ")";
         }
     }
 
     /** Where JDKs are installed on Linux, macOS and by SDKMAN or IntelliJ, and beside the runner's own JDK. */
-    static List<Path> searched() {
+    public static List<Path> searched() {
         Path home = Path.of(System.getProperty("user.home"));
         Path runners = Path.of(System.getProperty("java.home")).toAbsolutePath().getParent();
         return Stream.of(Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt/java"),
@@ -37,7 +37,7 @@ public final class Jdk25 {
     }
 
     /** The JDK 25 at {@code path}, a JDK's home or its bin/java; refused with the reason otherwise. */
-    static Found given(String path) throws BadInput {
+    public static Found given(String path) throws BadInput {
         Path named = Path.of(path).toAbsolutePath().normalize();
         Path home = named.endsWith(Path.of("bin", "java")) ? named.getParent().getParent() : named;
         return at(home).orElseThrow(() -> new BadInput("--jdk '" + path + "' is not a JDK 25 (no bin/java with a release"
@@ -45,7 +45,7 @@ public final class Jdk25 {
     }
 
     /** The first JDK 25 in the {@link #searched()} folders, if any. */
-    static Optional<Found> find() {
+    public static Optional<Found> find() {
         for (Path folder : searched()) {
             try (Stream<Path> homes = Files.list(folder)) {
                 Optional<Found> found = homes.sorted().map(Jdk25::at).flatMap(Optional::stream).findFirst();

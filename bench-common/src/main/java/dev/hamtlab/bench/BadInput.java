@@ -1,4 +1,4 @@
-package dev.hamtlab.bench.runner;
+package dev.hamtlab.bench;
 
 /** A command line the runner refuses; the message is the one line the user sees. */
 public final class BadInput extends Exception {

@@ -1,4 +1,4 @@
-package dev.hamtlab.bench;
+package dev.hamtlab.bench.peers;
 
 /**
  * The four things the benchmarks do to a map, as each map is really driven: a mutable map in

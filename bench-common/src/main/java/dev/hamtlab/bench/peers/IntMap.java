@@ -1,9 +1,9 @@
-package dev.hamtlab.bench;
+package dev.hamtlab.bench.peers;
 
 /**
- * An int-to-int map as {@link IntMapBenchmark} calls it, with int keys and values: IntHamt, its
- * flat variant and fastutil's Int2IntOpenHashMap, each behind a final class of its own that
- * forwards every call to one method of the map. In a fork only one of those classes serves the
+ * An int-to-int map as {@link dev.hamtlab.bench.IntMapBenchmark} calls it, with int keys and
+ * values: IntHamt, its flat and inline variants and fastutil's Int2IntOpenHashMap, each behind a
+ * final class of its own that forwards every call to one method of the map. In a fork only one of those classes serves the
  * timed calls, so the JIT inlines the forwarding call and the map's method behind it.
  */
 public interface IntMap {
