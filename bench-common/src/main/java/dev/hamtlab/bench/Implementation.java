@@ -71,6 +71,9 @@ public enum Implementation implements Choice {
     /** phase4-specialised whose top levels are one flat directory of 2^k slots, grown by absorbing a level. */
     PHASE4_FLAT_ROOT("phase4-flatroot", "phase4-flatroot", "phase4-hash", "phase4-specialised",
             dev.hamtlab.phase4.flatroot.Hamt::new),
+    /** phase4-flatroot's bitmap nodes on phase 2's bump pool: contents and hashes carved from chunks. */
+    PHASE4_BUMP_POOL("phase4-bumppool", "phase4-bumppool", "phase4-hash", "phase4-flatroot",
+            dev.hamtlab.phase4.bumppool.Hamt::new),
     /**
      * All three ideas: the hash cached and spread, and the hot path of one loop down the final node
      * class. Declared last: the A/A control is the newest phase in a run.

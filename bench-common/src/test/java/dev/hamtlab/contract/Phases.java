@@ -33,6 +33,10 @@ final class Phases {
                     dev.hamtlab.phase4.specialised.Hamt::verifyInvariants),
             Subject.spreading("phase4-flatroot", dev.hamtlab.phase4.flatroot.Hamt::new,
                     dev.hamtlab.phase4.flatroot.Hamt::verifyInvariants),
+            Subject.spreading("phase4-bumppool", dev.hamtlab.phase4.bumppool.Hamt::new,
+                    dev.hamtlab.phase4.bumppool.Hamt::verifyInvariants),
+            Subject.spreading("phase4-bumppool, 64-slot chunks", () -> new dev.hamtlab.phase4.bumppool.Hamt<>(2 * TINY_CHUNK),
+                    dev.hamtlab.phase4.bumppool.Hamt::verifyInvariants),
             Subject.spreading("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants),
             Subject.spreading("phase4, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase4.Hamt<>(TINY_CHUNK,
                     dev.hamtlab.phase4.Fallback.NEW_ARRAY), dev.hamtlab.phase4.Hamt::verifyInvariants));
