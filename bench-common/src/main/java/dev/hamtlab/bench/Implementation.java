@@ -74,6 +74,9 @@ public enum Implementation implements Choice {
     /** phase4-flatroot's bitmap nodes on phase 2's bump pool: contents and hashes carved from chunks. */
     PHASE4_BUMP_POOL("phase4-bumppool", "phase4-bumppool", "phase4-hash", "phase4-flatroot",
             dev.hamtlab.phase4.bumppool.Hamt::new),
+    /** phase4-bumppool with phase 3's freelists: slices and nodes reused. */
+    PHASE4_RECYCLING("phase4-recycling", "phase4-recycling", "phase4-hash", "phase4-bumppool",
+            dev.hamtlab.phase4.recycling.Hamt::new),
     /**
      * All three ideas: the hash cached and spread, and the hot path of one loop down the final node
      * class. Declared last: the A/A control is the newest phase in a run.

@@ -37,6 +37,10 @@ final class Phases {
                     dev.hamtlab.phase4.bumppool.Hamt::verifyInvariants),
             Subject.spreading("phase4-bumppool, 64-slot chunks", () -> new dev.hamtlab.phase4.bumppool.Hamt<>(2 * TINY_CHUNK),
                     dev.hamtlab.phase4.bumppool.Hamt::verifyInvariants),
+            Subject.spreading("phase4-recycling", dev.hamtlab.phase4.recycling.Hamt::new,
+                    dev.hamtlab.phase4.recycling.Hamt::verifyInvariants),
+            Subject.spreading("phase4-recycling, 64-slot chunks", () -> new dev.hamtlab.phase4.recycling.Hamt<>(2 * TINY_CHUNK),
+                    dev.hamtlab.phase4.recycling.Hamt::verifyInvariants),
             Subject.spreading("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants),
             Subject.spreading("phase4, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase4.Hamt<>(TINY_CHUNK,
                     dev.hamtlab.phase4.Fallback.NEW_ARRAY), dev.hamtlab.phase4.Hamt::verifyInvariants));

@@ -53,7 +53,7 @@ public enum Preset implements Choice {
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE3, Implementation.PHASE4_CACHED_HASH,
             Implementation.PHASE4_SPREAD, Implementation.PHASE4_TWO_BITMAPS, Implementation.PHASE4_UNPOOLED,
             Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED, Implementation.PHASE4_FLAT_ROOT,
-            Implementation.PHASE4_BUMP_POOL,
+            Implementation.PHASE4_BUMP_POOL, Implementation.PHASE4_RECYCLING,
             Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT_INLINE,
             Implementation.PHASE4),
             List.of(KeyPattern.RANDOM),
