@@ -59,6 +59,21 @@ public enum Preset implements Choice {
             List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 7, 3),
     /**
+     * The allocation question asked again of phase 4's flat root, the layout with the fewest and
+     * largest objects: unpooled, on phase 2's bump pool and on phase 3's freelists, every operation
+     * at 10K, 100K and 1M, under G1 and, each map read against itself on G1 in the same run,
+     * Parallel. Ten forks, as a claim of the study asks, with the quick preset's iterations: a long
+     * run on 2 cores (1,050 forks, some three and a half hours), to resume across sessions.
+     */
+    POOLS("pools", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), PoolPlan.IMPLEMENTATIONS, List.of(KeyPattern.RANDOM),
+            List.of(Operation.values()), 10, 3) {
+        @Override
+        List<Extra> extras() {
+            return List.of(new Extra(List.of(Platform.PARALLEL), PoolPlan.IMPLEMENTATIONS, List.of(Operation.values()),
+                    List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M)));
+        }
+    },
+    /**
      * Hash flooding: Strings that all share one hashCode, inserted and queried; HashMap and phases 0
      * to 4 at 1K, 10K, 2^15, 100K and 2^17; every other peer at 1K and 10K alone: their collision
      * buckets are lists or probe runs, so n colliding keys cost them O(n^2), and one call at 100K
@@ -134,6 +149,12 @@ public enum Preset implements Choice {
             return cells;
         }
     };
+
+    /** The pools preset's maps: phase4-flatroot and its two pools. */
+    private static final class PoolPlan {
+        static final List<Implementation> IMPLEMENTATIONS = List.of(Implementation.PHASE4_FLAT_ROOT,
+                Implementation.PHASE4_BUMP_POOL, Implementation.PHASE4_RECYCLING);
+    }
 
     /** The reference run's maps, here because an enum constant's body cannot reach a static field of its own enum. */
     private static final class PhasePlan {

@@ -111,6 +111,22 @@ class RunOptionsTest {
     }
 
     @Test
+    void poolsMeasuresTheFlatRootAndItsTwoPoolsUnderG1AndParallel() throws BadInput {
+        RunOptions options = parse("--preset", "pools");
+        assertEquals(List.of(Implementation.PHASE4_FLAT_ROOT, Implementation.PHASE4_BUMP_POOL, Implementation.PHASE4_RECYCLING),
+                options.implementations());
+        assertEquals(10, options.forks());
+        assertEquals(List.of(Operation.values()), options.operations());
+        for (Operation operation : Operation.values()) {
+            List<Label> labels = ForkPlan.labels(options, Implementation.PHASE4_RECYCLING, operation, Size.TEN_K);
+            // three maps and the A/A control on G1, the three again on Parallel
+            assertEquals(4 + 3, labels.size(), labels.toString());
+            assertTrue(labels.contains(new Label(Implementation.PHASE4_BUMP_POOL, false, TypeProfile.MONOMORPHIC,
+                    KeyPattern.RANDOM, Platform.PARALLEL)), labels.toString());
+        }
+    }
+
+    @Test
     void floodMeasuresCollidingKeysWithThePeersStoppingAt10K() throws BadInput {
         RunOptions options = parse("--preset", "flood");
         assertEquals(List.of(KeyPattern.COLLIDING), options.keys());
