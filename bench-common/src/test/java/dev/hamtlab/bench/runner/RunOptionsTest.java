@@ -111,6 +111,19 @@ class RunOptionsTest {
     }
 
     @Test
+    void phase4MeasuresTheLayoutChainAndTheIntMapsWithTenForks() throws BadInput {
+        RunOptions options = parse("--preset", "phase4");
+        assertEquals(List.of(Implementation.HASHMAP, Implementation.SCALA_IMMUTABLE, Implementation.PHASE3,
+                Implementation.PHASE4_UNPOOLED, Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED,
+                Implementation.PHASE4_FLAT_ROOT, Implementation.FASTUTIL_INT, Implementation.INT_HAMT,
+                Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT_INLINE, Implementation.PHASE4), options.implementations());
+        assertEquals(10, options.forks());
+        assertEquals(List.of(Operation.values()), options.operations());
+        assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), options.sizes());
+        assertEquals(List.of(Platform.G1), options.platforms());
+    }
+
+    @Test
     void poolsMeasuresTheFlatRootAndItsTwoPoolsUnderG1AndParallel() throws BadInput {
         RunOptions options = parse("--preset", "pools");
         assertEquals(List.of(Implementation.PHASE4_FLAT_ROOT, Implementation.PHASE4_BUMP_POOL, Implementation.PHASE4_RECYCLING),
