@@ -17,9 +17,10 @@ public enum Platform implements Choice {
     PARALLEL("parallel", "Parallel", false, "2g", List.of("-XX:+UseParallelGC")),
     ZGC("zgc", "ZGC", false, "2g", List.of("-XX:+UseZGC")),
     /**
-     * Nothing is ever freed: the heap is sized so that the fork's every allocation fits. At 1M, an
-     * insert fork's three iterations of at least ten calls allocate about 3 GB; below 100K, where an
-     * iteration lasts a second, a fork allocates more than any heap here holds: use Epsilon at 1M.
+     * Nothing is ever freed: the heap is sized so that the fork's every allocation fits. Its
+     * iterations last the shortest time whatever a call takes ({@link #collects()}), so at 1M an
+     * insert or churn fork of three one-second iterations allocates under 2 GB; below 100K, where
+     * the calls are fast, a fork allocates more than any heap here holds: use Epsilon at 1M.
      */
     EPSILON("epsilon", "Epsilon", false, "6g", List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC")),
     /**
@@ -71,6 +72,17 @@ public enum Platform implements Choice {
     /** Whether its forks run on a JDK 25 rather than the runner's JDK. */
     public boolean onJdk25() {
         return onJdk25;
+    }
+
+    /**
+     * Whether its collector ever collects: all but Epsilon's. An iteration holds ten calls or more so
+     * that the collections inside it are a steady share, not a lottery of where one lands; a fork
+     * that never collects has none to land, and a fork that held that many calls of a fast map at 1M
+     * would outgrow any heap here (HashMap's insert, timed slow in the runner's cold JVM, ran 160 calls
+     * of 60 MB in a fork of 5.4-second iterations and ran out of its 6 GB).
+     */
+    public boolean collects() {
+        return this != EPSILON;
     }
 
     /**

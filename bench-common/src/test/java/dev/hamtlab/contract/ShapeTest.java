@@ -60,7 +60,11 @@ class ShapeTest {
                 new Phase("phase4-specialised", dev.hamtlab.phase4.specialised.Hamt::new,
                         map -> ((dev.hamtlab.phase4.specialised.Hamt<?, ?>) map).shape(), Spread::inverse),
                 new Phase("phase4-flatroot", dev.hamtlab.phase4.flatroot.Hamt::new,
-                        map -> ((dev.hamtlab.phase4.flatroot.Hamt<?, ?>) map).shape(), Spread::inverse)));
+                        map -> ((dev.hamtlab.phase4.flatroot.Hamt<?, ?>) map).shape(), Spread::inverse),
+                new Phase("phase4-bumppool", dev.hamtlab.phase4.bumppool.Hamt::new,
+                        map -> ((dev.hamtlab.phase4.bumppool.Hamt<?, ?>) map).shape(), Spread::inverse),
+                new Phase("phase4-recycling", dev.hamtlab.phase4.recycling.Hamt::new,
+                        map -> ((dev.hamtlab.phase4.recycling.Hamt<?, ?>) map).shape(), Spread::inverse)));
     }
 
     /** The phases that branch on the hashCode as it comes and put a collision node wherever two full hashes meet. */
@@ -185,6 +189,22 @@ class ShapeTest {
         assertEquals(List.of(32L, 32L + 32), poolFigures(small2.shape()));
         // phase 3's freelists keep the abandoned plain arrays of 8 to 31 slots too
         assertEquals(List.of(32L, 32L + 32 + (8 + 31) * 24 / 2), poolFigures(small3.shape()));
+    }
+
+    @Test
+    void theFlatRootsPoolsSetTheSlotsLiveAgainstTheChunksTheyHold() {
+        // four keys of one directory slot and four branches below it: one bitmap node of 8 content
+        // slots and 4 hashes, in the one 64K-slot chunk of references and its 32K-slot chunk of hashes
+        List<Phase> pools = canonicalLayouts()
+                .filter(phase -> phase.name().equals("phase4-bumppool") || phase.name().equals("phase4-recycling")).toList();
+        assertEquals(2, pools.size());
+        for (Phase pool : pools) {
+            Map<Object, Object> map = pool.factory().get();
+            for (int branch = 0; branch < 4; branch++) {
+                map.put(new CollidingKey(branch, pool.hashCodeOf().applyAsInt(branch << 5 | 7)), branch);
+            }
+            assertEquals(List.of(12L, 65_536L + 32_768L), poolFigures(pool.shape().apply(map)), pool.name());
+        }
     }
 
     private static List<Number> poolFigures(Map<String, Number> shape) {

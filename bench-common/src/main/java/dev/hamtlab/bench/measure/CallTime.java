@@ -4,6 +4,7 @@ import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.MapBenchmark;
 import dev.hamtlab.bench.Operation;
+import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 
 /**
@@ -32,10 +33,16 @@ public final class CallTime {
     }
 
     /**
-     * The rule: the iteration time for a call of {@code callNanos}, {@link #CALLS_PER_ITERATION} calls
-     * with the margin, and never below {@link #SHORTEST_ITERATION_MILLIS}.
+     * The rule: the iteration time for a call of {@code callNanos} on the platform,
+     * {@link #CALLS_PER_ITERATION} calls with the margin, and never below
+     * {@link #SHORTEST_ITERATION_MILLIS}; the shortest on a platform that never collects.
      */
-    public static int iterationMillis(double callNanos) {
+    public static int iterationMillis(double callNanos, Platform platform) {
+        return platform.collects() ? iterationMillis(callNanos) : SHORTEST_ITERATION_MILLIS;
+    }
+
+    /** The rule on a platform that collects. */
+    static int iterationMillis(double callNanos) {
         double wanted = Math.max(SHORTEST_ITERATION_MILLIS, CALLS_PER_ITERATION * MARGIN * callNanos / 1e6);
         return (int) Math.ceil(wanted / ROUNDING_MILLIS) * ROUNDING_MILLIS;
     }

@@ -201,7 +201,7 @@ final class TimedRun {
         List<Label> labels = cellPlan.stream().map(ForkPlan.Fork::label).distinct().toList();
         // One time a map and key pattern, so an A/A control always gets its primary's.
         Map<List<Object>, TimeValue> byMap = new HashMap<>();
-        for (Label label : labels) {
+        for (Label label : labels.stream().filter(l -> l.platform().collects()).toList()) {
             Optional<Path> done = cellPlan.stream().filter(f -> f.label().equals(label)).map(f -> raw.resolve(f.rawFileName()))
                     .filter(Files::exists).findFirst();
             if (done.isPresent()) {
@@ -212,6 +212,10 @@ final class TimedRun {
         Map<List<Object>, Double> callNanos = new HashMap<>();
         Map<Label, TimeValue> times = new LinkedHashMap<>();
         for (Label label : labels) {
+            if (!label.platform().collects()) {
+                times.put(label, TimeValue.milliseconds(CallTime.iterationMillis(0, label.platform())));
+                continue;
+            }
             times.put(label, byMap.computeIfAbsent(List.of(label.implementation(), label.keys()), map -> {
                 List<Implementation> timed = label.implementation().intKeys()
                         ? labels.stream().filter(l -> l.keys() == label.keys()).map(Label::implementation)
@@ -219,7 +223,7 @@ final class TimedRun {
                         : List.of(label.implementation());
                 double slowest = timed.stream().mapToDouble(i -> callNanos.computeIfAbsent(List.of(i, label.keys()),
                         key -> CallTime.fastestCallNanos(operation, i, label.keys(), size))).max().orElse(0);
-                return TimeValue.milliseconds(CallTime.iterationMillis(slowest));
+                return TimeValue.milliseconds(CallTime.iterationMillis(slowest, label.platform()));
             }));
         }
         out.println("hamtlab: " + operation.cliName() + " " + size.cliName() + ": iterations of " + labels.stream()

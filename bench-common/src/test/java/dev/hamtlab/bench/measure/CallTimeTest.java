@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hamtlab.bench.Implementation;
 import dev.hamtlab.bench.KeyPattern;
 import dev.hamtlab.bench.Operation;
+import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,13 @@ class CallTimeTest {
         // 10 calls x 1.2 x 400 ms = 4.8 s; 10 x 1.2 x 410 ms = 4.92 s, rounded up to 5 s.
         assertEquals(4_800, CallTime.iterationMillis(400e6));
         assertEquals(5_000, CallTime.iterationMillis(410e6));
+        assertEquals(5_000, CallTime.iterationMillis(410e6, Platform.G1));
+    }
+
+    /** Epsilon never collects: no collection to spread over ten calls, and a heap that ten fast calls a second would outgrow. */
+    @Test
+    void aPlatformThatNeverCollectsHasTheShortestIterations() {
+        assertEquals(1_000, CallTime.iterationMillis(410e6, Platform.EPSILON));
+        assertTrue(Platform.G1.collects() && Platform.PARALLEL.collects() && Platform.ZGC.collects() && !Platform.EPSILON.collects());
     }
 }
