@@ -78,8 +78,8 @@ public enum Platform implements Choice {
      * Whether its collector ever collects: all but Epsilon's. An iteration holds ten calls or more so
      * that the collections inside it are a steady share, not a lottery of where one lands; a fork
      * that never collects has none to land, and a fork that held that many calls of a fast map at 1M
-     * would outgrow any heap here (HashMap's insert, timed slow in the runner's cold JVM, ran 160 calls
-     * of 60 MB in a fork of 5.4-second iterations and ran out of its 6 GB).
+     * would outgrow any heap here (HashMap's insert, timed slow in the runner's cold JVM, got 5.4-second
+     * iterations, some 160 calls of 60 MB a fork, and its fork ran out of its 6 GB).
      */
     public boolean collects() {
         return this != EPSILON;
