@@ -199,24 +199,20 @@ final class TimedRun {
             return Map.of();
         }
         List<Label> labels = cellPlan.stream().map(ForkPlan.Fork::label).distinct().toList();
-        // One time a map and key pattern, so an A/A control always gets its primary's.
+        // One time a map, key pattern and whether its platform collects, so an A/A control always gets its primary's.
         Map<List<Object>, TimeValue> byMap = new HashMap<>();
-        for (Label label : labels.stream().filter(l -> l.platform().collects()).toList()) {
+        for (Label label : labels) {
             Optional<Path> done = cellPlan.stream().filter(f -> f.label().equals(label)).map(f -> raw.resolve(f.rawFileName()))
                     .filter(Files::exists).findFirst();
             if (done.isPresent()) {
-                byMap.putIfAbsent(List.of(label.implementation(), label.keys()), TimeValue.fromString(JsonParser.parseString(
+                byMap.putIfAbsent(timeKey(label), TimeValue.fromString(JsonParser.parseString(
                         Files.readString(done.get())).getAsJsonArray().get(0).getAsJsonObject().get("measurementTime").getAsString()));
             }
         }
         Map<List<Object>, Double> callNanos = new HashMap<>();
         Map<Label, TimeValue> times = new LinkedHashMap<>();
         for (Label label : labels) {
-            if (!label.platform().collects()) {
-                times.put(label, TimeValue.milliseconds(CallTime.iterationMillis(0, label.platform())));
-                continue;
-            }
-            times.put(label, byMap.computeIfAbsent(List.of(label.implementation(), label.keys()), map -> {
+            times.put(label, byMap.computeIfAbsent(timeKey(label), map -> {
                 List<Implementation> timed = label.implementation().intKeys()
                         ? labels.stream().filter(l -> l.keys() == label.keys()).map(Label::implementation)
                                 .filter(i -> !i.intKeys()).distinct().toList()
@@ -230,6 +226,11 @@ final class TimedRun {
                 .filter(label -> !label.control()).map(label -> label.displayName() + " " + times.get(label))
                 .collect(Collectors.joining(", ")));
         return times;
+    }
+
+    /** What a label's iteration time depends on: its map, its keys, and whether its platform collects. */
+    private static List<Object> timeKey(Label label) {
+        return List.of(label.implementation(), label.keys(), label.platform().collects());
     }
 
     /** The implementations the run measures on the platform, in any cell. */
