@@ -43,24 +43,27 @@ public enum Implementation implements Choice {
     PHASE3("phase3", "phase3", "phase3-recycling", "phase2", dev.hamtlab.phase3.Hamt::new),
     /** fastutil's int-to-int open-addressing map: IntHamt's like-for-like rival, measured by {@link IntMapBenchmark}. */
     FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE, Adapters.FastutilInts::new),
-    /** The int-to-int HAMT, measured by {@link IntMapBenchmark}; compared with fastutil's int map before any other. */
-    INT_HAMT("inthamt", "IntHamt", "phase4-hash", "fastutil-int2int", Driven.MUTABLE, Adapters.IntHamtInts::new),
-    /** IntHamt with a flat root: a directory of buckets, each an int[] of (hash, value) pairs, doubled as the map grows. */
-    INT_HAMT_FLAT("inthamt-flat", "IntHamt flat", "phase4-hash", "inthamt", Driven.MUTABLE, Adapters.FlatIntHamtInts::new),
-    /** The flat IntHamt with two pairs inline in each directory slot and one overflow trie for the rest. */
-    INT_HAMT_INLINE("inthamt-inline", "IntHamt inline", "phase4-hash", "inthamt-flat", Driven.MUTABLE,
-            Adapters.InlineIntHamtInts::new),
+    /** The int-to-int HAMT as first built, a trie of 64-way nodes, measured by {@link IntMapBenchmark}; against fastutil's int map. */
+    INT_HAMT_TRIE("inthamt-trie", "IntHamt trie", "phase4-hash", "fastutil-int2int", Driven.MUTABLE,
+            Adapters.TrieIntHamtInts::new),
+    /** The trie IntHamt with a flat root: a directory of buckets, each an int[] of (hash, value) pairs, doubled as the map grows. */
+    INT_HAMT_FLAT("inthamt-flat", "IntHamt flat", "phase4-hash", "inthamt-trie", Driven.MUTABLE, Adapters.FlatIntHamtInts::new),
+    /** IntHamt, the design the int maps' chain ends in: the flat root with two pairs inline in each slot, one overflow trie. */
+    INT_HAMT("inthamt", "IntHamt", "phase4-hash", "inthamt-flat", Driven.MUTABLE, Adapters.IntHamtInts::new),
     /** Phase 4's first idea alone: phase 3 whose leaves cache the key's hash. */
     PHASE4_CACHED_HASH("phase4-cachedhash", "phase4-cachedhash", "phase4-hash", "phase3",
             dev.hamtlab.phase4.cachedhash.Hamt::new),
     /** Phase 4's first two ideas: the hash cached and spread. */
     PHASE4_SPREAD("phase4-spread", "phase4-spread", "phase4-hash", "phase4-cachedhash",
             dev.hamtlab.phase4.spread.Hamt::new),
-    /** Phase 4 with CHAMP's two bitmaps, one for the leaves and one for the subnodes, instead of an instanceof a slot. */
-    PHASE4_TWO_BITMAPS("phase4-twobitmaps", "phase4-twobitmaps", "phase4-hash", "phase4",
+    /** Phase 4's first three ideas: the hash cached and spread, and the hot path of one loop down the final node class. */
+    PHASE4_HOT_PATH("phase4-hotpath", "phase4-hotpath", "phase4-hash", "phase4-spread",
+            dev.hamtlab.phase4.hotpath.Hamt::new),
+    /** phase4-hotpath with CHAMP's two bitmaps, one for the leaves and one for the subnodes, instead of an instanceof a slot. */
+    PHASE4_TWO_BITMAPS("phase4-twobitmaps", "phase4-twobitmaps", "phase4-hash", "phase4-hotpath",
             dev.hamtlab.phase4.twobitmaps.Hamt::new),
-    /** Phase 4's three ideas on phase 1's layout, an exact array per node and no pool: does the pool help once hashing is right? */
-    PHASE4_UNPOOLED("phase4-unpooled", "phase4-unpooled", "phase4-hash", "phase4",
+    /** phase4-hotpath's three ideas on phase 1's layout, an exact array per node and no pool: does the pool help once hashing is right? */
+    PHASE4_UNPOOLED("phase4-unpooled", "phase4-unpooled", "phase4-hash", "phase4-hotpath",
             dev.hamtlab.phase4.unpooled.Hamt::new),
     /** phase4-unpooled with CHAMP's layout: keys, values and hashes in the node's own arrays, no leaf objects. */
     PHASE4_INLINED("phase4-inlined", "phase4-inlined", "phase4-hash", "phase4-unpooled",
@@ -68,20 +71,17 @@ public enum Implementation implements Choice {
     /** phase4-inlined whose subtrees of two or three entries are buckets: keys, values and hashes in fields. */
     PHASE4_SPECIALISED("phase4-specialised", "phase4-specialised", "phase4-hash", "phase4-inlined",
             dev.hamtlab.phase4.specialised.Hamt::new),
-    /** phase4-specialised whose top levels are one flat directory of 2^k slots, grown by absorbing a level. */
-    PHASE4_FLAT_ROOT("phase4-flatroot", "phase4-flatroot", "phase4-hash", "phase4-specialised",
-            dev.hamtlab.phase4.flatroot.Hamt::new),
-    /** phase4-flatroot's bitmap nodes on phase 2's bump pool: contents and hashes carved from chunks. */
-    PHASE4_BUMP_POOL("phase4-bumppool", "phase4-bumppool", "phase4-hash", "phase4-flatroot",
+    /** Phase 4's bitmap nodes on phase 2's bump pool: contents and hashes carved from chunks. */
+    PHASE4_BUMP_POOL("phase4-bumppool", "phase4-bumppool", "phase4-hash", "phase4",
             dev.hamtlab.phase4.bumppool.Hamt::new),
     /** phase4-bumppool with phase 3's freelists: slices and nodes reused. */
     PHASE4_RECYCLING("phase4-recycling", "phase4-recycling", "phase4-hash", "phase4-bumppool",
             dev.hamtlab.phase4.recycling.Hamt::new),
     /**
-     * All three ideas: the hash cached and spread, and the hot path of one loop down the final node
-     * class. Declared last: the A/A control is the newest phase in a run.
+     * The design phase 4's chain ends in: phase4-specialised whose top levels are one flat directory
+     * of 2^k slots, grown by absorbing a level. Declared last: the A/A control is the newest phase in a run.
      */
-    PHASE4("phase4", "phase4", "phase4-hash", "phase4-spread", dev.hamtlab.phase4.Hamt::new);
+    PHASE4("phase4", "phase4", "phase4-hash", "phase4-specialised", dev.hamtlab.phase4.Hamt::new);
 
     /** How a map is driven, which decides what a change costs it. */
     public enum Driven {
@@ -251,12 +251,16 @@ public enum Implementation implements Choice {
     }
 
     /**
-     * What this phase is compared with in a run that measured {@code measured}: the implementation
-     * before it, or else the phase before its whole module (phase4 against phase3 when the run has
-     * no phase4-spread). Empty when the run has neither.
+     * What this phase is compared with in a run that measured {@code measured}: the nearest
+     * implementation down its chain of befores that the run has (phase4-unpooled against phase3 when
+     * the run has none of the variants between them). Empty when the run has none.
      */
     public Optional<Implementation> beforeAmong(List<Implementation> measured) {
-        return before().filter(measured::contains).or(() -> phaseBefore().filter(measured::contains));
+        Optional<Implementation> earlier = before();
+        while (earlier.isPresent() && !measured.contains(earlier.get())) {
+            earlier = earlier.get().before();
+        }
+        return earlier;
     }
 
     /** What this phase is compared with: the phase it was built from, or the phase it is a variant of. */

@@ -1,5 +1,6 @@
 package dev.hamtlab.bench;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,9 +52,9 @@ public record Label(Implementation implementation, boolean control, TypeProfile 
         return new Label(implementation, false, profile, keys, other);
     }
 
-    /** The label this one is compared with: the implementation before it, under the same profile and keys. */
-    public Optional<Label> before() {
-        return implementation.before().map(this::with);
+    /** The label this one is compared with in a run that measured {@code measured}; see {@link Implementation#beforeAmong}. */
+    public Optional<Label> beforeAmong(List<Implementation> measured) {
+        return implementation.beforeAmong(measured).map(this::with);
     }
 
     /** The same under the phase before this one's whole module; see {@link Implementation#phaseBefore()}. */

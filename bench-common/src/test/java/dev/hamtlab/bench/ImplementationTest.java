@@ -24,11 +24,14 @@ class ImplementationTest {
         assertEquals(Optional.of(Implementation.PHASE2), Implementation.PHASE3.before());
         assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4_CACHED_HASH.before());
         assertEquals(Optional.of(Implementation.PHASE4_CACHED_HASH), Implementation.PHASE4_SPREAD.before());
-        assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4.before());
-        assertEquals(Optional.of(Implementation.PHASE4), Implementation.PHASE4_UNPOOLED.before());
+        assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4_HOT_PATH.before());
+        assertEquals(Optional.of(Implementation.PHASE4_HOT_PATH), Implementation.PHASE4_TWO_BITMAPS.before());
+        assertEquals(Optional.of(Implementation.PHASE4_HOT_PATH), Implementation.PHASE4_UNPOOLED.before());
         assertEquals(Optional.of(Implementation.PHASE4_UNPOOLED), Implementation.PHASE4_INLINED.before());
         assertEquals(Optional.of(Implementation.PHASE4_INLINED), Implementation.PHASE4_SPECIALISED.before());
-        assertEquals(Optional.of(Implementation.PHASE4_SPECIALISED), Implementation.PHASE4_FLAT_ROOT.before());
+        assertEquals(Optional.of(Implementation.PHASE4_SPECIALISED), Implementation.PHASE4.before());
+        assertEquals(Optional.of(Implementation.PHASE4), Implementation.PHASE4_BUMP_POOL.before());
+        assertEquals(Optional.of(Implementation.PHASE4_BUMP_POOL), Implementation.PHASE4_RECYCLING.before());
         assertEquals(Optional.empty(), Implementation.HASHMAP.before());
     }
 
@@ -48,6 +51,10 @@ class ImplementationTest {
         assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4.beforeAmong(phases));
         assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE3,
                 Implementation.PHASE4_SPREAD, Implementation.PHASE4)));
+        assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4_UNPOOLED.beforeAmong(List.of(Implementation.PHASE3,
+                Implementation.PHASE4_UNPOOLED, Implementation.PHASE4)));
+        assertEquals(Optional.of(Implementation.PHASE4_UNPOOLED), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE3,
+                Implementation.PHASE4_UNPOOLED, Implementation.PHASE4)));
         assertEquals(Optional.empty(), Implementation.PHASE3.beforeAmong(phases));
         assertEquals(Optional.empty(), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE4)));
     }
@@ -75,7 +82,10 @@ class ImplementationTest {
         assertEquals(IntMapBenchmark.class, Implementation.INT_HAMT.benchmarkClass());
         assertEquals(IntMapBenchmark.class, Implementation.FASTUTIL_INT.benchmarkClass());
         assertEquals(MapBenchmark.class, Implementation.PHASE4.benchmarkClass());
-        assertEquals(Optional.of(Implementation.FASTUTIL_INT), Implementation.INT_HAMT.before());
+        assertEquals(Optional.of(Implementation.FASTUTIL_INT), Implementation.INT_HAMT_TRIE.before());
+        assertEquals(Optional.of(Implementation.INT_HAMT_FLAT), Implementation.INT_HAMT.before());
+        assertEquals(Optional.of(Implementation.FASTUTIL_INT), Implementation.INT_HAMT.beforeAmong(List.of(Implementation.FASTUTIL_INT,
+                Implementation.INT_HAMT)));
         assertEquals("dev.hamtlab.bench.IntMapBenchmark.queryHit", Operation.QUERY_HIT.benchmarkName(Implementation.INT_HAMT));
         assertEquals("hamtlab phase4-hash", Implementation.INT_HAMT.library());
         assertTrue(Implementation.FASTUTIL_INT.library().matches("it\\.unimi\\.dsi:fastutil:\\d+\\.\\d+\\.\\d+"),

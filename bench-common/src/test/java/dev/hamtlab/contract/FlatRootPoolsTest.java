@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The pools of phase4-flatroot's layout, phase 2's bump pool (phase4-bumppool) and phase 3's
+ * The pools of phase 4's layout, phase 2's bump pool (phase4-bumppool) and phase 3's
  * freelists (phase4-recycling): live slots always what the nodes hold, clear() empties the pool,
  * and verifyInvariants catches a pool's own bugs made here on purpose: a slice handed to two nodes,
  * a write into a freed slice, a recycled node still in the trie. The contract kit runs the rest,

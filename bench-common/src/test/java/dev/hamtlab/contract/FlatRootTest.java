@@ -2,14 +2,14 @@ package dev.hamtlab.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hamtlab.phase4.flatroot.Hamt;
+import dev.hamtlab.phase4.Hamt;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * phase4-flatroot's directory: 2^k slots for the hash's low k bits, grown by absorbing a level when
+ * Phase 4's directory, its flat root: 2^k slots for the hash's low k bits, grown by absorbing a level when
  * the map holds more than 32 entries a slot, never shrunk by removals; every key found after each
  * growth, and the shape after a growth the shape of the same keys put into a grown map.
  */

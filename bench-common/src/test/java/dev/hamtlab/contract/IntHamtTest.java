@@ -105,9 +105,9 @@ final class IntHamtTest {
     }
 
     static Stream<IntMapKind> intMaps() {
-        return Stream.of(new IntMapKind("IntHamt", IntHamt::new, 1, 6),
+        return Stream.of(new IntMapKind("IntHamt trie", dev.hamtlab.phase4.inttrie.IntHamt::new, 1, 6),
                 new IntMapKind("IntHamt flat", dev.hamtlab.phase4.intflat.IntHamt::new, 0, 6),
-                new IntMapKind("IntHamt inline", dev.hamtlab.phase4.intinline.IntHamt::new, 1, 7));
+                new IntMapKind("IntHamt", IntHamt::new, 1, 7));
     }
 
     private static final int SEEDS = 20;

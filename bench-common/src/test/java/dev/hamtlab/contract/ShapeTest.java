@@ -44,8 +44,8 @@ class ShapeTest {
     /** Phase 4 and its layouts, which spread the hashCode and hang collision nodes below their last level. */
     static Stream<Phase> phasesThatSpread() {
         return Stream.of(
-                new Phase("phase4", dev.hamtlab.phase4.Hamt::new, map -> ((dev.hamtlab.phase4.Hamt<?, ?>) map).shape(),
-                        Spread::inverse),
+                new Phase("phase4-hotpath", dev.hamtlab.phase4.hotpath.Hamt::new,
+                        map -> ((dev.hamtlab.phase4.hotpath.Hamt<?, ?>) map).shape(), Spread::inverse),
                 new Phase("phase4-inlined", dev.hamtlab.phase4.inlined.Hamt::new,
                         map -> ((dev.hamtlab.phase4.inlined.Hamt<?, ?>) map).shape(), Spread::inverse));
     }
@@ -59,8 +59,8 @@ class ShapeTest {
         return Stream.concat(phasesThatSpread(), Stream.of(
                 new Phase("phase4-specialised", dev.hamtlab.phase4.specialised.Hamt::new,
                         map -> ((dev.hamtlab.phase4.specialised.Hamt<?, ?>) map).shape(), Spread::inverse),
-                new Phase("phase4-flatroot", dev.hamtlab.phase4.flatroot.Hamt::new,
-                        map -> ((dev.hamtlab.phase4.flatroot.Hamt<?, ?>) map).shape(), Spread::inverse),
+                new Phase("phase4", dev.hamtlab.phase4.Hamt::new, map -> ((dev.hamtlab.phase4.Hamt<?, ?>) map).shape(),
+                        Spread::inverse),
                 new Phase("phase4-bumppool", dev.hamtlab.phase4.bumppool.Hamt::new,
                         map -> ((dev.hamtlab.phase4.bumppool.Hamt<?, ?>) map).shape(), Spread::inverse),
                 new Phase("phase4-recycling", dev.hamtlab.phase4.recycling.Hamt::new,

@@ -1,13 +1,14 @@
 package dev.hamtlab.phase4;
 
 /**
- * Two or more leaves whose keys have the same whole 32-bit hash, which no level can tell apart.
+ * More leaves than a {@link Bucket} holds whose keys have the same whole 32-bit hash, which no
+ * level can tell apart.
  * One only ever hangs below a bitmap node at {@link Hashing#MAX_SHIFT}, where the hash has no bits
  * left, so the hot loop meets it only there.
  * Keys of one comparable class (the first met here) go into {@link OrderedLeaves}, a tree searched
  * with {@code compareTo}, so a flood of colliding keys stays O(log n) an operation. The others
  * (keys that are not comparable, of another class, or that compare equal to a different stored
- * key) sit in an exactly-sized array, like the children of a {@link BitmapNode}, and are scanned
+ * key) sit in an exactly-sized array, like the content of a {@link BitmapNode}, and are scanned
  * with identity, then {@code equals}. The leaves' order for the iterators: the tree's, then the
  * array's.
  */
@@ -23,10 +24,13 @@ final class CollisionNode<K, V> extends Node<K, V> {
         this.hash = hash;
     }
 
-    static <K, V> CollisionNode<K, V> of(Leaf<K, V> first, Leaf<K, V> second, Allocator allocator) {
-        CollisionNode<K, V> node = new CollisionNode<>(first.hash);
-        node.add(first, allocator);
-        node.add(second, allocator);
+    /** The collision node of the entries given (more than a bucket holds, all of one hash), laid out as in a node's content. */
+    @SuppressWarnings("unchecked")
+    static <K, V> CollisionNode<K, V> of(Object[] keysAndValues, int[] hashes, Allocator allocator) {
+        CollisionNode<K, V> node = new CollisionNode<>(hashes[0]);
+        for (int e = 0; e < hashes.length; e++) {
+            node.add(allocator.leaf((K) keysAndValues[2 * e], hashes[e], (V) keysAndValues[2 * e + 1]), allocator);
+        }
         allocator.countNode();
         return node;
     }
@@ -125,42 +129,60 @@ final class CollisionNode<K, V> extends Node<K, V> {
         return ordered == null ? 0 : ordered.size();
     }
 
-    /** Collision nodes keep plain arrays: the collector takes them. */
-    @Override
-    void release(Allocator allocator) {
+    /** The i-th leaf: the tree's in order, then the array's. */
+    private Leaf<K, V> leafAt(int i) {
+        int inTree = orderedCount();
+        return i < inTree ? ordered.get(i) : leaf(i - inTree);
     }
 
     @Override
-    int arity() {
+    int entryCount() {
         return orderedCount() + leaves.length;
     }
 
     @Override
-    Object child(int i) {
-        int inTree = orderedCount();
-        return i < inTree ? ordered.get(i) : leaves[i - inTree];
+    K key(int i) {
+        return leafAt(i).key;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    Leaf<K, V> soleLeaf() {
-        return arity() == 1 ? (Leaf<K, V>) child(0) : null;
+    int hash(int i) {
+        return hash;
     }
 
     @Override
-    int verify(int prefix, int shift, boolean isRoot, PoolAudit audit) {
-        check(!isRoot, "the root is a bitmap node");
+    V value(int i) {
+        return leafAt(i).value;
+    }
+
+    @Override
+    int subnodeCount() {
+        return 0;
+    }
+
+    @Override
+    Node<K, V> subnode(int j) {
+        throw new IndexOutOfBoundsException("a collision node has no subnodes");
+    }
+
+    @Override
+    int countAtMost(int limit) {
+        return entryCount();
+    }
+
+    @Override
+    int verify(int prefix, int shift) {
         check(shift > Hashing.MAX_SHIFT, "a collision node hangs below the last level, found one at shift " + shift);
         check(BitmapNode.hasPrefix(hash, prefix, shift), "collision node of hash " + Integer.toHexString(hash)
                 + " sits on its hash path");
         int inTree = ordered == null ? 0 : ordered.verify();
         int count = leaves.length;
-        check(inTree + count >= 2, "a collision node holds two leaves or more, found " + (inTree + count));
+        check(inTree + count > Bucket.CAPACITY, "a collision node holds more leaves than a bucket, found " + (inTree + count));
         for (int i = 0; i < count; i++) {
             check(leaves[i] instanceof Leaf, "collision slot " + i + " is a leaf");
         }
         for (int i = 0; i < inTree + count; i++) {
-            Leaf<?, ?> leaf = (Leaf<?, ?>) child(i);
+            Leaf<?, ?> leaf = leafAt(i);
             check(leaf.hash == hash && Hashing.hash(leaf.key) == hash, "every key in a collision node has its hash, cached");
         }
         for (int i = 0; i < count; i++) {

@@ -1,9 +1,10 @@
 package dev.hamtlab.phase4;
 
 /**
- * A node of {@link IntHamt}, CHAMP's layout: {@code dataMap} marks the slots that hold an entry
- * inline, {@code nodeMap} those that hold a subnode, never both. An entry is the pair (mixed hash,
- * value) in {@code entries}; a slot's index is the popcount of the map's bits below it.
+ * A node of {@link IntHamt}'s overflow trie, CHAMP's layout: {@code dataMap} marks the slots that
+ * hold an entry inline, {@code nodeMap} those that hold a subnode, never both. An entry is the pair
+ * (mixed hash, value) in {@code entries}; a slot's index is the popcount of the map's bits below
+ * it. Its levels take the hash's bits from the lowest up, the last one the two that are left.
  *
  * <p>The arrays grow by half again when full, as an ArrayList does, and are edited in place while
  * they have room: an exactly sized array would be copied on every insert into its node, and at 10K

@@ -11,6 +11,7 @@ import dev.hamtlab.bench.peers.MeasuredMap;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.results.Renames;
 import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +142,6 @@ public final class Footprint {
 
     /** One footprint file, as {@link #write} wrote it. */
     public static Measured read(Path file) throws IOException {
-        return GSON.fromJson(Files.readString(file), Measured.class);
+        return GSON.fromJson(Renames.readJson(file), Measured.class);
     }
 }

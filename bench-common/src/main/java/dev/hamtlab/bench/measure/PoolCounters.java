@@ -9,6 +9,7 @@ import dev.hamtlab.bench.MapBenchmark;
 import dev.hamtlab.bench.peers.MeasuredMap;
 import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Size;
+import dev.hamtlab.bench.results.Renames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,6 @@ public final class PoolCounters {
 
     /** One counters file, as the runner wrote it from {@link #json}. */
     public static Counted read(Path file) throws IOException {
-        return GSON.fromJson(Files.readString(file), Counted.class);
+        return GSON.fromJson(Renames.readJson(file), Counted.class);
     }
 }

@@ -10,6 +10,7 @@ import dev.hamtlab.bench.Label;
 import dev.hamtlab.bench.peers.MeasuredMap;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.results.Renames;
 import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,6 @@ public final class TrieShapes {
 
     /** One shape file, as {@link #write} wrote it. */
     public static Measured read(Path file) throws IOException {
-        return GSON.fromJson(Files.readString(file), Measured.class);
+        return GSON.fromJson(Renames.readJson(file), Measured.class);
     }
 }

@@ -215,7 +215,7 @@ public final class Adapters {
         }
     }
 
-    /** IntHamt, called with ints. */
+    /** IntHamt, phase 4's int map: the flat root with two pairs inline in each slot, called with ints. */
     public static final class IntHamtInts implements IntMap {
         private final dev.hamtlab.phase4.IntHamt map = new dev.hamtlab.phase4.IntHamt();
 
@@ -250,7 +250,7 @@ public final class Adapters {
         }
     }
 
-    /** IntHamt with a flat root, called with ints. */
+    /** The trie IntHamt with a flat root, called with ints. */
     public static final class FlatIntHamtInts implements IntMap {
         private final dev.hamtlab.phase4.intflat.IntHamt map = new dev.hamtlab.phase4.intflat.IntHamt();
 
@@ -285,9 +285,9 @@ public final class Adapters {
         }
     }
 
-    /** IntHamt with two pairs inline in each directory slot, called with ints. */
-    public static final class InlineIntHamtInts implements IntMap {
-        private final dev.hamtlab.phase4.intinline.IntHamt map = new dev.hamtlab.phase4.intinline.IntHamt();
+    /** The trie IntHamt, phase 4's first int map, called with ints. */
+    public static final class TrieIntHamtInts implements IntMap {
+        private final dev.hamtlab.phase4.inttrie.IntHamt map = new dev.hamtlab.phase4.inttrie.IntHamt();
 
         @Override
         public int put(int key, int value) {

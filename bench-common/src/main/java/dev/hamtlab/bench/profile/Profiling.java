@@ -11,6 +11,7 @@ import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.TypeProfile;
+import dev.hamtlab.bench.results.Renames;
 import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -144,7 +145,7 @@ public final class Profiling {
         try (Stream<Path> files = Files.list(profiles)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    Profiled profiled = GSON.fromJson(Files.readString(file), Profiled.class);
+                    Profiled profiled = GSON.fromJson(Renames.readJson(file), Profiled.class);
                     profiled.cell();
                     profiled.profilerUsed();
                     found.add(profiled);

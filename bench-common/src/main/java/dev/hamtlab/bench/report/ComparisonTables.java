@@ -43,8 +43,8 @@ final class ComparisonTables {
                     for (Implementation after : run.implementations) {
                         if (after.isPhase() && shown.test(after)) {
                             Label label = new Label(after, false, profile, pattern, run.main);
-                            Stream.of(label.before(), label.phaseBefore()).flatMap(Optional::stream)
-                                    .filter(b -> run.implementations.contains(b.implementation()))
+                            Stream.of(label.beforeAmong(run.implementations), label.phaseBefore()).flatMap(Optional::stream)
+                                    .filter(b -> run.implementations.contains(b.implementation())).distinct()
                                     .forEach(before -> text.append(table(operation, before, label)));
                         }
                     }

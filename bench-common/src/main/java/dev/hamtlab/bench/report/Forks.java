@@ -16,6 +16,7 @@ import dev.hamtlab.bench.measure.Footprint;
 import dev.hamtlab.bench.measure.HostWatch;
 import dev.hamtlab.bench.measure.PoolCounters;
 import dev.hamtlab.bench.measure.TrieShapes;
+import dev.hamtlab.bench.results.Renames;
 import dev.hamtlab.bench.results.ResultsFolder;
 import dev.hamtlab.bench.stats.Warmup;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class Forks {
             String name = file.getFileName().toString();
             Logged logged = log.getOrDefault(name, Logged.NOT_LOGGED);
             try {
-                for (JsonElement run : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
+                for (JsonElement run : JsonParser.parseString(Renames.readJson(file)).getAsJsonArray()) {
                     forks.addAll(forksOf(run.getAsJsonObject(), name, logged));
                 }
             } catch (RuntimeException e) {

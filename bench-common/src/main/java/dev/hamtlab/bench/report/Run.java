@@ -129,8 +129,8 @@ final class Run {
                         for (Implementation after : implementations) {
                             if (after.isPhase()) {
                                 Label label = new Label(after, false, profile, pattern, main);
-                                Stream.of(label.before(), label.phaseBefore()).flatMap(Optional::stream)
-                                        .filter(b -> implementations.contains(b.implementation()))
+                                Stream.of(label.beforeAmong(implementations), label.phaseBefore()).flatMap(Optional::stream)
+                                        .filter(b -> implementations.contains(b.implementation())).distinct()
                                         .forEach(before -> families.get(before.implementation().isPhase() ? Family.PHASE_STEPS
                                                 : Family.PEERS).add(new Comparisons.Pair(operation, size, before, label)));
                                 for (Implementation peer : implementations) {

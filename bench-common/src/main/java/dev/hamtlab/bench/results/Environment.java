@@ -143,7 +143,7 @@ public final class Environment {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(GSON.fromJson(Files.readString(file), Facts.class));
+        return Optional.ofNullable(GSON.fromJson(Renames.readJson(file), Facts.class));
     }
 
     private static String markdown(Facts facts) {

@@ -43,21 +43,22 @@ public enum Preset implements Choice {
             Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING),
             List.of(Operation.INSERT, Operation.QUERY_HIT), 6, 3),
     /**
-     * The run that phase 4's targets are read from: phase 4 and the chain of its layout variants
-     * (unpooled, inlined, specialised, flat root) against phase 3, HashMap and Scala's CHAMP, and
+     * The run that phase 4's targets are read from: the chain of phase 4's layout variants
+     * (unpooled, inlined, specialised) and phase 4, the flat root they end in, against phase 3,
+     * HashMap and Scala's CHAMP, and
      * IntHamt and its two variants against fastutil's int map; random Integer keys (ints for the
      * int maps), every operation at 10K, 100K and 1M. Ten forks, as a claim of the study asks, with
      * the quick preset's iterations: some six hours on 2 cores, to resume across sessions. The
-     * earlier ideas' variants were measured by the run of 2026-11-27; the flat root's pools have the
+     * earlier ideas' variants were measured by the run of 2026-11-27; phase 4's pools have the
      * pools preset.
      */
     PHASE4("phase4", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
             Implementation.SCALA_IMMUTABLE, Implementation.PHASE3, Implementation.PHASE4_UNPOOLED,
-            Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED, Implementation.PHASE4_FLAT_ROOT,
-            Implementation.FASTUTIL_INT, Implementation.INT_HAMT, Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT_INLINE,
+            Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED,
+            Implementation.FASTUTIL_INT, Implementation.INT_HAMT_TRIE, Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT,
             Implementation.PHASE4), List.of(KeyPattern.RANDOM), List.of(Operation.values()), 10, 3),
     /**
-     * The allocation question asked again of phase 4's flat root, the layout with the fewest and
+     * The allocation question asked again of phase 4, the layout with the fewest and
      * largest objects: unpooled, on phase 2's bump pool and on phase 3's freelists, every operation
      * at 10K, 100K and 1M, under G1 and, each map read against itself on G1 in the same run,
      * Parallel. Ten forks, as a claim of the study asks, with the quick preset's iterations: a long
@@ -148,10 +149,10 @@ public enum Preset implements Choice {
         }
     };
 
-    /** The pools preset's maps: phase4-flatroot and its two pools. */
+    /** The pools preset's maps: phase 4 on its two pools, and phase 4 itself, last as the A/A control. */
     private static final class PoolPlan {
-        static final List<Implementation> IMPLEMENTATIONS = List.of(Implementation.PHASE4_FLAT_ROOT,
-                Implementation.PHASE4_BUMP_POOL, Implementation.PHASE4_RECYCLING);
+        static final List<Implementation> IMPLEMENTATIONS = List.of(Implementation.PHASE4_BUMP_POOL,
+                Implementation.PHASE4_RECYCLING, Implementation.PHASE4);
     }
 
     /** The reference run's maps, here because an enum constant's body cannot reach a static field of its own enum. */

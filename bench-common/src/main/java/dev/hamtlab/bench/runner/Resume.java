@@ -5,6 +5,7 @@ import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.report.Report;
 import dev.hamtlab.bench.results.Environment;
 import dev.hamtlab.bench.results.Launcher;
+import dev.hamtlab.bench.results.Renames;
 import dev.hamtlab.bench.results.ResultsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,10 @@ record Resume(RunOptions options, Environment.Facts recorded) {
             throw new BadInput(USAGE);
         }
         Path folder = Main.resultsFolder(folders.get(0));
+        if (Files.exists(folder.resolve(Renames.FILE))) {
+            throw new BadInput("'" + folder + "' names maps the study has renamed since (its " + Renames.FILE
+                    + "), so this runner would measure them under other names; resume it at the commit it was run at");
+        }
         Environment.Facts facts = recordedIn(folder);
         Environment.Plan plan = facts.plan();
         if (plan == null) {

@@ -16,7 +16,7 @@ class AdaptersTest {
     private static final int STEPS = 20_000;
 
     @ParameterizedTest
-    @EnumSource(value = Implementation.class, names = {"FASTUTIL_INT", "INT_HAMT", "INT_HAMT_FLAT", "INT_HAMT_INLINE"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Implementation.class, names = {"FASTUTIL_INT", "INT_HAMT_TRIE", "INT_HAMT_FLAT", "INT_HAMT"}, mode = EnumSource.Mode.EXCLUDE)
     void randomPutsGetsAndRemovesAnswerAsHashMapDoes(Implementation implementation) {
         // Keys from a small range, so puts replace, removes hit and miss, and the map grows and shrinks.
         SplittableRandom random = new SplittableRandom(implementation.ordinal());
@@ -59,7 +59,7 @@ class AdaptersTest {
 
     /** The int maps' adapters, which take Integer keys and values only, unboxed. */
     @ParameterizedTest
-    @EnumSource(value = Implementation.class, names = {"FASTUTIL_INT", "INT_HAMT", "INT_HAMT_FLAT", "INT_HAMT_INLINE"})
+    @EnumSource(value = Implementation.class, names = {"FASTUTIL_INT", "INT_HAMT_TRIE", "INT_HAMT_FLAT", "INT_HAMT"})
     void intMapsAnswerAsHashMapDoes(Implementation implementation) {
         SplittableRandom random = new SplittableRandom(implementation.ordinal());
         MeasuredMap map = implementation.create();

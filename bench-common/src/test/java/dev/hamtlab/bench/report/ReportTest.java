@@ -74,6 +74,17 @@ class ReportTest {
         assertEquals(List.of("faster", "100.0"), row.subList(4, 6));
     }
 
+    /** A run recorded under a name the study has given to another map since is read through its renames.tsv. */
+    @Test
+    void aRunRecordedBeforeARenamingIsReportedUnderTodaysNames() throws IOException {
+        Files.writeString(folder.resolve("renames.tsv"), "# recorded before the renaming\nphase1\tphase4-hotpath\n");
+        String report = report();
+        // phase4-hotpath's nearest measured phase down its chain is phase0
+        List<String> row = table(report, "insert", "phase4-hotpath vs phase0").get("1K");
+        assertEquals(List.of("5,000,000", "10,000,000", "+100.0%"), row.subList(0, 3));
+        assertFalse(report.contains("phase1 vs phase0"), report);
+    }
+
     @Test
     void overlappingForksAreTheSame() throws IOException {
         List<String> row = table(report(), "insert", "phase1 vs phase0").get("10K");

@@ -29,7 +29,7 @@ class BadInputTest {
     static Stream<Arguments> refusedCommandLines() {
         return Stream.of(
                 Arguments.of("--impls treemap --out OUT",
-                        "unknown implementation 'treemap'; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3, fastutil-int2int, inthamt, inthamt-flat, inthamt-inline, phase4-cachedhash, phase4-spread, phase4-twobitmaps, phase4-unpooled, phase4-inlined, phase4-specialised, phase4-flatroot, phase4-bumppool, phase4"),
+                        "unknown implementation 'treemap'; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3, fastutil-int2int, inthamt-trie, inthamt-flat, inthamt, phase4-cachedhash, phase4-spread, phase4-hotpath, phase4-twobitmaps, phase4-unpooled, phase4-inlined, phase4-specialised, phase4-bumppool, phase4-recycling, phase4"),
                 Arguments.of("--sizes 1K,5M --out OUT", "bad size '5M'; give a count from 1 to 2^22 (4,194,304) written as"
                         + " 1500, 4K, 2M or 2^20, or a sweep of powers of two such as 2^10..2^22"),
                 Arguments.of("--sizes 0 --out OUT", "bad size '0'; give a count from 1 to 2^22"),
@@ -56,7 +56,7 @@ class BadInputTest {
                 Arguments.of("--out OUT quick", "unknown option 'quick'; valid options: --preset,"),
                 Arguments.of("--out OUT --sizes", "option --sizes needs a value; give a count from 1 to 2^22"),
                 Arguments.of("--out OUT --keys", "option --keys needs a value; valid key patterns: random,"),
-                Arguments.of("--impls --out OUT", "option --impls needs a value; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3, fastutil-int2int, inthamt, inthamt-flat, inthamt-inline, phase4-cachedhash, phase4-spread, phase4-twobitmaps, phase4-unpooled, phase4-inlined, phase4-specialised, phase4-flatroot, phase4-bumppool, phase4"),
+                Arguments.of("--impls --out OUT", "option --impls needs a value; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3, fastutil-int2int, inthamt-trie, inthamt-flat, inthamt, phase4-cachedhash, phase4-spread, phase4-hotpath, phase4-twobitmaps, phase4-unpooled, phase4-inlined, phase4-specialised, phase4-bumppool, phase4-recycling, phase4"),
                 Arguments.of("--preset smoke --out", "option --out needs a value; the results folder to write"),
                 Arguments.of("--impls hashmap,inthamt --keys random,string --out OUT",
                         "inthamt take int keys only; valid key patterns for them: random, sequential, shuffled, strided"),
@@ -159,6 +159,18 @@ class BadInputTest {
         assertResumeRefused(out, "was run at commit " + commit + " and this is ");
         assertResumeRefused(out, "a run must measure one version of the code: check out " + commit
                 + " to resume it, or add --force to resume it at ");
+    }
+
+    @Test
+    void resumeRefusesARunWhoseMapsWereRenamedSince() throws IOException, BadInput {
+        Path out = existingResults();
+        RunOptions options = RunOptions.parse(new String[] {"--preset", "smoke", "--impls", "hashmap", "--sizes", "1K",
+                "--ops", "insert", "--out", out.toString(), "--force"});
+        Environment.write(out, EnvironmentProbe.collect(options, Implementation.HASHMAP, true));
+        Files.writeString(out.resolve("renames.tsv"), "phase4\tphase4-hotpath\n");
+
+        assertResumeRefused(out, "names maps the study has renamed since (its renames.tsv)");
+        assertResumeRefused(out, "resume it at the commit it was run at");
     }
 
     /** Resuming the folder is refused with the message, and nothing in the folder changes. */

@@ -115,8 +115,8 @@ class RunOptionsTest {
         RunOptions options = parse("--preset", "phase4");
         assertEquals(List.of(Implementation.HASHMAP, Implementation.SCALA_IMMUTABLE, Implementation.PHASE3,
                 Implementation.PHASE4_UNPOOLED, Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED,
-                Implementation.PHASE4_FLAT_ROOT, Implementation.FASTUTIL_INT, Implementation.INT_HAMT,
-                Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT_INLINE, Implementation.PHASE4), options.implementations());
+                Implementation.FASTUTIL_INT, Implementation.INT_HAMT_TRIE,
+                Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT, Implementation.PHASE4), options.implementations());
         assertEquals(10, options.forks());
         assertEquals(List.of(Operation.values()), options.operations());
         assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), options.sizes());
@@ -124,14 +124,14 @@ class RunOptionsTest {
     }
 
     @Test
-    void poolsMeasuresTheFlatRootAndItsTwoPoolsUnderG1AndParallel() throws BadInput {
+    void poolsMeasuresPhase4AndItsTwoPoolsUnderG1AndParallel() throws BadInput {
         RunOptions options = parse("--preset", "pools");
-        assertEquals(List.of(Implementation.PHASE4_FLAT_ROOT, Implementation.PHASE4_BUMP_POOL, Implementation.PHASE4_RECYCLING),
+        assertEquals(List.of(Implementation.PHASE4_BUMP_POOL, Implementation.PHASE4_RECYCLING, Implementation.PHASE4),
                 options.implementations());
         assertEquals(10, options.forks());
         assertEquals(List.of(Operation.values()), options.operations());
         for (Operation operation : Operation.values()) {
-            List<Label> labels = ForkPlan.labels(options, Implementation.PHASE4_RECYCLING, operation, Size.TEN_K);
+            List<Label> labels = ForkPlan.labels(options, Implementation.PHASE4, operation, Size.TEN_K);
             // three maps and the A/A control on G1, the three again on Parallel
             assertEquals(4 + 3, labels.size(), labels.toString());
             assertTrue(labels.contains(new Label(Implementation.PHASE4_BUMP_POOL, false, TypeProfile.MONOMORPHIC,

@@ -87,7 +87,7 @@ class SmokeRunTest {
                 .allMatch(line -> line.endsWith("| – | – |")), report);
         assertTrue(report.contains("Smoke preset"), report);
         // The int maps are said to be timed without an adapter, and their bytes per entry to include their keys.
-        assertTrue(report.contains("The int-to-int maps (fastutil Int2IntOpenHashMap, IntHamt, IntHamt flat, IntHamt inline) go through no"
+        assertTrue(report.contains("The int-to-int maps (fastutil Int2IntOpenHashMap, IntHamt trie, IntHamt flat, IntHamt) go through no"
                 + " Object-keyed adapter"), report);
         assertTrue(report.contains("(the int-to-int maps hold their keys and values inline as ints: nothing is subtracted"), report);
 

@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Phase 4's flat root on phase 2's bump pool (a variant): phase4-flatroot, whose bitmap nodes keep
+ * Phase 4's flat root on phase 2's bump pool (a variant): phase 4, whose bitmap nodes keep
  * their keys, values and subnodes and their hashes in slices carved from the map's pool, two large
  * chunks pre-allocated up front (64K slots of references by default, half as many of ints), each
  * change carving slices of the new sizes and abandoning the old ones. The question phases 2 and 3
  * asked, asked again of the layout with the fewest, largest objects: does a pool beat the JVM's own
- * allocation here? The directory, buckets and collision nodes are allocated as in phase4-flatroot.
+ * allocation here? The directory, buckets and collision nodes are allocated as in phase 4.
  *
  * <p>Null keys and null values are not permitted: every method given one throws
  * {@link NullPointerException}.

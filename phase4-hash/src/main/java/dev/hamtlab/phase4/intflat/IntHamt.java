@@ -5,16 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * IntHamt with a flat root (a variant): the top of the trie is a directory of 2^k slots indexed by
+ * inthamt-trie with a flat root (inthamt-flat, a variant): the top of the trie is a directory of 2^k slots indexed by
  * the mixed hash's low k bits, and a slot holds a bucket, an {@code int[]} of (mixed hash, value)
  * pairs with no header of its own, or, past {@value #BUCKET_CAPACITY} entries, a 64-way node of
- * IntHamt's own layout. A hit is then a directory slot and a bucket: two dependent misses, where
- * IntHamt's trie takes one a level. The directory doubles when the map holds more than
+ * inthamt-trie's own layout. A hit is then a directory slot and a bucket: two dependent misses, where
+ * inthamt-trie takes one a level. The directory doubles when the map holds more than
  * {@value #LOAD} entries a slot, splitting each bucket by one more hash bit, so it stays between
  * one and two entries a slot; the rare node under a slot is rebuilt then. Removals never shrink it,
  * as java.util.HashMap's table does not shrink.
  *
- * <p>As IntHamt: keys are mixed by a bijection, so distinct keys have distinct 32-bit hashes and
+ * <p>As inthamt-trie: keys are mixed by a bijection, so distinct keys have distinct 32-bit hashes and
  * the map stores the mixed hash in place of the key; no collision nodes; the keys an attacker can
  * choose to share a slot's bits end in a node below it, whose depth their 32 bits bound. Absent
  * keys answer the {@linkplain #defaultReturnValue() default return value}, 0 unless set.

@@ -13,7 +13,7 @@ import java.util.Set;
  * Phase 4's flat root on phase 3's recycling pool (a variant): phase4-bumppool, whose abandoned
  * slices wait on freelists by kind and size to be carved again, and whose bitmap nodes dropped from
  * the trie wait on a node freelist for the next one made, as phase 3 recycles phase 2's pool. The
- * directory, buckets and collision nodes are allocated as in phase4-flatroot.
+ * directory, buckets and collision nodes are allocated as in phase 4.
  *
  * <p>Null keys and null values are not permitted: every method given one throws
  * {@link NullPointerException}.

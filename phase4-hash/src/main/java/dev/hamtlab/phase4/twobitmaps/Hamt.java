@@ -17,7 +17,7 @@ import java.util.Set;
  * entropy, such as multiples of 2^k, still part at the top of the trie. And the hot path is one
  * loop down the final node class: a node keeps two bitmaps, CHAMP's, which say whether a branch
  * holds a leaf or a subnode, so no level asks a child its class or makes a virtual call (the
- * price: a node of 32 bytes instead of 24, two ints where phase 4 has one), and
+ * price: a node of 32 bytes instead of 24, two ints where phase4-hotpath has one), and
  * collision nodes hang only below the last level, out of the loop's way. The rest is phase 3's.
  *
  * <p>Null keys and null values are not permitted: every method given one throws

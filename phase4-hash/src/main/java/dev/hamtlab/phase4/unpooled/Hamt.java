@@ -18,7 +18,7 @@ import java.util.Set;
  * loop down the final node class, with no recursion and no virtual call a level: collision nodes
  * hang only below the last level, out of the loop's way. Each node's children sit
  * in an exactly-sized array of their own, allocated anew on every change, as in phase 1: no
- * pool, no freelists. Beside phase 4, it asks whether the pool still helps once hashing is right.
+ * pool, no freelists. Beside phase4-hotpath, it asks whether the pool still helps once hashing is right.
  *
  * <p>Null keys and null values are not permitted: every method given one throws
  * {@link NullPointerException}.

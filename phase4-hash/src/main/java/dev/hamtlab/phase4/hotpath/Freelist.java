@@ -1,4 +1,4 @@
-package dev.hamtlab.phase4;
+package dev.hamtlab.phase4.hotpath;
 
 import java.util.Arrays;
 

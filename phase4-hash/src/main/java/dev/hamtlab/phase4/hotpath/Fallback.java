@@ -1,4 +1,4 @@
-package dev.hamtlab.phase4;
+package dev.hamtlab.phase4.hotpath;
 
 /** What the children pool does when its current chunk cannot fit a slice. */
 public enum Fallback {

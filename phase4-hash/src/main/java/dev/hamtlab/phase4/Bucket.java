@@ -1,4 +1,4 @@
-package dev.hamtlab.phase4.flatroot;
+package dev.hamtlab.phase4;
 
 /**
  * A small subtree specialised: two or three entries whose hashes share the bits above its level,

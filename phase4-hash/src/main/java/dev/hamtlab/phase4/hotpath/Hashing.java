@@ -1,4 +1,4 @@
-package dev.hamtlab.phase4.flatroot;
+package dev.hamtlab.phase4.hotpath;
 
 /**
  * How a key's hash is cut into trie levels: 5 bits a level, lowest bits first, 32-way branching.

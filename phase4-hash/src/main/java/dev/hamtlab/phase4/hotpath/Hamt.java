@@ -1,4 +1,4 @@
-package dev.hamtlab.phase4.flatroot;
+package dev.hamtlab.phase4.hotpath;
 
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
@@ -10,13 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Phase 4 specialised, with a flat root (a variant): phase4-specialised, whose top levels are one
- * {@link Directory} of 2^k slots indexed by the hash's low k bits, grown by absorbing a level
- * (k = 5, 10, 15, ...) when the map holds more than 32 entries a slot. A lookup takes one step to the
- * subtree of its k bits, so every key's depth is nearly the same: at 1M keys one slot, then a
- * bitmap node, then an entry or a bucket. The rest is phase4-specialised's: buckets of two or three
- * entries in fields, CHAMP's layout in the bitmap nodes, the spread hash, cached hashes compared
- * before equals, exactly-sized arrays allocated anew on every change.
+ * Phase 4's first three ideas, hashing and the hot path (phase4-hotpath, a variant): the phase 3
+ * trie, whose leaves cache their key's hash. A key's hashCode is
+ * called once per operation and never again for a key the map holds (not on a split, not on a
+ * removal through an iterator); a lookup compares the cached hash, then identity, and calls
+ * equals only on a key of the same hash. The hash is spread (mixed) first, so keys of low
+ * entropy, such as multiples of 2^k, still part at the top of the trie. And the hot path is one
+ * loop down the final node class, with no recursion and no virtual call a level: collision nodes
+ * hang only below the last level, out of the loop's way. The rest is phase 3's.
  *
  * <p>Null keys and null values are not permitted: every method given one throws
  * {@link NullPointerException}.
@@ -24,16 +25,34 @@ import java.util.Set;
 public final class Hamt<K, V> extends AbstractMap<K, V> {
     static final String NULL_MESSAGE = "null key or value: hamtlab maps do not permit nulls";
 
-    private final Allocator allocator = new Allocator();
-    private Directory<K, V> directory = new Directory<>(Hashing.BITS_PER_LEVEL, allocator);
+    private final Allocator allocator;
+    private BitmapNode<K, V> root = BitmapNode.empty();
     private int size;
     /** Counts structural changes (keys added or removed), so iterators can fail fast. */
     int modCount;
 
+    /** A map with a pool of {@value Allocator#DEFAULT_CHUNK_SLOTS}-slot chunks that falls back to a new chunk. */
+    public Hamt() {
+        this(Allocator.DEFAULT_CHUNK_SLOTS, Fallback.NEW_CHUNK);
+    }
+
+    /**
+     * A map whose pool pre-allocates chunks of {@code chunkSlots} slots and does {@code fallback}
+     * when a chunk cannot fit a slice.
+     *
+     * @throws IllegalArgumentException when a chunk could not hold a full node's 32 children
+     */
+    public Hamt(int chunkSlots, Fallback fallback) {
+        if (chunkSlots < Hashing.BRANCHING) {
+            throw new IllegalArgumentException("chunkSlots must be at least " + Hashing.BRANCHING + ", got " + chunkSlots);
+        }
+        this.allocator = new Allocator(chunkSlots, Objects.requireNonNull(fallback, "fallback"));
+    }
+
     @Override
     public V get(Object key) {
         Objects.requireNonNull(key, NULL_MESSAGE);
-        return directory.get(key, Hashing.hash(key));
+        return root.get(key, Hashing.hash(key));
     }
 
     @Override
@@ -51,13 +70,10 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     public V put(K key, V value) {
         Objects.requireNonNull(key, NULL_MESSAGE);
         Objects.requireNonNull(value, NULL_MESSAGE);
-        V old = directory.put(key, Hashing.hash(key), value, allocator);
+        V old = root.put(key, Hashing.hash(key), value, allocator);
         if (old == null) {
             size++;
             modCount++;
-            if (directory.isOutgrownBy(size)) {
-                directory = directory.grown(allocator);
-            }
         }
         return old;
     }
@@ -68,22 +84,9 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
         return removeHashed(key, Hashing.hash(key));
     }
 
-    /** The value of a key whose hash is known: a key the map holds, which iterators read by. */
-    V getHashed(Object key, int hash) {
-        return directory.get(key, hash);
-    }
-
-    /**
-     * Replaces the value of a key whose hash is known when the map holds it; returns the old value,
-     * or null (and changes nothing) when it does not.
-     */
-    V replaceHashed(K key, int hash, V value) {
-        return directory.get(key, hash) == null ? null : directory.put(key, hash, value, allocator);
-    }
-
-    /** Removes a key whose hash is known: a key the map holds, which iterators and views remove by. */
+    /** Removes a key whose hash is known: a leaf's own key, which iterators and views remove by. */
     V removeHashed(Object key, int hash) {
-        V removed = directory.remove(key, hash, allocator);
+        V removed = root.remove(key, hash, 0, allocator);
         if (removed != null) {
             size--;
             modCount++;
@@ -98,7 +101,8 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
 
     @Override
     public void clear() {
-        directory = new Directory<>(Hashing.BITS_PER_LEVEL, allocator);
+        root = BitmapNode.empty();
+        allocator.clear();
         size = 0;
         modCount++;
     }
@@ -119,9 +123,11 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     }
 
     /**
-     * What the allocation strategy has done for this map since it was made: bitmap nodes, buckets,
-     * content arrays (the directories' among them) and their slots, hash arrays and their slots,
-     * and the leaves of collision nodes allocated. Needs the JVM flag {@code -Dhamtlab.stats=true}.
+     * What the allocation strategy has done for this map since it was made: nodes and plain
+     * arrays allocated, chunks, slices and slots carved from the pool, fallbacks, slots abandoned
+     * and wasted at chunk tails, the slots live slices hold now, slices, slots and nodes reused
+     * from the freelists, and what waits in them now. Needs the JVM flag
+     * {@code -Dhamtlab.stats=true}.
      *
      * @throws IllegalStateException when counting is off
      */
@@ -130,32 +136,34 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     }
 
     /**
-     * The trie's shape, found by walking it: entries, bitmap nodes, collision nodes and buckets, the
-     * deepest and the mean entry depth (the directory's own entries at 1; "leaf" in the figures'
-     * names, which every phase shares), mean children (entries and subnodes) per bitmap node,
-     * entries per node (buckets counted as nodes, the directory not), how many entries lie at each
-     * depth, and the directory's slots.
+     * The trie's shape, found by walking it: entries, bitmap and collision nodes, the deepest and
+     * the mean leaf depth (the root's own leaves at 1), mean children per bitmap node, entries per
+     * node, how many leaves lie at each depth, and the pool's slots: those live slices hold, and
+     * those the pool keeps reachable (every array a live slice lies in, the current chunk, the
+     * freelists' arrays).
      */
     public Map<String, Number> shape() {
-        return Shape.of(directory);
+        return Shape.of(root, allocator);
     }
 
     /**
-     * Walks the whole trie and checks that it is well formed: every slot of the directory holds
-     * nothing, an entry or a subtree on its hash path, the two bitmaps share no branch and agree
-     * with the arrays, every entry caches its key's hash and sits on its hash path, every bucket
-     * holds two or three distinct keys and every bitmap node more than three,
-     * collision nodes hold distinct keys of one hash, and the entries add up to {@link #size()}.
+     * Walks the whole trie and checks that it is well formed: bitmaps agree with the children,
+     * every key sits on its hash path, no non-root node holds a single leaf, collision nodes hold
+     * two or more distinct keys of one hash, the entries add up to {@link #size()}, no two
+     * nodes' slices share a slot of the pool, every slice on a freelist is cleared and shares no
+     * slot with any other slice, live or free, and no recycled node is reachable from the root.
      *
      * @throws IllegalStateException naming the first broken invariant
      */
     public void verifyInvariants() {
-        int entries = directory.verify();
+        PoolAudit audit = new PoolAudit();
+        int entries = root.verify(0, 0, true, audit);
+        allocator.verify(audit);
         Node.check(entries == size, "size " + size + " counts the " + entries + " entries");
     }
 
-    Directory<K, V> directory() {
-        return directory;
+    BitmapNode<K, V> root() {
+        return root;
     }
 
     /*
@@ -167,7 +175,7 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     private final class EntrySet extends AbstractSet<Map.Entry<K, V>> {
         @Override
         public Iterator<Map.Entry<K, V>> iterator() {
-            return new TrieIterator<>(Hamt.this, (key, hash, value) -> new EntryView<>(Hamt.this, key, hash, value));
+            return new TrieIterator<>(Hamt.this, leaf -> leaf);
         }
 
         @Override
@@ -202,7 +210,7 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     private final class KeySet extends AbstractSet<K> {
         @Override
         public Iterator<K> iterator() {
-            return new TrieIterator<>(Hamt.this, (key, hash, value) -> key);
+            return new TrieIterator<>(Hamt.this, leaf -> leaf.key);
         }
 
         @Override
@@ -229,7 +237,7 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
     private final class Values extends AbstractCollection<V> {
         @Override
         public Iterator<V> iterator() {
-            return new TrieIterator<>(Hamt.this, (key, hash, value) -> value);
+            return new TrieIterator<>(Hamt.this, leaf -> leaf.value);
         }
 
         @Override
@@ -242,14 +250,14 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
             return containsValue(o);
         }
 
-        /** Finds an entry holding the value by walking the trie, as any map must, then removes its key through the map. */
+        /** Finds a leaf holding the value by walking the trie, as any map must, then removes its key through the map. */
         @Override
         public boolean remove(Object o) {
             Objects.requireNonNull(o, NULL_MESSAGE);
-            for (Iterator<Leaf<K, V>> entries = new TrieIterator<>(Hamt.this, Leaf::new); entries.hasNext(); ) {
-                Leaf<K, V> entry = entries.next();
-                if (o.equals(entry.value)) {
-                    removeHashed(entry.key, entry.hash);
+            for (Iterator<Leaf<K, V>> leaves = new TrieIterator<>(Hamt.this, leaf -> leaf); leaves.hasNext(); ) {
+                Leaf<K, V> leaf = leaves.next();
+                if (o.equals(leaf.value)) {
+                    removeHashed(leaf.key, leaf.hash);
                     return true;
                 }
             }

@@ -1,4 +1,4 @@
-package dev.hamtlab.phase4.flatroot;
+package dev.hamtlab.phase4;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.hamtlab.phase4.flatroot;
+package dev.hamtlab.phase4.hotpath;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

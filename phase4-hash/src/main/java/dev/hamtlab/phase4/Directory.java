@@ -1,6 +1,6 @@
-package dev.hamtlab.phase4.flatroot;
+package dev.hamtlab.phase4;
 
-import static dev.hamtlab.phase4.flatroot.Hashing.BITS_PER_LEVEL;
+import static dev.hamtlab.phase4.Hashing.BITS_PER_LEVEL;
 
 /**
  * The top of the trie, flat: 2^k slots indexed by the hash's low k bits (k = 5, 10, 15, ...), in
