@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Phase 4's directory, its flat root: 2^k slots for the hash's low k bits, grown by absorbing a level when
- * the map holds more than 32 entries a slot, never shrunk by removals; every key found after each
+ * the map holds more than 16 entries a slot, never shrunk by removals; every key found after each
  * growth, and the shape after a growth the shape of the same keys put into a grown map.
  */
 class FlatRootTest {
 
     @Test
-    void theDirectoryAbsorbsALevelPast32EntriesASlot() {
+    void theDirectoryAbsorbsALevelPast16EntriesASlot() {
         Hamt<Integer, Integer> map = new Hamt<>();
         Map<Integer, Integer> oracle = new HashMap<>();
         SplittableRandom random = new SplittableRandom(3);
-        int[] growths = {32 * 32, 32 * 1024};
+        int[] growths = {16 * 32, 16 * 1024};
         for (int grown = 0; grown < growths.length; grown++) {
             while (map.size() < growths[grown]) {
                 int key = random.nextInt();

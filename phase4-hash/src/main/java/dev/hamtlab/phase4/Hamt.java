@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * Phase 4, the design the chain of variants ends in: phase4-specialised, whose top levels are one
  * {@link Directory} of 2^k slots indexed by the hash's low k bits, grown by absorbing a level
- * (k = 5, 10, 15, ...) when the map holds more than 32 entries a slot. A lookup takes one step to the
- * subtree of its k bits, so every key's depth is nearly the same: at 1M keys one slot, then a
- * bitmap node, then an entry or a bucket. The rest is phase4-specialised's: buckets of two or three
+ * (k = 5, 10, 15, ...) when the map holds more than 16 entries a slot. A lookup takes one step to the
+ * subtree of its k bits, so every key's depth is nearly the same: at 1M keys (2^20 slots) one slot,
+ * then the entry itself or a bucket. The rest is phase4-specialised's: buckets of two or three
  * entries in fields, CHAMP's layout in the bitmap nodes, the spread hash, cached hashes compared
  * before equals, exactly-sized arrays allocated anew on every change.
  *

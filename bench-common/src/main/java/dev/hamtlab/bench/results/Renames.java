@@ -24,7 +24,7 @@ public final class Renames {
     }
 
     /**
-     * The text of one JSON file of a results folder (in the folder itself or one level below it),
+     * The text of one JSON file of a results folder (in the folder itself or its raw or profiles),
      * each JSON string that is a recorded name replaced by the current one, all in one pass, so a
      * name that is both one run's old and another's new is never renamed twice.
      */
@@ -40,16 +40,19 @@ public final class Renames {
                 "\"" + renamed.get(match.group().substring(1, match.group().length() - 1)) + "\""));
     }
 
-    /** The renames of the results folder that holds {@code file}: read from its folder or the one above. */
-    static Map<String, String> renamesFor(Path file) throws IOException {
+    /**
+     * The renames of the results folder that holds {@code file}: its parent, or for a file of the
+     * folder's {@value ResultsFolder#RAW} or {@value ResultsFolder#PROFILES} subfolder the folder
+     * above it; never a folder further up, which is not the run's.
+     */
+    private static Map<String, String> renamesFor(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
-        for (int up = 0; up < 2 && folder != null; up++, folder = folder.getParent()) {
-            Path renames = folder.resolve(FILE);
-            if (Files.isRegularFile(renames)) {
-                return parse(renames);
-            }
+        String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
+        if ((name.equals(ResultsFolder.RAW) || name.equals(ResultsFolder.PROFILES)) && folder.getParent() != null) {
+            folder = folder.getParent();
         }
-        return Map.of();
+        Path renames = folder.resolve(FILE);
+        return Files.isRegularFile(renames) ? parse(renames) : Map.of();
     }
 
     private static Map<String, String> parse(Path renames) throws IOException {

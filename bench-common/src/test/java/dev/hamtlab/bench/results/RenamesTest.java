@@ -39,6 +39,20 @@ class RenamesTest {
         assertEquals(RECORDED, Renames.readJson(raw));
     }
 
+    /** The folder that holds a run is the run's; one above it, such as results/, is not. */
+    @Test
+    void aRenamesFileAboveTheRunsFolderIsNotRead() throws IOException {
+        Files.writeString(folder.resolve(Renames.FILE), "phase4\tphase4-hotpath\n");
+        Path run = Files.createDirectories(folder.resolve("2026-12-08-abcdef0-quick"));
+        Path environment = run.resolve(ResultsFolder.ENVIRONMENT_JSON);
+        Files.writeString(environment, RECORDED);
+        Path raw = Files.createDirectories(run.resolve(ResultsFolder.RAW)).resolve("insert_phase4_1M_f01.json");
+        Files.writeString(raw, RECORDED);
+
+        assertEquals(RECORDED, Renames.readJson(environment));
+        assertEquals(RECORDED, Renames.readJson(raw));
+    }
+
     @Test
     void aMalformedLineNamesTheFile() throws IOException {
         Files.writeString(folder.resolve(Renames.FILE), "phase4 phase4-hotpath\n");

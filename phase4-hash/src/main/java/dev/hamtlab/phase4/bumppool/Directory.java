@@ -14,13 +14,16 @@ import static dev.hamtlab.phase4.bumppool.Hashing.BITS_PER_LEVEL;
  * <p>It grows by absorbing a level: when the map holds more than {@value #LOAD} entries a slot,
  * the new directory's 32 slots for an old one are the 32 branches of the old slot's bitmap node,
  * taken as they are, and the few entries of a bucket or an inline entry go where their hash bits
- * say: no subtree is rebuilt. So its load stays between 1 and 32 entries a slot, and 12 bytes a
- * slot cost at most 12 bytes an entry, right after growing. Removals never shrink it, as
+ * say: no subtree is rebuilt. So its load stays between a half and 16 entries a slot, and 12
+ * bytes a slot cost at most 24 bytes an entry right after growing, under one just before. A load
+ * of 32 would cost half as much right after growing, but grows twice as late: at 1M random keys
+ * its directory is still 2^15 slots of some 30 entries each, where this one has grown to 2^20
+ * (phase4-hash's README has the first look that chose 16). Removals never shrink it, as
  * java.util.HashMap's table does not shrink.
  */
 final class Directory<K, V> {
     /** The entries a slot holds on average before the directory grows. */
-    static final int LOAD = 32;
+    static final int LOAD = 16;
     /** The deepest directory: 2^25 slots, grown to past 2^30 entries, which a map never holds. */
     private static final int MAX_BITS = 25;
 

@@ -19,13 +19,13 @@ final class Hashing {
 
     /**
      * The key's hashCode, spread: multiplied by {@link #GOLDEN}, then its high half folded onto its
-     * low half, where the trie's top levels branch. Keys whose hashCodes differ only in their low
-     * bits (small Integers) or only higher up (multiples of 2^k, as the strided keys are) then part at
-     * the root, whose branch bits get bits 0 to 4 and 16 to 20 of the product. Not every key: a
-     * multiply only moves bits up, so a hashCode with k trailing zeros gives a product with k too. From
-     * k = 21, bits 0 to 20 are all zero and every such key lands in the root's branch 0 (from k = 17,
-     * in a few of its branches). Both steps are bijections, so two keys share a spread hash only when
-     * they share a hashCode: spreading makes no new collisions.
+     * low half, whose bits index the directory. Keys whose hashCodes differ only in their low bits
+     * (small Integers) or only higher up (multiples of 2^k, as the strided keys are) then part in
+     * the directory. Not every key: a multiply only moves bits up, so a hashCode with t trailing
+     * zeros gives a product with t too. From t = 21, bits 0 to 20 of the product are all zero, so
+     * the spread hash's low 5 bits are zero and every such key lands in one directory slot in 32.
+     * Both steps are bijections, so two keys share a spread hash only when they share a hashCode:
+     * spreading makes no new collisions.
      */
     static int hash(Object key) {
         int h = key.hashCode() * GOLDEN;
