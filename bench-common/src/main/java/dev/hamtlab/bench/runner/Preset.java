@@ -48,7 +48,7 @@ public enum Preset implements Choice {
      * HashMap and Scala's CHAMP, and
      * IntHamt and its two variants against fastutil's int map; random Integer keys (ints for the
      * int maps), every operation at 10K, 100K and 1M. Ten forks, as a claim of the study asks, with
-     * the quick preset's iterations: some six hours on 2 cores, to resume across sessions. The
+     * the quick preset's iterations: some nine hours on 2 cores, to resume across sessions. The
      * earlier ideas' variants were measured by the run of 2026-11-27; phase 4's pools have the
      * pools preset.
      */
@@ -62,7 +62,7 @@ public enum Preset implements Choice {
      * largest objects: unpooled, on phase 2's bump pool and on phase 3's freelists, every operation
      * at 10K, 100K and 1M, under G1 and, each map read against itself on G1 in the same run,
      * Parallel. Ten forks, as a claim of the study asks, with the quick preset's iterations: a long
-     * run on 2 cores (1,050 forks, some three and a half hours), to resume across sessions.
+     * run on 2 cores (1,050 forks, some five hours), to resume across sessions.
      */
     POOLS("pools", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), PoolPlan.IMPLEMENTATIONS, List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 10, 3) {
