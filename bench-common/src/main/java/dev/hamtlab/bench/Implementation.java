@@ -43,10 +43,10 @@ public enum Implementation implements Choice {
     PHASE3("phase3", "phase3", "phase3-recycling", "phase2", dev.hamtlab.phase3.Hamt::new),
     /** fastutil's int-to-int open-addressing map: IntHamt's like-for-like rival, measured by {@link IntMapBenchmark}. */
     FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE, Adapters.FastutilInts::new),
-    /** The int-to-int HAMT as first built, a trie of 64-way nodes, measured by {@link IntMapBenchmark}; against fastutil's int map. */
+    /** The int-to-int HAMT as first built, a trie of 64-way nodes, timed by {@link IntMapBenchmark}; against fastutil's. */
     INT_HAMT_TRIE("inthamt-trie", "IntHamt trie", "phase4-hash", "fastutil-int2int", Driven.MUTABLE,
             Adapters.TrieIntHamtInts::new),
-    /** The trie IntHamt with a flat root: a directory of buckets, each an int[] of (hash, value) pairs, doubled as the map grows. */
+    /** The trie IntHamt with a flat root: a directory of buckets, int[]s of (hash, value) pairs, doubled as it grows. */
     INT_HAMT_FLAT("inthamt-flat", "IntHamt flat", "phase4-hash", "inthamt-trie", Driven.MUTABLE, Adapters.FlatIntHamtInts::new),
     /** IntHamt, the design the int maps' chain ends in: the flat root with two pairs inline in each slot, one overflow trie. */
     INT_HAMT("inthamt", "IntHamt", "phase4-hash", "inthamt-flat", Driven.MUTABLE, Adapters.IntHamtInts::new),
@@ -62,7 +62,7 @@ public enum Implementation implements Choice {
     /** phase4-hotpath with CHAMP's two bitmaps, one for the leaves and one for the subnodes, instead of an instanceof a slot. */
     PHASE4_TWO_BITMAPS("phase4-twobitmaps", "phase4-twobitmaps", "phase4-hash", "phase4-hotpath",
             dev.hamtlab.phase4.twobitmaps.Hamt::new),
-    /** phase4-hotpath's three ideas on phase 1's layout, an exact array per node and no pool: does the pool help once hashing is right? */
+    /** phase4-hotpath's ideas on phase 1's layout, an exact array per node, no pool: does the pool help once hashing is right? */
     PHASE4_UNPOOLED("phase4-unpooled", "phase4-unpooled", "phase4-hash", "phase4-hotpath",
             dev.hamtlab.phase4.unpooled.Hamt::new),
     /** phase4-unpooled with CHAMP's layout: keys, values and hashes in the node's own arrays, no leaf objects. */

@@ -84,8 +84,8 @@ class ImplementationTest {
         assertEquals(MapBenchmark.class, Implementation.PHASE4.benchmarkClass());
         assertEquals(Optional.of(Implementation.FASTUTIL_INT), Implementation.INT_HAMT_TRIE.before());
         assertEquals(Optional.of(Implementation.INT_HAMT_FLAT), Implementation.INT_HAMT.before());
-        assertEquals(Optional.of(Implementation.FASTUTIL_INT), Implementation.INT_HAMT.beforeAmong(List.of(Implementation.FASTUTIL_INT,
-                Implementation.INT_HAMT)));
+        assertEquals(Optional.of(Implementation.FASTUTIL_INT),
+                Implementation.INT_HAMT.beforeAmong(List.of(Implementation.FASTUTIL_INT, Implementation.INT_HAMT)));
         assertEquals("dev.hamtlab.bench.IntMapBenchmark.queryHit", Operation.QUERY_HIT.benchmarkName(Implementation.INT_HAMT));
         assertEquals("hamtlab phase4-hash", Implementation.INT_HAMT.library());
         assertTrue(Implementation.FASTUTIL_INT.library().matches("it\\.unimi\\.dsi:fastutil:\\d+\\.\\d+\\.\\d+"),

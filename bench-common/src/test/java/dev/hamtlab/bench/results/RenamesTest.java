@@ -20,7 +20,8 @@ class RenamesTest {
 
     @Test
     void aRunsRecordedNamesAreReadAsTodaysInOnePass() throws IOException {
-        Files.writeString(folder.resolve(Renames.FILE), "# made before the renaming\nphase4\tphase4-hotpath\n\nphase4-flatroot\tphase4\n");
+        Files.writeString(folder.resolve(Renames.FILE),
+                "# made before the renaming\nphase4\tphase4-hotpath\n\nphase4-flatroot\tphase4\n");
         Path raw = Files.createDirectories(folder.resolve(ResultsFolder.RAW)).resolve("insert_phase4_1M_f01.json");
         Files.writeString(raw, RECORDED);
         Files.writeString(folder.resolve(ResultsFolder.ENVIRONMENT_JSON), RECORDED);

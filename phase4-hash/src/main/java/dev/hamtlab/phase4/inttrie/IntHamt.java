@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Phase 4's first int-to-int map (inthamt-trie, a variant): an int-to-int HAMT in the style of fastutil's maps: no boxing, each entry an (int, int) pair
- * inline in its node's {@code int[]}. Keys are mixed by a bijection, so distinct keys have distinct
- * 32-bit hashes: the trie stores the mixed hash in place of the key, branches on its bits, and
- * needs no collision nodes. Iteration recovers each key by the inverse mix.
+ * Phase 4's first int-to-int map (inthamt-trie, a variant): an int-to-int HAMT in the style of
+ * fastutil's maps: no boxing, each entry an (int, int) pair inline in its node's {@code int[]}.
+ * Keys are mixed by a bijection, so distinct keys have distinct 32-bit hashes: the trie stores the
+ * mixed hash in place of the key, branches on its bits, and needs no collision nodes. Iteration recovers each key by the inverse mix.
  *
  * <p>Mutable and edited in place: a put of a new key or a remove shifts the arrays of the one
  * node whose arity changes (and, for a remove, of each node the pulled-up entry passes), replacing
