@@ -17,7 +17,6 @@ import dev.hamtlab.bench.stats.Verdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The tables that compare maps on one operation: each phase against the implementation before it
@@ -43,9 +42,7 @@ final class ComparisonTables {
                     for (Implementation after : run.implementations) {
                         if (after.isPhase() && shown.test(after)) {
                             Label label = new Label(after, false, profile, pattern, run.main);
-                            Stream.of(label.beforeAmong(run.implementations), label.phaseBefore()).flatMap(Optional::stream)
-                                    .filter(b -> run.implementations.contains(b.implementation())).distinct()
-                                    .forEach(before -> text.append(table(operation, before, label)));
+                            run.comparedWith(label).forEach(before -> text.append(table(operation, before, label)));
                         }
                     }
                     // HashMap, the map the study started from, in the seed's form; every peer in the matrix below.

@@ -129,9 +129,7 @@ final class Run {
                         for (Implementation after : implementations) {
                             if (after.isPhase()) {
                                 Label label = new Label(after, false, profile, pattern, main);
-                                Stream.of(label.beforeAmong(implementations), label.phaseBefore()).flatMap(Optional::stream)
-                                        .filter(b -> implementations.contains(b.implementation())).distinct()
-                                        .forEach(before -> families.get(before.implementation().isPhase() ? Family.PHASE_STEPS
+                                comparedWith(label).forEach(before -> families.get(before.implementation().isPhase() ? Family.PHASE_STEPS
                                                 : Family.PEERS).add(new Comparisons.Pair(operation, size, before, label)));
                                 for (Implementation peer : implementations) {
                                     if (!peer.isPhase()) {
@@ -157,6 +155,15 @@ final class Run {
             }
         }
         return families;
+    }
+
+    /**
+     * What a phase's label is compared with in this run, each once: the nearest earlier
+     * implementation it measured, and the phase before the phase's whole module.
+     */
+    Stream<Label> comparedWith(Label label) {
+        return Stream.of(label.beforeAmong(implementations), label.phaseBefore()).flatMap(Optional::stream)
+                .filter(b -> implementations.contains(b.implementation())).distinct();
     }
 
     /**
