@@ -278,7 +278,7 @@ public enum Implementation implements Choice {
 
     /**
      * Whether this map is a java.util.Map, which the benchmark methods call directly: through an
-     * adapter, the JIT leaves the adapter's Map call a virtual call with no profile (see the README).
+     * adapter, the JIT leaves the adapter's Map call a virtual call with no profile (see docs/peers.md).
      */
     boolean isJavaMap() {
         return javaMap != null;

@@ -237,7 +237,7 @@ public class MapBenchmark {
      * JIT: the call's receiver profile is then this method's own, and the map's inlined hashCode and
      * equals calls bind statically to the key's final class instead of going through the map's
      * JVM-wide profile (HashMap's holds JMH's own String keys). Through an adapter and with
-     * Object-typed keys, HashMap's 10K lookups took 8.3 ns instead of 2.6 (README). Hence one loop
+     * Object-typed keys, HashMap's 10K lookups took 8.3 ns instead of 2.6 (docs/peers.md). Hence one loop
      * per key class.
      */
 

@@ -6,7 +6,7 @@ import scala.Function0;
 /**
  * One adapter for each way a map is driven. Each forwards a call to one method of the map and is
  * meant to add no work of its own: in a fork only one adapter class serves the timed calls. The
- * README gives what the change to adapters and Object-typed keys measurably cost HashMap's lookups.
+ * docs/peers.md gives what the change to adapters and Object-typed keys measurably cost HashMap's lookups.
  */
 public final class Adapters {
     /** The Scala maps' getOrElse default, called only on a miss: their get would allocate a Some per hit. */

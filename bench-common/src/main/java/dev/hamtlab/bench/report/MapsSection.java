@@ -25,7 +25,7 @@ final class MapsSection {
         StringBuilder text = new StringBuilder("## The maps and the keys\n\n")
                 .append("Every map goes through an adapter that forwards each call to one method of the map; put and")
                 .append(" remove return nothing, so no adapter looks a key up twice (what the adapters and Object-typed keys")
-                .append(" cost HashMap's lookups is measured in the README). A persistent")
+                .append(" cost HashMap's lookups is measured in docs/peers.md). A persistent")
                 .append(" map pays for copying the path from the root on every change, which a mutable or transient one does")
                 .append(" not: their insert rows compare ways of building a map as much as data structures.")
                 .append(run.implementations.stream().anyMatch(Implementation::intKeys)

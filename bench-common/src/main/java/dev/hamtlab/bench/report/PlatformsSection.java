@@ -33,6 +33,12 @@ final class PlatformsSection {
      * against its reference, and each phase against the phase before it on each platform.
      */
     String markdown() {
+        String body = body();
+        return body.isEmpty() ? "" : "## Collectors and JDKs\n\n" + body;
+    }
+
+    /** The section without its heading, as docs/platforms.md publishes it; empty when the run has one platform. */
+    String body() {
         StringBuilder text = new StringBuilder();
         Label like = new Label(Implementation.HASHMAP, false, run.profiles.get(0), run.keys.get(0), run.main);
         for (Operation operation : run.operations) {
@@ -95,8 +101,7 @@ final class PlatformsSection {
         if (text.length() == 0 && !lacksJdk25()) {
             return "";
         }
-        return "## Collectors and JDKs\n\n"
-                + (text.length() == 0 ? "" : "The same maps on other platforms, their forks interleaved with G1's in the same"
+        return (text.length() == 0 ? "" : "The same maps on other platforms, their forks interleaved with G1's in the same"
                         + " rounds. " + platformsLegend() + " B/op is JMH's gc.alloc.rate.norm, as in the allocation tables."
                         + "\n\n")
                 + (lacksJdk25() ? Environment.noJdk25Line() + "\n\n" : "")

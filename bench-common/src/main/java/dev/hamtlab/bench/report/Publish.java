@@ -11,16 +11,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Copies a results folder's tables into the READMEs, between their markers: a run of the phases
- * fills the top README's {@value #BEGIN} ... {@value #END} block with its headline (its charts and
- * one short table; the full tables stay in its report); a run with
- * peers besides HashMap fills its {@value #PEERS_BEGIN} ... {@value #PEERS_END} block with its own
- * headline instead, every map at the largest size; a run of colliding keys alone fills the
- * {@value #FLOOD_BEGIN} ... {@value #FLOOD_END} block with its own, and no module's. Either of the
- * first two fills the {@value #BEGIN} block of each module whose
- * implementations it measured whole, each with what it is compared with; a module it measured in
- * part keeps the tables of the run that measured it whole. So no number in a README is ever typed
- * by hand, and each names its run.
+ * Copies a results folder's tables into the READMEs and docs/, between their markers. A run of the
+ * phases fills the top README's {@value #BEGIN} ... {@value #END} block with its brief headline (two
+ * charts, its phase steps at the largest size) and the same block of {@value #FINDINGS} with the
+ * whole headline (every chart, every size). A run with peers besides HashMap fills the
+ * {@value #PEERS_BEGIN} ... {@value #PEERS_END} block of {@value #PEERS}: every map at the largest
+ * size. Either fills the {@value #BEGIN} block of each module whose implementations it measured
+ * whole, each with what it is compared with; a module it measured in part keeps the tables of the
+ * run that measured it whole. A run on several platforms fills the {@value #PLATFORMS_BEGIN} block
+ * of {@value #PLATFORMS} alone, and a run of colliding keys alone the {@value #FLOOD_BEGIN} block
+ * of {@value #FLOODING} alone: their keys or platforms are not those the module tables speak of.
+ * So no number in a README is ever typed by hand, and each names its run.
  */
 public final class Publish {
     static final String BEGIN = "<!-- results:begin -->";
@@ -29,32 +30,46 @@ public final class Publish {
     static final String PEERS_END = "<!-- peers:end -->";
     static final String FLOOD_BEGIN = "<!-- flood:begin -->";
     static final String FLOOD_END = "<!-- flood:end -->";
+    static final String PLATFORMS_BEGIN = "<!-- platforms:begin -->";
+    static final String PLATFORMS_END = "<!-- platforms:end -->";
     static final String README = "README.md";
+    static final String FINDINGS = "docs/findings.md";
+    static final String PEERS = "docs/peers.md";
+    static final String PLATFORMS = "docs/platforms.md";
+    static final String FLOODING = "docs/flooding.md";
 
     private Publish() {
     }
 
-    /** Rewrites the READMEs under {@code root} from {@code folder}; returns the files it rewrote. */
+    /** Rewrites the READMEs and docs under {@code root} from {@code folder}; returns the files it rewrote. */
     public static List<Path> readmes(Path folder, Path root) throws IOException, BadInput {
         Run run = Run.read(folder);
         ReadmeBlocks report = new ReadmeBlocks(run);
         List<Block> blocks = new ArrayList<>();
-        List<RunCharts.Drawn> charts = run.drawCharts();
-        String prefix = folderFrom(root, folder);
         if (report.isFlood()) {
-            blocks.add(new Block(root.resolve(README), report.floodHeadline(prefix), FLOOD_BEGIN, FLOOD_END));
+            Path doc = root.resolve(FLOODING);
+            blocks.add(new Block(doc, report.floodHeadline(folderFrom(doc, folder)), FLOOD_BEGIN, FLOOD_END));
+        } else if (report.hasPlatforms()) {
+            Path doc = root.resolve(PLATFORMS);
+            blocks.add(new Block(doc, report.platformsHeadline(folderFrom(doc, folder)), PLATFORMS_BEGIN, PLATFORMS_END));
         } else {
-            blocks.add(report.hasPeers()
-                    ? new Block(root.resolve(README), report.peersHeadline(charts, prefix), PEERS_BEGIN, PEERS_END)
-                    : new Block(root.resolve(README), report.headline(charts, prefix), BEGIN, END));
+            List<RunCharts.Drawn> charts = run.drawCharts();
+            if (report.hasPeers()) {
+                Path doc = root.resolve(PEERS);
+                blocks.add(new Block(doc, report.peersHeadline(charts, folderFrom(doc, folder)), PEERS_BEGIN, PEERS_END));
+            } else {
+                Path top = root.resolve(README);
+                Path findings = root.resolve(FINDINGS);
+                blocks.add(new Block(top, report.headline(charts, folderFrom(top, folder), true), BEGIN, END));
+                blocks.add(new Block(findings, report.headline(charts, folderFrom(findings, folder), false), BEGIN, END));
+            }
+            // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
+            Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
+                    .filter(module -> measuredWhole(run.implementations, module))
+                    .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README), report.moduleSummary(module),
+                            BEGIN, END)));
         }
-        // One README a module, with the tables of all its implementations (phase 2 has two fallbacks); a flood's
-        // colliding keys are not the keys the module tables speak of.
-        Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
-                .filter(module -> !report.isFlood() && measuredWhole(run.implementations, module))
-                .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README), report.moduleSummary(module),
-                        BEGIN, END)));
-        // Every README is checked before any is written: a bad one leaves them all untouched.
+        // Every file is checked before any is written: a bad one leaves them all untouched.
         List<String> texts = new ArrayList<>();
         for (Block block : blocks) {
             texts.add(markedText(block.readme(), block.begin(), block.end()));
@@ -66,9 +81,10 @@ public final class Publish {
         return blocks.stream().map(Block::readme).toList();
     }
 
-    /** The results folder as a README at {@code root} links to it, ending in a slash. */
-    private static String folderFrom(Path root, Path folder) {
-        return root.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";
+    /** The results folder as {@code readme} links to it, ending in a slash. */
+    private static String folderFrom(Path readme, Path folder) {
+        return readme.toAbsolutePath().normalize().getParent().relativize(folder.toAbsolutePath().normalize()).toString()
+                .replace('\\', '/') + "/";
     }
 
     /** The tables meant for the block between {@code begin} and {@code end} of one README. */

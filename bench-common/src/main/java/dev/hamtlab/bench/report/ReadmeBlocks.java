@@ -19,9 +19,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What {@code ./bench publish} writes into the READMEs from a run: where the numbers come from, its
- * headline charts and one short table; for a run with peers, every map at the largest size; for a
- * flood run, every map by size and each phase against HashMap; a module's phases alone.
+ * What {@code ./bench publish} writes into the READMEs and docs/ from a run: where the numbers come
+ * from, its headline charts and one short table; for a run with peers, every map at the largest
+ * size; for a flood run, every map by size and each phase against HashMap; for a run on several
+ * platforms, its platform tables; a module's phases alone.
  */
 final class ReadmeBlocks {
     private final Run run;
@@ -33,14 +34,15 @@ final class ReadmeBlocks {
     }
 
     /**
-     * The README's view of a run: where it comes from, its headline charts (their paths start with
-     * {@code prefix}, the results folder seen from the README) and one short table, each phase
-     * against the one before and the newest against HashMap; the full tables stay in its report.
+     * A README's view of a run of the phases: where it comes from, its headline charts (their paths
+     * start with {@code prefix}, the results folder seen from the README) and one short table, each
+     * phase against the one before and the newest against HashMap. {@code brief}, for the top README:
+     * the time by size of insert and query-hit, and the table at the largest size alone.
      */
-    String headline(List<RunCharts.Drawn> charts, String prefix) {
-        StringBuilder text = new StringBuilder(origin()).append("The full tables, the platforms, the allocation, the")
+    String headline(List<RunCharts.Drawn> charts, String prefix, boolean brief) {
+        StringBuilder text = new StringBuilder(origin()).append("The full tables, the allocation, the")
                 .append(" flame graphs and every fork are in its [report](").append(prefix).append(ResultsFolder.REPORT).append(").\n\n");
-        charts.stream().filter(c -> c.headline(true)).forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
+        charts.stream().filter(c -> brief ? c.brief() : c.headline(true)).forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
         Label like = new Label(Implementation.HASHMAP, false, run.profiles.get(0), run.keys.get(0), run.main);
         List<Label[]> rows = new ArrayList<>();
         for (Implementation phase : run.implementations) {
@@ -50,12 +52,14 @@ final class ReadmeBlocks {
         run.implementations.stream().filter(Implementation::isPhase).reduce((a, b) -> b)
                 .filter(newest -> run.implementations.contains(Implementation.HASHMAP))
                 .ifPresent(newest -> rows.add(new Label[] {like, like.with(newest)}));
+        List<Size> sizes = brief ? List.of(largestMeasured()) : run.sizes;
         text.append("Each phase against the one before (and the newest against HashMap), ").append(keysAndProfile(like))
-                .append(" keys: the improvement, its verdict and 95% interval.\n\n| Comparison | Scale |");
+                .append(" keys").append(brief ? " at " + sizes.get(0).cliName() : "")
+                .append(": the improvement, its verdict and 95% interval.\n\n| Comparison | Scale |");
         run.operations.forEach(o -> text.append(" ").append(o.cliName()).append(" |"));
         text.append("\n|---|---|").append("---:|".repeat(run.operations.size())).append("\n");
         for (Label[] row : rows) {
-            for (Size size : run.sizes) {
+            for (Size size : sizes) {
                 text.append("| ").append(row[1].displayName()).append(" vs ").append(row[0].displayName()).append(" | ")
                         .append(size.cliName()).append(" |");
                 for (Operation operation : run.operations) {
@@ -82,8 +86,7 @@ final class ReadmeBlocks {
                 .append(" intervals and verdicts), the allocation and every fork are in its [report](").append(prefix)
                 .append(ResultsFolder.REPORT).append(").\n\n");
         charts.stream().filter(c -> c.headline(false)).forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
-        Size largest = run.sizes.stream().filter(size -> run.forks.stream().anyMatch(f -> f.size().equals(size)))
-                .reduce((smaller, larger) -> larger).orElse(run.sizes.get(run.sizes.size() - 1));
+        Size largest = largestMeasured();
         text.append("Every map at ").append(largest.cliName()).append(" keys: median ns per op (lower is faster), and bytes")
                 .append(" per entry.\n\n| Implementation | Driven |");
         for (Operation operation : run.operations) {
@@ -107,6 +110,23 @@ final class ReadmeBlocks {
                     .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).orElse(MISSING)).append(" |\n");
         }
         return text.append("\n").toString();
+    }
+
+    /** The largest size with forks, or the largest planned when none has any. */
+    private Size largestMeasured() {
+        return run.sizes.stream().filter(size -> run.forks.stream().anyMatch(f -> f.size().equals(size)))
+                .reduce((smaller, larger) -> larger).orElse(run.sizes.get(run.sizes.size() - 1));
+    }
+
+    /** Whether the run measured other platforms than its main one: then it is published as a platforms run. */
+    boolean hasPlatforms() {
+        return run.platforms.size() > 1;
+    }
+
+    /** docs/platforms.md's view of a run on several platforms: where it comes from, then its platform tables. */
+    String platformsHeadline(String prefix) {
+        return origin() + "Its own tables, the allocation, the flame graphs and every fork are in its [report](" + prefix
+                + ResultsFolder.REPORT + ").\n\n" + new PlatformsSection(run, tables).body();
     }
 
     /** Whether the run measured colliding keys alone: a flood run, published in its own block. */

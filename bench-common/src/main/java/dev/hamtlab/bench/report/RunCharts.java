@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 public final class RunCharts {
     private static final List<Operation> HEADLINE_OPERATIONS = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
+    private static final List<Operation> BRIEF_OPERATIONS = List.of(Operation.INSERT, Operation.QUERY_HIT);
 
     /** What a chart shows. */
     enum Kind { NANOS_BY_SIZE, IMPROVEMENT_BY_SIZE, BYTES_BY_SIZE }
@@ -36,6 +37,11 @@ public final class RunCharts {
         boolean headline(boolean withImprovements) {
             return kind == Kind.BYTES_BY_SIZE || operation.filter(HEADLINE_OPERATIONS::contains).isPresent()
                     && (kind == Kind.NANOS_BY_SIZE || withImprovements);
+        }
+
+        /** Whether the top README shows it: the time by size of insert and of query-hit, the two every map is known by. */
+        boolean brief() {
+            return kind == Kind.NANOS_BY_SIZE && operation.filter(BRIEF_OPERATIONS::contains).isPresent();
         }
 
         /** The Markdown image, its path relative to the folder that holds the results folder's charts/ at {@code prefix}. */

@@ -43,7 +43,7 @@ public final class Main {
             "       " + Launcher.name() + " resume FOLDER [--force]  continue the run cut short in FOLDER: the same forks in the",
             "                   same order, skipping those FOLDER holds (--force: even at another commit than the run's)",
             "       " + Launcher.name() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
-            "       " + Launcher.name() + " publish FOLDER  copy FOLDER's tables into README.md and the phase READMEs",
+            "       " + Launcher.name() + " publish FOLDER  copy FOLDER's tables into the READMEs and docs/",
             "       " + Launcher.name() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
             "       " + Launcher.name() + " footprint FOLDER  add every map's bytes per entry at FOLDER's sizes and keys, rebuild its report",
             "       " + Launcher.name() + " compare A B     the ratio table of two results folders' common cells",

@@ -153,7 +153,7 @@ class HostSectionTest {
         String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"1K\", \"profile\" : \"monomorphic\", \"arm\" : \""
                 + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
         Files.writeString(folder.resolve(ResultsFolder.RAW).resolve(file),
-                "[" + ReportTest.run(INSERT, impl, "1K", params, new double[] {nanos}, 0, 0) + "]\n");
+                "[" + CannedRun.run(INSERT, impl, "1K", params, new double[] {nanos}, 0, 0) + "]\n");
         forkLog.add(file + "\t2025-01-01T00:0" + number + ":00Z\t1.00 1.00 1.00\t" + new HostWatch(QUIET, QUIET, 0.001).fields());
     }
 

@@ -1,13 +1,14 @@
 package dev.hamtlab.bench.report;
 
+import static dev.hamtlab.bench.report.CannedRun.INSERT;
+import static dev.hamtlab.bench.report.CannedRun.REMOVE;
+import static dev.hamtlab.bench.report.MarkdownTables.row;
+import static dev.hamtlab.bench.report.MarkdownTables.rows;
+import static dev.hamtlab.bench.report.MarkdownTables.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hamtlab.bench.Choice;
-import dev.hamtlab.bench.Implementation;
-import dev.hamtlab.bench.Operation;
 import dev.hamtlab.bench.Platform;
 import dev.hamtlab.bench.measure.Footprint;
 import dev.hamtlab.bench.measure.PoolCounters;
@@ -15,55 +16,32 @@ import dev.hamtlab.bench.measure.TrieShapes;
 import dev.hamtlab.bench.profile.Profiles;
 import dev.hamtlab.bench.profile.Profiling;
 import dev.hamtlab.bench.results.ResultsFolder;
-import dev.hamtlab.bench.BadInput;
 import dev.hamtlab.bench.runner.CommandLine;
-import dev.hamtlab.bench.results.Environment;
 import dev.hamtlab.bench.runner.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report built through the CLI's report command from canned JMH JSON, one file a fork. */
 class ReportTest {
-    private static final String INSERT = "dev.hamtlab.bench.MapBenchmark.insert";
-    private static final String QUERY_HIT = "dev.hamtlab.bench.MapBenchmark.queryHit";
-    private static final String REMOVE = "dev.hamtlab.bench.MapBenchmark.remove";
     private static final String ALLOCATION = "## Allocation per operation";
     private static final String COUNTERS = "## Pool and allocation counters";
     private static final String MISSING_CELL = "–";
 
-    private static final List<String> READMES = List.of("README.md", "phase0-baseline/README.md", "phase1/README.md",
-            "phase2-bumppool/README.md", "phase3-recycling/README.md", "phase4-hash/README.md");
 
     @TempDir
     Path folder;
+    private CannedRun canned;
 
     @BeforeEach
     void cannedRun() throws IOException {
-        Files.createDirectories(folder.resolve("raw"));
-        Environment.write(folder, facts());
-        // 1K insert: phase1 doubles phase0, HashMap is twice as fast again; phase1 is the A/A control.
-        forks(INSERT, "phase0", "1K", 200, 120, 2);
-        forks(INSERT, "phase1", "1K", 100, 80, 1);
-        forks(INSERT, "hashmap", "1K", 50, 48, 3);
-        forks(INSERT, "phase1-control", "1K", 100, 80, 1);
-        // 10K insert: forks of phase0 and phase1 drawn alike; HashMap missing (cut short); no gc profile.
-        forks(INSERT, "phase0", "10K", new double[] {400, 380, 420, 390, 410, 395}, Double.NaN, Double.NaN);
-        forks(INSERT, "phase1", "10K", new double[] {390, 415, 385, 405, 400, 420}, Double.NaN, Double.NaN);
-        // 1K query-hit: phase0 has only two forks.
-        forks(QUERY_HIT, "phase0", "1K", new double[] {30, 31}, 0, 0);
-        forks(QUERY_HIT, "phase1", "1K", 20, 0, 0);
-        forks(QUERY_HIT, "hashmap", "1K", 1234.5, 0, 0);
+        canned = CannedRun.in(folder);
     }
 
     @Test
@@ -103,7 +81,7 @@ class ReportTest {
 
     @Test
     void withSeveralPeersEachPhaseMeetsEachInOneMatrix() throws IOException {
-        forks(INSERT, "vavr", "1K", 400, 0, 0);
+        canned.forks(INSERT, "vavr", "1K", 400, 0, 0);
         String report = report();
         // phase1 at 100 ns: half HashMap's speed, four times Vavr's.
         List<String> row = row(report, "| 1K | phase1 |");
@@ -117,8 +95,8 @@ class ReportTest {
     @Test
     void eachPlatformIsReadAgainstItsReferenceAndItsPhasesAgainstEachOther() throws IOException {
         // On Parallel, phase0 is as fast as on G1 and phase1 twice as fast: phase1 gains four times over phase0 there.
-        platformForks(INSERT, "phase0", "parallel", "1K", 200);
-        platformForks(INSERT, "phase1", "parallel", "1K", 50);
+        canned.platformForks(INSERT, "phase0", "parallel", "1K", 200);
+        canned.platformForks(INSERT, "phase1", "parallel", "1K", 50);
         String report = report();
         assertTrue(report.contains("## Collectors and JDKs"), report);
         assertEquals(List.of("phase1", "100.0", "80.0", "50.0", "80.0"), row(report, "| phase1 | 100.0 |"));
@@ -132,7 +110,7 @@ class ReportTest {
 
     @Test
     void aForkFromBeforeThePlatformsTakesItsCollectorFromItsFlags() throws IOException {
-        Files.writeString(folder.resolve("raw").resolve("insert_phase0_1K_f01.json"), "[" + run(INSERT, "phase0", "1K",
+        Files.writeString(folder.resolve("raw").resolve("insert_phase0_1K_f01.json"), "[" + CannedRun.run(INSERT, "phase0", "1K",
                 "{ \"impl\" : \"phase0\", \"size\" : \"1K\" }", new double[] {200}, 0, 0)
                 .replace("\"mode\"", "\"jvmArgs\" : [ \"-Xms2g\", \"-XX:+UseParallelGC\" ],\n    \"mode\"") + "]\n");
         List<Forks.Fork> read = Forks.read(folder);
@@ -157,8 +135,8 @@ class ReportTest {
 
     @Test
     void eachKeyPatternHasItsOwnTables() throws IOException {
-        keyedForks(INSERT, "phase0", "string", "1K", 300);
-        keyedForks(INSERT, "phase1", "string", "1K", 150);
+        canned.keyedForks(INSERT, "phase0", "string", "1K", 300);
+        canned.keyedForks(INSERT, "phase1", "string", "1K", 150);
         List<String> row = table(report(), "insert", "phase1 string vs phase0 string").get("1K");
         assertEquals(List.of("+100.0%", "faster"), List.of(row.get(2), row.get(4)));
     }
@@ -202,7 +180,7 @@ class ReportTest {
 
     @Test
     void olderFilesWithSeveralForksAreReadForkByFork() throws IOException {
-        Files.writeString(folder.resolve("raw").resolve("insert_hashmap_100K.json"), "[" + run(INSERT, "hashmap", "100K",
+        Files.writeString(folder.resolve("raw").resolve("insert_hashmap_100K.json"), "[" + CannedRun.run(INSERT, "hashmap", "100K",
                 "{ \"impl\" : \"hashmap\", \"size\" : \"100K\" }", new double[] {10, 20, 30, 40, 50}, Double.NaN, Double.NaN)
                 + "]");
         assertEquals(List.of("5", "30.0", "10.0", "50.0", "33,333,333"), row(report(), "| insert | HashMap | 100K |").subList(3, 8));
@@ -247,8 +225,8 @@ class ReportTest {
     @Test
     void removeAllocationLeavesOutTheRebuildBeforeEveryCall() throws IOException {
         // phase1's insert allocates 80 B/op at 1K and has no gc profile at 10K
-        forks(REMOVE, "phase1", "1K", 50, 100.5, 4);
-        forks(REMOVE, "phase1", "10K", 60, 90, 2);
+        canned.forks(REMOVE, "phase1", "1K", 50, 100.5, 4);
+        canned.forks(REMOVE, "phase1", "10K", 60, 90, 2);
         Map<String, List<String>> remove = rows(report(), ALLOCATION, "### remove allocation");
         assertEquals(List.of("20.5", "4", "–", "2", "–", "–"), remove.get("phase1"));
         assertEquals(List.of("–", "–", "–", "–", "–", "–"), remove.get("HashMap"));
@@ -375,253 +353,10 @@ class ReportTest {
         assertTrue(result.err().contains("insert_phase1_1M.json is not a result of MapBenchmark"), result.err());
     }
 
-    @Test
-    void publishFillsEveryReadmeWithItsOwnTables(@TempDir Path root) throws IOException, BadInput {
-        readmes(root, "# title\n\n" + Publish.BEGIN + "\nold\n" + Publish.END + "\ntail\n");
-        Publish.readmes(folder, root);
-
-        // The top README gets the headline: the charts, one short table, and the way to the full report.
-        String top = Files.readString(root.resolve("README.md"));
-        assertTrue(row(top, "| phase1 vs phase0 | 1K |").get(2).startsWith("+100.0% faster ["), top);
-        assertTrue(row(top, "| phase1 vs HashMap | 1K |").get(2).startsWith("-50.0% slower ["), top);
-        String results = root.toAbsolutePath().relativize(folder.toAbsolutePath()) + "/";
-        assertTrue(top.contains("](" + results + "charts/insert-ns-by-size.png)"), top);
-        assertTrue(Files.isRegularFile(folder.resolve("charts/insert-ns-by-size.png")));
-        assertTrue(top.contains("[report](" + results + "report.md)") && !top.contains("### phase0 vs HashMap"), top);
-        assertTrue(top.startsWith("# title\n\n" + Publish.BEGIN + "\nMeasured by `./bench --preset quick"), top);
-        assertTrue(top.endsWith(Publish.END + "\ntail\n") && !top.contains("old"), top);
-
-        String phase1 = Files.readString(root.resolve("phase1/README.md"));
-        assertEquals("-50.0%", table(phase1, "insert", "phase1 vs HashMap").get("1K").get(2));
-        assertTrue(phase1.contains("### phase1 vs phase0") && !phase1.contains("### phase0 vs HashMap"), phase1);
-        String phase0 = Files.readString(root.resolve("phase0-baseline/README.md"));
-        assertTrue(phase0.contains("### phase0 vs HashMap") && !phase0.contains("### phase1"), phase0);
-    }
-
-    @Test
-    void publishWritesBothPhase2FallbacksIntoTheirModulesReadme(@TempDir Path root) throws IOException, BadInput {
-        forks(INSERT, "phase2", "1K", 90, 0, 0);
-        forks(INSERT, "phase2-newarray", "1K", 75, 0, 0);
-        forks(INSERT, "phase3", "1K", 60, 0, 0);
-        String unmeasured = Publish.BEGIN + "\n" + Publish.END + "\n";
-        readmes(root, unmeasured);
-        // phase 2's 4K-chunk variant is missing: its module keeps its tables until a run measures it whole
-        assertFalse(Publish.readmes(folder, root).contains(root.resolve("phase2-bumppool/README.md")));
-        assertEquals(unmeasured, Files.readString(root.resolve("phase2-bumppool/README.md")));
-        forks(INSERT, "phase2-4k", "1K", 80, 0, 0);
-        Publish.readmes(folder, root);
-
-        String phase2 = Files.readString(root.resolve("phase2-bumppool/README.md"));
-        assertEquals("+11.1%", table(phase2, "insert", "phase2 vs phase1").get("1K").get(2));
-        assertEquals("+20.0%", table(phase2, "insert", "phase2-newarray vs phase2").get("1K").get(2));
-        assertEquals("-33.3%", table(phase2, "insert", "phase2-newarray vs HashMap").get("1K").get(2));
-        assertTrue(phase2.contains("### phase2 vs HashMap") && !phase2.contains("### phase1 vs") && !phase2.contains("### phase3"),
-                phase2);
-        String phase3 = Files.readString(root.resolve("phase3-recycling/README.md"));
-        // phase 3 is built from phase 2, not from the variant declared just before it
-        assertEquals("+50.0%", table(phase3, "insert", "phase3 vs phase2").get("1K").get(2));
-        assertFalse(phase3.contains("phase2-newarray"), phase3);
-    }
-
-    @Test
-    void aRunWithPeersFillsTheTopReadmesPeersBlockAndTheModulesItMeasured(@TempDir Path root) throws IOException, BadInput {
-        forks(INSERT, "vavr", "1K", 400, 0, 0);
-        String phases = Publish.BEGIN + "\nthe full run's tables\n" + Publish.END + "\n";
-        readmes(root, phases + Publish.PEERS_BEGIN + "\nold\n" + Publish.PEERS_END + "\n");
-
-        assertEquals(List.of(root.resolve("README.md"), root.resolve("phase0-baseline/README.md"),
-                root.resolve("phase1/README.md")), Publish.readmes(folder, root));
-
-        // The headline: every map at the largest size measured, 10K, and the way to the full report.
-        String top = Files.readString(root.resolve("README.md"));
-        assertTrue(top.startsWith(phases), top);
-        assertEquals(List.of("phase1", "mutable", "402.5", MISSING_CELL, MISSING_CELL), row(top, "| phase1 | mutable |"));
-        assertEquals(List.of("Vavr", "persistent", MISSING_CELL, MISSING_CELL, MISSING_CELL), row(top, "| Vavr |"));
-        assertTrue(top.contains("Every map at 10K keys") && top.contains("/charts/insert-ns-by-size.png)"), top);
-        assertFalse(top.contains("old") || top.contains("### phase1 vs phase0") || top.contains("| 1K | phase1 |"), top);
-        String phase1 = Files.readString(root.resolve("phase1/README.md"));
-        assertTrue(phase1.contains("### phase1 vs phase0") && phase1.contains(Publish.PEERS_BEGIN + "\nold\n"), phase1);
-        assertEquals(phases + Publish.PEERS_BEGIN + "\nold\n" + Publish.PEERS_END + "\n",
-                Files.readString(root.resolve("phase3-recycling/README.md")));
-    }
-
-    @Test
-    void aFloodRunFillsTheFloodBlockAloneWithEachPhaseAgainstHashMap(@TempDir Path root) throws IOException, BadInput {
-        try (Stream<Path> raw = Files.list(folder.resolve("raw"))) {
-            for (Path file : raw.toList()) {
-                Files.delete(file);
-            }
-        }
-        keyedForks(INSERT, "hashmap", "colliding", "1K", 100);
-        keyedForks(INSERT, "phase0", "colliding", "1K", 200);
-        keyedForks(INSERT, "vavr", "colliding", "1K", 4000);
-        String blocks = Publish.BEGIN + "\nthe full run's tables\n" + Publish.END + "\n" + Publish.PEERS_BEGIN + "\npeers\n"
-                + Publish.PEERS_END + "\n";
-        readmes(root, blocks + Publish.FLOOD_BEGIN + "\nold\n" + Publish.FLOOD_END + "\n");
-
-        assertEquals(List.of(root.resolve("README.md")), Publish.readmes(folder, root));
-        String top = Files.readString(root.resolve("README.md"));
-        assertTrue(top.startsWith(blocks) && !top.contains("old"), top);
-        assertTrue(top.contains("### insert, String colliding: each phase against HashMap"), top);
-        assertTrue(row(top, "| 1K | phase0 |").get(2).startsWith("-50.0% slower ["), top);
-        assertEquals(List.of("Vavr", "persistent", "4,000.0", MISSING_CELL, MISSING_CELL), row(top, "| Vavr | persistent |"));
-    }
-
-    @Test
-    void publishWritesNothingWhenAReadmeHasNoBlock(@TempDir Path root) throws IOException {
-        String marked = Publish.BEGIN + "\nold\n" + Publish.END + "\n";
-        readmes(root, marked);
-        Files.writeString(root.resolve("phase1/README.md"), "no block here\n");
-
-        BadInput error = assertThrows(BadInput.class, () -> Publish.readmes(folder, root));
-        assertTrue(error.getMessage().contains("phase1/README.md' has no " + Publish.BEGIN), error.getMessage());
-        assertEquals(marked, Files.readString(root.resolve("README.md")));
-        assertEquals(marked, Files.readString(root.resolve("phase0-baseline/README.md")));
-    }
-
-    /** The top README and every module's, each holding {@code text}. */
-    private static void readmes(Path root, String text) throws IOException {
-        for (String readme : READMES) {
-            Files.createDirectories(root.resolve(readme).getParent());
-            Files.writeString(root.resolve(readme), text);
-        }
-    }
-
     private String report() throws IOException {
         CommandLine result = CommandLine.run("report", folder.toString());
         assertEquals(0, result.exitCode(), result.err());
         return Files.readString(folder.resolve("report.md"));
     }
 
-    /** The canned run planned all three maps, three sizes (nothing ran at 100K) and two operations. */
-    private static Environment.Facts facts() {
-        return new Environment.Facts("2025-01-01T00:00:00Z", "./bench --preset quick --sizes 1K,10K,100K", "/repo",
-                "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), null, List.of("1K", "10K", "100K"),
-                null, List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42, "phase1", List.of("-Xms2g"), List.of(),
-                "17.0.15", "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30,
-                "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null, null, null, null, null, null);
-    }
-
-    /** Six forks around {@code nanos} (x 0.98, 0.99, 1, 1, 1.01, 1.02: the median is {@code nanos}), one file each. */
-    private void forks(String benchmark, String stem, String size, double nanos, double bytesPerOp, double gcCount)
-            throws IOException {
-        double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
-        forks(benchmark, stem, size, Arrays.stream(spread).map(f -> f * nanos).toArray(), bytesPerOp, gcCount);
-    }
-
-    /** Six forks of an implementation with a key pattern, as the runner names and parameterises them. */
-    private void keyedForks(String benchmark, String impl, String keys, String size, double nanos) throws IOException {
-        labelledForks(benchmark, impl, "keys", keys, size, nanos, 0);
-    }
-
-    /** Six forks of an implementation on a platform, with 80 bytes per op. */
-    private void platformForks(String benchmark, String impl, String platform, String size, double nanos) throws IOException {
-        labelledForks(benchmark, impl, "platform", platform, size, nanos, 80);
-    }
-
-    /** Six forks around {@code nanos} whose label has one more parameter, named in the file as the runner names it. */
-    private void labelledForks(String benchmark, String impl, String parameter, String value, String size, double nanos,
-            double bytesPerOp) throws IOException {
-        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"" + parameter + "\" : \"" + value
-                + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
-                .orElseThrow().cliName();
-        double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
-        for (int fork = 0; fork < spread.length; fork++) {
-            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, value,
-                    size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, bytesPerOp, 0)
-                    + "]\n");
-        }
-    }
-
-    /**
-     * One file a fork, as the runner writes them: "stem" is the implementation, or "impl-control"
-     * for the A/A control's second label; NaN bytes mean no gc profile.
-     */
-    private void forks(String benchmark, String stem, String size, double[] nanos, double bytesPerOp, double gcCount)
-            throws IOException {
-        String impl = stem.replace("-control", "");
-        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"profile\" : \"monomorphic\", \"arm\" : \""
-                + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
-                .orElseThrow().cliName();
-        for (int fork = 0; fork < nanos.length; fork++) {
-            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, stem, size, fork + 1)),
-                    "[" + run(benchmark, impl, size, params, new double[] {nanos[fork]}, bytesPerOp, gcCount) + "]\n");
-        }
-    }
-
-    /**
-     * One JMH run as JMH 1.37 writes it: a fork per mean (each of three iterations, the first a
-     * little above, the last a little below), with the gc profiler's bytes per op, collections and
-     * 5 ms of pause per fork, unless the bytes are NaN.
-     */
-    static String run(String benchmark, String impl, String size, String params, double[] forkMeans,
-            double bytesPerOp, double gcCount) {
-        String iterations = Arrays.stream(forkMeans)
-                .mapToObj(m -> "[ " + number(m * 1.01) + ", " + number(m) + ", " + number(m * 0.99) + " ]")
-                .collect(Collectors.joining(", "));
-        String perFork = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(bytesPerOp) + " ]").collect(Collectors.joining(", "));
-        String counts = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(gcCount) + " ]").collect(Collectors.joining(", "));
-        String pauses = Arrays.stream(forkMeans).mapToObj(m -> "[ 5.0 ]").collect(Collectors.joining(", "));
-        return "\n  {\n"
-                + "    \"jmhVersion\" : \"1.37\",\n"
-                + "    \"benchmark\" : \"" + benchmark + "\",\n"
-                + "    \"mode\" : \"avgt\",\n"
-                + "    \"params\" : " + params + ",\n"
-                + "    \"primaryMetric\" : {\n"
-                + "      \"score\" : " + number(Arrays.stream(forkMeans).average().orElseThrow()) + ",\n"
-                + "      \"scoreUnit\" : \"ns/op\",\n"
-                + "      \"rawData\" : [ " + iterations + " ]\n"
-                + "    },\n"
-                + "    \"secondaryMetrics\" : {" + (Double.isNaN(bytesPerOp) ? " " : "\n"
-                + secondary("gc.alloc.rate.norm", perFork, "B/op") + ",\n"
-                + secondary("gc.count", counts, "counts") + ",\n"
-                + secondary("gc.time", pauses, "ms") + "\n    ") + "}\n"
-                + "  }";
-    }
-
-    private static String secondary(String name, String rawData, String unit) {
-        return "      \"" + name + "\" : {\n"
-                + "        \"scoreUnit\" : \"" + unit + "\",\n"
-                + "        \"rawData\" : [ " + rawData + " ]\n"
-                + "      }";
-    }
-
-    /** The cells of the first row that starts with {@code prefix}. */
-    private static List<String> row(String markdown, String prefix) {
-        String row = markdown.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix));
-        return List.of(row.substring(2, row.length() - 2).split(" \\| "));
-    }
-
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    /** The rows, by scale, of the table under "### heading" in the section of the operation. */
-    static Map<String, List<String>> table(String markdown, String operation, String heading) {
-        return rows(markdown, "## " + operation + ":", "### " + heading);
-    }
-
-    /** The rows, by their first cell, of the table under the first line starting with heading after section. */
-    static Map<String, List<String>> rows(String markdown, String section, String heading) {
-        List<String> lines = markdown.lines().toList();
-        int start = indexOf(lines, heading, indexOf(lines, section, 0));
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        // The heading, a blank line, the header row, the separator, then the rows.
-        for (int i = start + 4; i < lines.size() && lines.get(i).startsWith("| "); i++) {
-            List<String> cells = List.of(lines.get(i).substring(2, lines.get(i).length() - 2).split(" \\| "));
-            rows.put(cells.get(0), cells.subList(1, cells.size()));
-        }
-        return rows;
-    }
-
-    private static int indexOf(List<String> lines, String prefix, int from) {
-        for (int i = from; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(prefix)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no line starting with '" + prefix + "'");
-    }
 }
