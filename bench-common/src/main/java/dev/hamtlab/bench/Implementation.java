@@ -42,12 +42,14 @@ public enum Implementation implements Choice {
             () -> new dev.hamtlab.phase2.Hamt<>(1 << 12, dev.hamtlab.phase2.Fallback.NEW_CHUNK)),
     PHASE3("phase3", "phase3", "phase3-recycling", "phase2", dev.hamtlab.phase3.Hamt::new),
     /** fastutil's int-to-int open-addressing map: IntHamt's like-for-like rival, measured by {@link IntMapBenchmark}. */
-    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE, Adapters.FastutilInts::new),
+    FASTUTIL_INT("fastutil-int2int", "fastutil Int2IntOpenHashMap", null, null, Driven.MUTABLE,
+            Adapters.FastutilInts::new),
     /** The int-to-int HAMT as first built, a trie of 64-way nodes, timed by {@link IntMapBenchmark}; against fastutil's. */
     INT_HAMT_TRIE("inthamt-trie", "IntHamt trie", "phase4-hash", "fastutil-int2int", Driven.MUTABLE,
             Adapters.TrieIntHamtInts::new),
     /** The trie IntHamt with a flat root: a directory of buckets, int[]s of (hash, value) pairs, doubled as it grows. */
-    INT_HAMT_FLAT("inthamt-flat", "IntHamt flat", "phase4-hash", "inthamt-trie", Driven.MUTABLE, Adapters.FlatIntHamtInts::new),
+    INT_HAMT_FLAT("inthamt-flat", "IntHamt flat", "phase4-hash", "inthamt-trie", Driven.MUTABLE,
+            Adapters.FlatIntHamtInts::new),
     /** IntHamt, the design the int maps' chain ends in: the flat root with two pairs inline in each slot, one overflow trie. */
     INT_HAMT("inthamt", "IntHamt", "phase4-hash", "inthamt-flat", Driven.MUTABLE, Adapters.IntHamtInts::new),
     /** Phase 4's first idea alone: phase 3 whose leaves cache the key's hash. */
@@ -123,7 +125,8 @@ public enum Implementation implements Choice {
     }
 
     /** An int-to-int map, timed by {@link IntMapBenchmark}: {@code module} null for a peer. */
-    Implementation(String cliName, String displayName, String module, String before, Driven driven, Supplier<IntMap> intMap) {
+    Implementation(String cliName, String displayName, String module, String before, Driven driven,
+            Supplier<IntMap> intMap) {
         this(cliName, displayName, module, before, driven, intMap, () -> new Adapters.IntKeyed(intMap.get()), null);
     }
 
@@ -292,7 +295,8 @@ public enum Implementation implements Choice {
     /** The map a benchmark built, behind its adapter: a java.util.Map is wrapped, an adapter is itself. */
     static MeasuredMap measured(Object built) {
         @SuppressWarnings("unchecked")
-        MeasuredMap measured = built instanceof MeasuredMap adapter ? adapter : new Adapters.Mutable((Map<Object, Object>) built);
+        MeasuredMap measured = built instanceof MeasuredMap adapter ? adapter
+                : new Adapters.Mutable((Map<Object, Object>) built);
         return measured;
     }
 

@@ -32,7 +32,8 @@ public final class Jdk25 {
         Path home = Path.of(System.getProperty("user.home"));
         Path runners = Path.of(System.getProperty("java.home")).toAbsolutePath().getParent();
         return Stream.of(Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt/java"),
-                Path.of("/Library/Java/JavaVirtualMachines"), home.resolve(".sdkman/candidates/java"), home.resolve(".jdks"),
+                Path.of("/Library/Java/JavaVirtualMachines"),
+                        home.resolve(".sdkman/candidates/java"), home.resolve(".jdks"),
                 runners).filter(Files::isDirectory).distinct().toList();
     }
 
@@ -40,7 +41,8 @@ public final class Jdk25 {
     public static Found given(String path) throws BadInput {
         Path named = Path.of(path).toAbsolutePath().normalize();
         Path home = named.endsWith(Path.of("bin", "java")) ? named.getParent().getParent() : named;
-        return at(home).orElseThrow(() -> new BadInput("--jdk '" + path + "' is not a JDK 25 (no bin/java with a release"
+        return at(home).orElseThrow(() -> new BadInput("--jdk '" + path
+                + "' is not a JDK 25 (no bin/java with a release"
                 + " file saying JAVA_VERSION=\"25...\"); give a JDK 25's home, e.g. /usr/lib/jvm/temurin-25-jdk-amd64"));
     }
 
@@ -65,7 +67,8 @@ public final class Jdk25 {
         Path java = jdk.resolve("bin").resolve("java");
         try {
             Matcher version = RELEASE_VERSION.matcher(Files.readString(jdk.resolve("release")));
-            return Files.isExecutable(java) && version.find() ? Optional.of(new Found(java, version.group(1))) : Optional.empty();
+            return Files.isExecutable(java) && version.find()
+                    ? Optional.of(new Found(java, version.group(1))) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

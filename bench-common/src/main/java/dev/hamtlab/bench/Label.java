@@ -9,7 +9,8 @@ import java.util.Optional;
  * The control's forks measure the very same code as its implementation's, interleaved with them, so
  * any difference between the two is the instrument's.
  */
-public record Label(Implementation implementation, boolean control, TypeProfile profile, KeyPattern keys, Platform platform) {
+public record Label(Implementation implementation, boolean control, TypeProfile profile,
+        KeyPattern keys, Platform platform) {
     /** The JMH parameter that carries the arm; the benchmark ignores it, the report reads it. */
     static final String PRIMARY = "primary";
     /** The A/A control's second label's arm. */

@@ -34,7 +34,8 @@ public enum Platform implements Choice {
     JDK25_COMPACT("jdk25-coh", "JDK 25 G1 compact headers", true, "2g",
             List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders")),
     /** ZGC as JDK 21 and later run it: generational (the only mode JDK 25 has), uncompressed references. */
-    JDK25_ZGC("jdk25-zgc", "JDK 25 generational ZGC", true, "2g", List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseZGC"));
+    JDK25_ZGC("jdk25-zgc", "JDK 25 generational ZGC", true, "2g",
+            List.of("--sun-misc-unsafe-memory-access=allow", "-XX:+UseZGC"));
 
     /** The collectors on the runner's own JDK and G1 on huge pages, the choices of --gc. */
     public static final List<Platform> COLLECTORS = List.of(G1, PARALLEL, ZGC, EPSILON, G1_THP);
@@ -94,7 +95,8 @@ public enum Platform implements Choice {
      */
     public List<String> forkJvmFlags(Size size) {
         String chosen = this != EPSILON && size.count() <= SMALL_HEAP_KEYS ? SMALL_HEAP : heap;
-        return Stream.concat(Stream.of("-Xms" + chosen, "-Xmx" + chosen, "-XX:+AlwaysPreTouch"), flags.stream()).toList();
+        return Stream.concat(Stream.of("-Xms" + chosen, "-Xmx" + chosen, "-XX:+AlwaysPreTouch"),
+                flags.stream()).toList();
     }
 
     /** What it is read against: JDK 25's variants against JDK 25's G1, every other platform against G1 on JDK 17. */

@@ -49,11 +49,14 @@ class ImplementationTest {
     void aRunComparesEachPhaseWithTheNearestEarlierOneItMeasured() {
         List<Implementation> phases = List.of(Implementation.PHASE3, Implementation.PHASE4);
         assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4.beforeAmong(phases));
-        assertEquals(Optional.of(Implementation.PHASE4_SPREAD), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE3,
+        assertEquals(Optional.of(Implementation.PHASE4_SPREAD),
+                Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE3,
                 Implementation.PHASE4_SPREAD, Implementation.PHASE4)));
-        assertEquals(Optional.of(Implementation.PHASE3), Implementation.PHASE4_UNPOOLED.beforeAmong(List.of(Implementation.PHASE3,
+        assertEquals(Optional.of(Implementation.PHASE3),
+                Implementation.PHASE4_UNPOOLED.beforeAmong(List.of(Implementation.PHASE3,
                 Implementation.PHASE4_UNPOOLED, Implementation.PHASE4)));
-        assertEquals(Optional.of(Implementation.PHASE4_UNPOOLED), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE3,
+        assertEquals(Optional.of(Implementation.PHASE4_UNPOOLED),
+                Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE3,
                 Implementation.PHASE4_UNPOOLED, Implementation.PHASE4)));
         assertEquals(Optional.empty(), Implementation.PHASE3.beforeAmong(phases));
         assertEquals(Optional.empty(), Implementation.PHASE4.beforeAmong(List.of(Implementation.PHASE4)));
@@ -86,7 +89,8 @@ class ImplementationTest {
         assertEquals(Optional.of(Implementation.INT_HAMT_FLAT), Implementation.INT_HAMT.before());
         assertEquals(Optional.of(Implementation.FASTUTIL_INT),
                 Implementation.INT_HAMT.beforeAmong(List.of(Implementation.FASTUTIL_INT, Implementation.INT_HAMT)));
-        assertEquals("dev.hamtlab.bench.IntMapBenchmark.queryHit", Operation.QUERY_HIT.benchmarkName(Implementation.INT_HAMT));
+        assertEquals("dev.hamtlab.bench.IntMapBenchmark.queryHit",
+                Operation.QUERY_HIT.benchmarkName(Implementation.INT_HAMT));
         assertEquals("hamtlab phase4-hash", Implementation.INT_HAMT.library());
         assertTrue(Implementation.FASTUTIL_INT.library().matches("it\\.unimi\\.dsi:fastutil:\\d+\\.\\d+\\.\\d+"),
                 Implementation.FASTUTIL_INT.library());

@@ -84,7 +84,8 @@ class KeysTest {
         Keys keys = Keys.of(KeyPattern.STRING, COUNT);
         for (Object key : keys.insertOrder()) {
             String string = (String) key;
-            assertTrue(string.length() >= 8 && string.length() <= 16 && string.chars().allMatch(Character::isLetterOrDigit),
+            assertTrue(string.length() >= 8 && string.length() <= 16
+                    && string.chars().allMatch(Character::isLetterOrDigit),
                     string);
         }
     }

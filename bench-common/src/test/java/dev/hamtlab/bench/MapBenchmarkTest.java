@@ -24,7 +24,8 @@ class MapBenchmarkTest {
 
     static Stream<Arguments> everyImplementationWithEveryKeyPattern() {
         return Stream.of(Implementation.values()).filter(implementation -> !implementation.intKeys())
-                .flatMap(implementation -> Stream.of(KeyPattern.values()).map(keys -> Arguments.of(implementation, keys)));
+                .flatMap(implementation -> Stream.of(KeyPattern.values())
+                        .map(keys -> Arguments.of(implementation, keys)));
     }
 
     @ParameterizedTest
@@ -171,14 +172,16 @@ class MapBenchmarkTest {
         MeasuredMap map = correctMap();
         Integer key = (Integer) KEYS.queryOrder()[500];
         map.put(key, key + 1);
-        assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
+        assertThrows(IllegalStateException.class,
+                () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
     }
 
     @Test
     void checkAnswersRejectsAMissingKey() {
         MeasuredMap map = correctMap();
         map.remove(KEYS.queryOrder()[999]);
-        assertThrows(IllegalStateException.class, () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
+        assertThrows(IllegalStateException.class,
+                () -> MapBenchmark.checkAnswers(map, KEYS.queryOrder(), KEYS.misses()));
     }
 
     @Test

@@ -14,7 +14,8 @@ class SizeTest {
 
     @ParameterizedTest
     @CsvSource({"1K, 1000, 1K", "10K, 10000, 10K", "4K, 4000, 4K", "2M, 2000000, 2M", "1500, 1500, 1500",
-            "1000, 1000, 1K", "2^10, 1024, 2^10", "1024, 1024, 2^10", "2^22, 4194304, 2^22", "1, 1, 1", "512, 512, 512"})
+            "1000, 1000, 1K", "2^10, 1024, 2^10", "1024, 1024, 2^10", "2^22, 4194304, 2^22",
+                    "1, 1, 1", "512, 512, 512"})
     void parsesEveryWayOfWritingACountAndLabelsItOneWay(String text, int count, String label) {
         Size size = Size.parse(text).orElseThrow();
         assertEquals(count, size.count());
@@ -30,7 +31,8 @@ class SizeTest {
 
     @Test
     void aSweepIsEveryPowerOfTwoBetweenItsEnds() {
-        assertEquals(Optional.of(List.of(new Size(1024), new Size(2048), new Size(4096))), Size.parseItem("2^10..2^12"));
+        assertEquals(Optional.of(List.of(new Size(1024), new Size(2048), new Size(4096))),
+                Size.parseItem("2^10..2^12"));
         assertEquals(Optional.of(List.of(new Size(1 << 20))), Size.parseItem("2^20..2^20"));
         assertEquals(Optional.empty(), Size.parseItem("2^12..2^10"));
         assertEquals(Optional.empty(), Size.parseItem("2^10..2^23"));
@@ -39,7 +41,8 @@ class SizeTest {
 
     @Test
     void sortedIsAscendingAndEachOnce() {
-        assertEquals(List.of(Size.ONE_K, Size.TEN_K, Size.ONE_M), Size.sorted(List.of(Size.ONE_M, Size.ONE_K, Size.TEN_K, Size.ONE_K)));
+        assertEquals(List.of(Size.ONE_K, Size.TEN_K, Size.ONE_M),
+                Size.sorted(List.of(Size.ONE_M, Size.ONE_K, Size.TEN_K, Size.ONE_K)));
     }
 
     @Test

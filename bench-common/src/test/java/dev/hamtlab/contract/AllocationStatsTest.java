@@ -39,11 +39,13 @@ class AllocationStatsTest {
         dev.hamtlab.phase1.Hamt<Integer, Integer> map = new dev.hamtlab.phase1.Hamt<>();
         fillRoot(map);
         // arrays of 1, 2, ... 32 slots
-        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated", 32L, "slotsAllocated", 528L),
+        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated",
+                32L, "slotsAllocated", 528L),
                 map.stats());
         emptyRoot(map);
         // then of 31, 30, ... 0 slots
-        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated", 64L, "slotsAllocated", 1024L),
+        assertEquals(Map.of("nodesAllocated", 0L, "leavesAllocated", 32L, "arraysAllocated", 64L,
+                "slotsAllocated", 1024L),
                 map.stats());
     }
 
@@ -154,12 +156,14 @@ class AllocationStatsTest {
     @Test
     void aFullChunkFallsBackToPlainArraysOrToANewChunk() {
         // A 32-slot chunk fits slices of 1..7 slots (28 in all); the 25 slices of 8..32 fall back.
-        dev.hamtlab.phase2.Hamt<Integer, Integer> arrays = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_ARRAY);
+        dev.hamtlab.phase2.Hamt<Integer,
+                Integer> arrays = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_ARRAY);
         fillRoot(arrays);
         assertEquals(Map.of("chunksAllocated", 1L, "fallbacks", 25L, "arraysAllocated", 25L),
                 select(arrays.stats(), "chunksAllocated", "fallbacks", "arraysAllocated"));
 
-        dev.hamtlab.phase2.Hamt<Integer, Integer> chunks = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_CHUNK);
+        dev.hamtlab.phase2.Hamt<Integer,
+                Integer> chunks = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_CHUNK);
         fillRoot(chunks);
         Map<String, Long> stats = chunks.stats();
         assertEquals(0, stats.get("arraysAllocated"));
@@ -204,7 +208,8 @@ class AllocationStatsTest {
 
     private static void corruptTheRootsBitmap(Object root) throws ReflectiveOperationException {
         // phase 4's nodes keep two bitmaps, CHAMP's: the one of the leaves is corrupted there
-        boolean twoBitmaps = Arrays.stream(root.getClass().getDeclaredFields()).anyMatch(f -> f.getName().equals("dataMap"));
+        boolean twoBitmaps = Arrays.stream(root.getClass().getDeclaredFields())
+                .anyMatch(f -> f.getName().equals("dataMap"));
         Field bitmap = Internals.field(root, twoBitmaps ? "dataMap" : "bitmap");
         int bits = bitmap.getInt(root);
         assertTrue(bits != 0, "the root holds leaves");

@@ -66,12 +66,14 @@ class BucketTest {
         return map;
     }
 
-    private static void assertShape(Hamt<?, ?> map, long bitmapNodes, long collisionNodes, long buckets, long[] entriesAtDepth) {
+    private static void assertShape(Hamt<?, ?> map, long bitmapNodes, long collisionNodes,
+            long buckets, long[] entriesAtDepth) {
         Map<String, Number> shape = map.shape();
         List<Long> atDepth = IntStream.rangeClosed(1, entriesAtDepth.length)
                 .mapToObj(depth -> shape.get("leavesAtDepth" + depth).longValue()).toList();
         assertEquals(List.of(bitmapNodes, collisionNodes, buckets, Arrays.stream(entriesAtDepth).boxed().toList()),
-                List.of(shape.get("bitmapNodes"), shape.get("collisionNodes"), shape.get("buckets"), atDepth), shape.toString());
+                List.of(shape.get("bitmapNodes"), shape.get("collisionNodes"), shape.get("buckets"),
+                        atDepth), shape.toString());
         assertEquals((long) map.size(), shape.get("entries"));
     }
 }

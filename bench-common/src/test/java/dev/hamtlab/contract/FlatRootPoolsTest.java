@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FlatRootPoolsTest {
 
     static Stream<Subject> flatRootPools() {
-        return Phases.ALL.stream().filter(s -> s.name().equals("phase4-bumppool") || s.name().equals("phase4-recycling"));
+        return Phases.ALL.stream()
+                .filter(s -> s.name().equals("phase4-bumppool") || s.name().equals("phase4-recycling"));
     }
 
     @Test
@@ -51,7 +52,8 @@ class FlatRootPoolsTest {
     @ParameterizedTest
     @MethodSource("flatRootPools")
     void liveSlotsStayWithinTheHeldAndClearEmptiesThePool(Subject pool) throws ReflectiveOperationException {
-        Map<Object, Object> map = (Map<Object, Object>) pool.newMap().getClass().getConstructor(int.class).newInstance(64);
+        Map<Object, Object> map = (Map<Object, Object>) pool.newMap().getClass()
+                .getConstructor(int.class).newInstance(64);
         Map<Object, Object> oracle = new HashMap<>();
         SplittableRandom random = new SplittableRandom(11);
         for (int op = 0; op < 20_000; op++) {
@@ -64,7 +66,8 @@ class FlatRootPoolsTest {
             if (op % 1_000 == 0) {
                 pool.verifyInvariants(map);
                 Map<String, Number> shape = shape(map);
-                assertTrue(shape.get("poolSlotsLive").longValue() <= shape.get("poolSlotsHeld").longValue(), shape::toString);
+                assertTrue(shape.get("poolSlotsLive").longValue() <= shape.get("poolSlotsHeld")
+                        .longValue(), shape::toString);
             }
         }
         assertEquals(oracle, map);
@@ -88,14 +91,16 @@ class FlatRootPoolsTest {
         Object freelist = firstNonEmpty((Object[]) Internals.get(allocator(map), "freeSlices"));
         Object[] slab = (Object[]) Internals.call(freelist, "slab", 0);
         slab[(int) Internals.call(freelist, "offset", 0)] = "stale";
-        assertCaught(() -> dev.hamtlab.phase4.recycling.Hamt.class.getMethod("verifyInvariants").invoke(map), "holds stale");
+        assertCaught(() -> dev.hamtlab.phase4.recycling.Hamt.class.getMethod("verifyInvariants")
+                .invoke(map), "holds stale");
     }
 
     @Test
     void aRecycledNodeStillInTheTrieIsCaught() throws ReflectiveOperationException {
         Map<Object, Object> map = withFreeSlices();
         @SuppressWarnings("unchecked")
-        java.util.ArrayDeque<Object> freeNodes = (java.util.ArrayDeque<Object>) Internals.get(allocator(map), "freeNodes");
+        java.util.ArrayDeque<Object> freeNodes = (java.util.ArrayDeque<Object>) Internals.get(allocator(map),
+                "freeNodes");
         freeNodes.push(directoryNodes(map).get(0));
         assertCaught(() -> dev.hamtlab.phase4.recycling.Hamt.class.getMethod("verifyInvariants").invoke(map),
                 "recycled node is reachable");

@@ -33,7 +33,8 @@ class FlatRootTest {
             }
             oracle.put(key, key);
             map.put(key, key);
-            assertEquals(32L << (5 * grown + 5), map.shape().get("directorySlots"), "slots at " + map.size() + " entries");
+            assertEquals(32L << (5 * grown + 5), map.shape().get("directorySlots"),
+                    "slots at " + map.size() + " entries");
             map.verifyInvariants();
             assertEquals(oracle, map);
         }
@@ -54,7 +55,8 @@ class FlatRootTest {
         }
         Map<String, Number> shape = map.shape();
         assertEquals(1024L, shape.get("directorySlots"));
-        assertEquals(true, shape.get("collisionNodes").longValue() > 0 && shape.get("buckets").longValue() > 0, shape::toString);
+        assertEquals(true,
+                shape.get("collisionNodes").longValue() > 0 && shape.get("buckets").longValue() > 0, shape::toString);
         map.verifyInvariants();
         assertEquals(oracle, map);
         oracle.keySet().forEach(key -> assertEquals(oracle.get(key), map.get(key), key::toString));

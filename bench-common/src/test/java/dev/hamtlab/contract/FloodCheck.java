@@ -97,7 +97,8 @@ final class FloodCheck {
         Collections.shuffle(values, new Random(SEED + 1));
         for (int value : values) {
             calls.reset();
-            assertEquals(value, map.remove(new CountedKey(value, Keys.COLLIDING_HASH, calls)), "remove of key " + value);
+            assertEquals(value, map.remove(new CountedKey(value, Keys.COLLIDING_HASH, calls)),
+                    "remove of key " + value);
             assertCalls(calls, 3 * walk, walk, "remove of key " + value);
         }
         assertTrue(map.isEmpty(), "empty after removing every key");
@@ -105,8 +106,10 @@ final class FloodCheck {
     }
 
     private static void assertCalls(CountedKey.Calls calls, long maxCompares, long maxEquals, String operation) {
-        assertTrue(calls.compares <= maxCompares, operation + ": " + calls.compares + " compareTo calls, more than " + maxCompares);
-        assertTrue(calls.equals <= maxEquals, operation + ": " + calls.equals + " equals calls, more than " + maxEquals);
+        assertTrue(calls.compares <= maxCompares,
+                operation + ": " + calls.compares + " compareTo calls, more than " + maxCompares);
+        assertTrue(calls.equals <= maxEquals,
+                operation + ": " + calls.equals + " equals calls, more than " + maxEquals);
     }
 
     /** Distinct colliding Strings in a random order. */

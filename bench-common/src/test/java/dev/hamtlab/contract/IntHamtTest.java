@@ -84,7 +84,8 @@ final class IntHamtTest {
                             Class<?> theirs = Class.forName(map.getClass().getName() + "$EntryConsumer");
                             EntryConsumer ours = (EntryConsumer) arguments[0];
                             types = new Class<?>[] {theirs};
-                            passed = new Object[] {Proxy.newProxyInstance(theirs.getClassLoader(), new Class<?>[] {theirs},
+                            passed = new Object[] {Proxy.newProxyInstance(theirs.getClassLoader(),
+                                    new Class<?>[] {theirs},
                                     (p, m, pair) -> {
                                         ours.accept((Integer) pair[0], (Integer) pair[1]);
                                         return null;

@@ -83,7 +83,8 @@ enum KeySpace {
                 case 1 -> longOfHash(Keys.COLLIDING_HASH, random.nextInt());
                 case 2 -> new CollidingKey(index, Keys.COLLIDING_HASH);
                 case 3 -> new ClumsyKey(index, Keys.COLLIDING_HASH);
-                default -> random.nextInt(16) == 0 ? Integer.valueOf(Keys.COLLIDING_HASH) : Keys.collidingString(random.nextInt());
+                default -> random.nextInt(16) == 0 ? Integer.valueOf(Keys.COLLIDING_HASH)
+                        : Keys.collidingString(random.nextInt());
             };
         }
     },

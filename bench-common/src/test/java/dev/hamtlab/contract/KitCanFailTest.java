@@ -48,7 +48,8 @@ final class KitCanFailTest {
                 caught(BrokenMaps.NOT_FAIL_FAST, "fail-fast iterators", IteratorChecks::failsFastOnModification),
                 caught(BrokenMaps.SCANS_COLLISIONS, "logarithmic comparisons under a flood",
                         FloodCheck::operationsCostLogarithmicComparisons),
-                caught(BrokenMaps.LOSES_FULL_COLLISIONS, "the flood of colliding Strings", FloodCheck::collidingStrings),
+                caught(BrokenMaps.LOSES_FULL_COLLISIONS, "the flood of colliding Strings",
+                        FloodCheck::collidingStrings),
                 caught(BrokenMaps.LOSES_FULL_COLLISIONS, "random operations on mixed colliding keys",
                         map -> RandomOperations.run(map, KeySpace.MIXED_COLLISIONS, 1, SHORT_SEQUENCE)));
         Stream<Arguments> nulls = Arrays.stream(NullPolicyCheck.NullUse.values()).map(nullUse ->

@@ -22,11 +22,14 @@ final class Phases {
                     dev.hamtlab.phase3.Fallback.NEW_CHUNK), dev.hamtlab.phase3.Hamt::verifyInvariants),
             Subject.of("phase4-cachedhash", dev.hamtlab.phase4.cachedhash.Hamt::new,
                     dev.hamtlab.phase4.cachedhash.Hamt::verifyInvariants),
-            Subject.spreading("phase4-spread", dev.hamtlab.phase4.spread.Hamt::new, dev.hamtlab.phase4.spread.Hamt::verifyInvariants),
+            Subject.spreading("phase4-spread", dev.hamtlab.phase4.spread.Hamt::new,
+                    dev.hamtlab.phase4.spread.Hamt::verifyInvariants),
             Subject.spreading("phase4-hotpath", dev.hamtlab.phase4.hotpath.Hamt::new,
                     dev.hamtlab.phase4.hotpath.Hamt::verifyInvariants),
-            Subject.spreading("phase4-hotpath, 32-slot chunks, new-array fallback", () -> new dev.hamtlab.phase4.hotpath.Hamt<>(
-                    TINY_CHUNK, dev.hamtlab.phase4.hotpath.Fallback.NEW_ARRAY), dev.hamtlab.phase4.hotpath.Hamt::verifyInvariants),
+            Subject.spreading("phase4-hotpath, 32-slot chunks, new-array fallback",
+                    () -> new dev.hamtlab.phase4.hotpath.Hamt<>(
+                    TINY_CHUNK, dev.hamtlab.phase4.hotpath.Fallback.NEW_ARRAY),
+                            dev.hamtlab.phase4.hotpath.Hamt::verifyInvariants),
             Subject.spreading("phase4-twobitmaps", dev.hamtlab.phase4.twobitmaps.Hamt::new,
                     dev.hamtlab.phase4.twobitmaps.Hamt::verifyInvariants),
             Subject.spreading("phase4-unpooled", dev.hamtlab.phase4.unpooled.Hamt::new,
@@ -37,11 +40,13 @@ final class Phases {
                     dev.hamtlab.phase4.specialised.Hamt::verifyInvariants),
             Subject.spreading("phase4-bumppool", dev.hamtlab.phase4.bumppool.Hamt::new,
                     dev.hamtlab.phase4.bumppool.Hamt::verifyInvariants),
-            Subject.spreading("phase4-bumppool, 64-slot chunks", () -> new dev.hamtlab.phase4.bumppool.Hamt<>(2 * TINY_CHUNK),
+            Subject.spreading("phase4-bumppool, 64-slot chunks",
+                    () -> new dev.hamtlab.phase4.bumppool.Hamt<>(2 * TINY_CHUNK),
                     dev.hamtlab.phase4.bumppool.Hamt::verifyInvariants),
             Subject.spreading("phase4-recycling", dev.hamtlab.phase4.recycling.Hamt::new,
                     dev.hamtlab.phase4.recycling.Hamt::verifyInvariants),
-            Subject.spreading("phase4-recycling, 64-slot chunks", () -> new dev.hamtlab.phase4.recycling.Hamt<>(2 * TINY_CHUNK),
+            Subject.spreading("phase4-recycling, 64-slot chunks",
+                    () -> new dev.hamtlab.phase4.recycling.Hamt<>(2 * TINY_CHUNK),
                     dev.hamtlab.phase4.recycling.Hamt::verifyInvariants),
             Subject.spreading("phase4", dev.hamtlab.phase4.Hamt::new, dev.hamtlab.phase4.Hamt::verifyInvariants));
 

@@ -37,8 +37,10 @@ class PoolInvariantsTest {
     @Test
     void everyPooledPhaseIsChecked() {
         List<String> pooled = pooledPhases().map(Subject::name).toList();
-        assertTrue(pooled.containsAll(List.of("phase2", "phase3", "phase4-cachedhash", "phase4-spread", "phase4-hotpath",
-                "phase4-twobitmaps")) && pooled.stream().noneMatch(name -> name.contains("unpooled") || name.startsWith("phase1")),
+        assertTrue(pooled.containsAll(List.of("phase2", "phase3", "phase4-cachedhash",
+                "phase4-spread", "phase4-hotpath",
+                "phase4-twobitmaps"))
+                        && pooled.stream().noneMatch(name -> name.contains("unpooled") || name.startsWith("phase1")),
                 pooled.toString());
     }
 
@@ -72,7 +74,8 @@ class PoolInvariantsTest {
         dev.hamtlab.phase3.Hamt<Integer, Integer> map = withFreeSlices();
         Object freelist = freelistOfOneSlot(map);
         int last = (int) Internals.call(freelist, "size") - 1;
-        Internals.call(freelist, "push", Internals.call(freelist, "slab", last), Internals.call(freelist, "offset", last));
+        Internals.call(freelist, "push", Internals.call(freelist, "slab", last),
+                Internals.call(freelist, "offset", last));
         assertCaught(map::verifyInvariants, "shares slot");
     }
 

@@ -29,7 +29,8 @@ class ShapeTest {
      * (phase 4 spreads hashCodes; its keys here go through the inverse, so each lands where its
      * figures say).
      */
-    record Phase(String name, Supplier<Map<Object, Object>> factory, Function<Map<Object, Object>, Map<String, Number>> shape,
+    record Phase(String name, Supplier<Map<Object, Object>> factory, Function<Map<Object, Object>,
+            Map<String, Number>> shape,
             IntUnaryOperator hashCodeOf) {
         @Override
         public String toString() {
@@ -162,7 +163,8 @@ class ShapeTest {
             Map<Object, Object> built = phase.factory().get();
             left.forEach(key -> built.put(key, 1));
             assertEquals(trieFigures(phase.shape().apply(built)), trieFigures(phase.shape().apply(edited)),
-                    "round " + round + ": the shape of " + kept + " keys left by removals against the same keys put alone");
+                    "round " + round + ": the shape of " + kept
+                            + " keys left by removals against the same keys put alone");
         }
     }
 
@@ -180,8 +182,10 @@ class ShapeTest {
 
         // 32-slot chunks falling back to plain arrays: the chunk holds the slices of 1 to 7 slots
         // (28 slots), the slices of 8 to 32 are plain arrays, and the live one is the last of them
-        dev.hamtlab.phase2.Hamt<Integer, Integer> small2 = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_ARRAY);
-        dev.hamtlab.phase3.Hamt<Integer, Integer> small3 = new dev.hamtlab.phase3.Hamt<>(32, dev.hamtlab.phase3.Fallback.NEW_ARRAY);
+        dev.hamtlab.phase2.Hamt<Integer,
+                Integer> small2 = new dev.hamtlab.phase2.Hamt<>(32, dev.hamtlab.phase2.Fallback.NEW_ARRAY);
+        dev.hamtlab.phase3.Hamt<Integer,
+                Integer> small3 = new dev.hamtlab.phase3.Hamt<>(32, dev.hamtlab.phase3.Fallback.NEW_ARRAY);
         for (int key = 0; key < 32; key++) {
             small2.put(key, key);
             small3.put(key, key);
@@ -196,7 +200,8 @@ class ShapeTest {
         // four keys of one directory slot and four branches below it: one bitmap node of 8 content
         // slots and 4 hashes, in the one 64K-slot chunk of references and its 32K-slot chunk of hashes
         List<Phase> pools = canonicalLayouts()
-                .filter(phase -> phase.name().equals("phase4-bumppool") || phase.name().equals("phase4-recycling")).toList();
+                .filter(phase -> phase.name().equals("phase4-bumppool")
+                        || phase.name().equals("phase4-recycling")).toList();
         assertEquals(2, pools.size());
         for (Phase pool : pools) {
             Map<Object, Object> map = pool.factory().get();
@@ -219,7 +224,8 @@ class ShapeTest {
             int maxLeafDepth, double meanLeafDepth, double meanChildren, double entriesPerNode, long[] leavesAtDepth) {
         Map<Object, Object> map = phase.factory().get();
         // An Integer hashes to itself: the key whose trie hash is k in this phase
-        keys.forEach(key -> map.put(key instanceof Integer hash ? Integer.valueOf(phase.hashCodeOf().applyAsInt(hash)) : key, 1));
+        keys.forEach(key -> map.put(key instanceof Integer hash
+                ? Integer.valueOf(phase.hashCodeOf().applyAsInt(hash)) : key, 1));
         Map<String, Number> expected = new LinkedHashMap<>();
         expected.put("entries", entries);
         expected.put("bitmapNodes", bitmapNodes);

@@ -19,12 +19,14 @@ record Subject(String name, Supplier<Map<Object, Object>> factory, Consumer<Map<
     }
 
     /** A subject like {@link #of} that spreads hashCodes as phase 4 does. */
-    static <M extends Map<Object, Object>> Subject spreading(String name, Supplier<M> factory, Consumer<M> verifyInvariants) {
+    static <M extends Map<Object,
+            Object>> Subject spreading(String name, Supplier<M> factory, Consumer<M> verifyInvariants) {
         return of(name, factory, verifyInvariants, Spread::inverse);
     }
 
     @SuppressWarnings("unchecked") // every map handed back to the check was made by this subject's factory
-    private static <M extends Map<Object, Object>> Subject of(String name, Supplier<M> factory, Consumer<M> verifyInvariants,
+    private static <M extends Map<Object,
+            Object>> Subject of(String name, Supplier<M> factory, Consumer<M> verifyInvariants,
             IntUnaryOperator hashCodeOf) {
         return new Subject(name, factory::get, map -> verifyInvariants.accept((M) map), hashCodeOf);
     }

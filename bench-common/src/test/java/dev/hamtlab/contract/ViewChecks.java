@@ -162,9 +162,11 @@ final class ViewChecks {
         assertThrows(NullPointerException.class, () -> map.keySet().remove(null), "keySet().remove(null)");
         assertThrows(NullPointerException.class, () -> map.values().remove(null), "values().remove(null)");
 
-        assertEquals(expected.keySet().removeIf(k -> k.hashCode() % 3 == 0), map.keySet().removeIf(k -> k.hashCode() % 3 == 0),
+        assertEquals(expected.keySet().removeIf(k -> k.hashCode() % 3 == 0),
+                map.keySet().removeIf(k -> k.hashCode() % 3 == 0),
                 "keySet().removeIf");
-        assertEquals(expected.values().removeIf(v -> (Integer) v % 5 == 0), map.values().removeIf(v -> (Integer) v % 5 == 0),
+        assertEquals(expected.values().removeIf(v -> (Integer) v % 5 == 0),
+                map.values().removeIf(v -> (Integer) v % 5 == 0),
                 "values().removeIf");
         assertEquals(expected.entrySet().removeIf(e -> (Integer) e.getValue() % 7 == 1),
                 map.entrySet().removeIf(e -> (Integer) e.getValue() % 7 == 1), "entrySet().removeIf");
@@ -205,8 +207,10 @@ final class ViewChecks {
         });
         // Room for a view object and an entry per call, and for the JIT's own first allocations.
         long allowed = mapBytes + 64L * removed + (1 << 20);
-        assertTrue(keySetBytes <= allowed, () -> "keySet().remove allocated " + keySetBytes + " bytes, map.remove " + mapBytes);
-        assertTrue(entrySetBytes <= allowed, () -> "entrySet().remove allocated " + entrySetBytes + " bytes, map.remove " + mapBytes);
+        assertTrue(keySetBytes <= allowed,
+                () -> "keySet().remove allocated " + keySetBytes + " bytes, map.remove " + mapBytes);
+        assertTrue(entrySetBytes <= allowed,
+                () -> "entrySet().remove allocated " + entrySetBytes + " bytes, map.remove " + mapBytes);
         assertEquals(direct, byKeySet);
         assertEquals(direct, byEntrySet);
         subject.verifyInvariants(byKeySet);

@@ -149,7 +149,8 @@ final class CollisionNode<K, V> extends Node<K, V> {
         check(inTree + count >= 2, "a collision node holds two leaves or more, found " + (inTree + count));
         check(count <= leaves.length, "leaves fit the list");
         for (int i = 0; i < leaves.length; i++) {
-            check(i < count ? leaves[i] instanceof Leaf : leaves[i] == null, "collision slot " + i + " is a leaf in use or cleared");
+            check(i < count ? leaves[i] instanceof Leaf : leaves[i] == null,
+                    "collision slot " + i + " is a leaf in use or cleared");
         }
         for (int i = 0; i < inTree + count; i++) {
             check(Hashing.hash(((Leaf<?, ?>) child(i)).key) == hash, "every key in a collision node has its hash");

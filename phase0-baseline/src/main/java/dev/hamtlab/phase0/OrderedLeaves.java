@@ -224,7 +224,8 @@ final class OrderedLeaves<K, V> {
                 + keyClass.getName() + ", found " + node.leaf.key.getClass().getName());
         int left = verify(node.left);
         int right = verify(node.right);
-        Node.check(node.height == 1 + Math.max(height(node.left), height(node.right)), "a tree node's height is its own");
+        Node.check(node.height == 1 + Math.max(height(node.left), height(node.right)),
+                "a tree node's height is its own");
         Node.check(Math.abs(height(node.left) - height(node.right)) <= 1, "a collision node's tree is balanced");
         Node.check(node.size == 1 + left + right, "a tree node counts its subtree");
         return node.size;

@@ -169,7 +169,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
     int verify(int prefix, int shift, boolean isRoot) {
         int arity = arity();
         check(shift <= MAX_SHIFT, "no bitmap node below shift " + MAX_SHIFT + ", found one at " + shift);
-        check(children.length == arity, "the children array is exactly sized: " + children.length + " slots for " + arity);
+        check(children.length == arity,
+                "the children array is exactly sized: " + children.length + " slots for " + arity);
         check(isRoot || arity > 1 || arity == 1 && !(children[0] instanceof Leaf),
                 "a non-root node holds more than one leaf (arity " + arity + ")");
         int entries = 0;

@@ -41,7 +41,8 @@ public final class Hamt<K, V> extends AbstractMap<K, V> {
      */
     public Hamt(int chunkSlots, Fallback fallback) {
         if (chunkSlots < Hashing.BRANCHING) {
-            throw new IllegalArgumentException("chunkSlots must be at least " + Hashing.BRANCHING + ", got " + chunkSlots);
+            throw new IllegalArgumentException("chunkSlots must be at least " + Hashing.BRANCHING
+                    + ", got " + chunkSlots);
         }
         this.allocator = new Allocator(chunkSlots, Objects.requireNonNull(fallback, "fallback"));
     }

@@ -213,7 +213,8 @@ final class Directory<K, V> {
             if (holdsEntry(s)) {
                 Node.check(first != null && hashes[s] == Hashing.hash(first), "the entry of key " + first
                         + " in the directory caches its hash");
-                Node.check((hashes[s] & mask) == s, "the entry of hash " + Integer.toHexString(hashes[s]) + " sits in slot "
+                Node.check((hashes[s] & mask) == s,
+                        "the entry of hash " + Integer.toHexString(hashes[s]) + " sits in slot "
                         + s + " of its low " + bits + " bits");
                 entries++;
             } else if (first != null) {

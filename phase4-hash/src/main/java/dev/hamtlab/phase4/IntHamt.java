@@ -419,7 +419,8 @@ public final class IntHamt {
                     continue;
                 }
                 check(slotStart(t[i], t) == start, "hash " + Integer.toHexString(t[i]) + " in slot " + s);
-                check(i == start || t[i] != t[start], "slot " + s + " holds hash " + Integer.toHexString(t[i]) + " twice");
+                check(i == start || t[i] != t[start],
+                        "slot " + s + " holds hash " + Integer.toHexString(t[i]) + " twice");
                 counted++;
             }
         }

@@ -51,7 +51,8 @@ public final class CallTime {
      * The fastest of a few calls of the operation on an object map, each on its benchmark's own
      * fixture, in ns. Int maps are not timed here: they are faster than the object maps they run beside.
      */
-    public static double fastestCallNanos(Operation operation, Implementation implementation, KeyPattern keys, Size size) {
+    public static double fastestCallNanos(Operation operation, Implementation implementation,
+            KeyPattern keys, Size size) {
         MapBenchmark benchmark = MapBenchmark.of(implementation, keys, size);
         MapBenchmark.ChurnedMap churned = new MapBenchmark.ChurnedMap();
         if (operation == Operation.CHURN) {

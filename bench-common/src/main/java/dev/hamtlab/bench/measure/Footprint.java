@@ -43,7 +43,8 @@ public final class Footprint {
      * One footprint file: CLI names, the entries, the bytes of the map's own objects and of its
      * objects in all (keys included), and the layout JOL saw.
      */
-    public record Measured(String implementation, String keys, String size, long entries, long mapBytes, long withKeysBytes,
+    public record Measured(String implementation, String keys, String size, long entries,
+            long mapBytes, long withKeysBytes,
             long objects, String layout, String platform) {
         /** The bytes of the map's own objects, per entry. */
         public double bytesPerEntry() {
@@ -68,7 +69,8 @@ public final class Footprint {
             map.put(key, key);
         }
         if (map.size() != inserted.length) {
-            throw new IllegalStateException(implementation.cliName() + " holds " + map.size() + " of " + inserted.length);
+            throw new IllegalStateException(implementation.cliName() + " holds " + map.size()
+                    + " of " + inserted.length);
         }
         GraphLayout whole = GraphLayout.parseInstance(map.built());
         if (implementation.intKeys()) {
@@ -80,7 +82,8 @@ public final class Footprint {
         GraphLayout keysAlone = GraphLayout.parseInstance((Object) inserted);
         long keyBytes = keysAlone.totalSize() - keysAlone.getClassSizes().count(Object[].class);
         return new Measured(implementation.cliName(), keys.cliName(), size.cliName(), inserted.length,
-                whole.totalSize() - keyBytes, whole.totalSize(), whole.totalCount() - (keysAlone.totalCount() - 1), layout(),
+                whole.totalSize() - keyBytes, whole.totalSize(),
+                        whole.totalCount() - (keysAlone.totalCount() - 1), layout(),
                 platform.cliName());
     }
 
@@ -97,7 +100,8 @@ public final class Footprint {
     }
 
     /** Writes the footprint of every implementation with the keys at the size into raw/, in this JVM. */
-    public static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys, Size size) throws IOException {
+    public static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys,
+            Size size) throws IOException {
         write(raw, implementations, keys, size, Platform.G1);
     }
 
@@ -113,10 +117,12 @@ public final class Footprint {
      * Writes the footprints on a JDK 25 platform: {@link #main} in a JVM of the JDK 25 with the
      * platform's flags, from this runner's own class path.
      */
-    public static void writeOnJdk25(Path raw, List<Implementation> implementations, KeyPattern keys, Size size, Platform platform,
+    public static void writeOnJdk25(Path raw, List<Implementation> implementations, KeyPattern keys,
+            Size size, Platform platform,
             Path java) throws IOException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(platform.forkJvmFlags(size).stream().filter(flag -> !flag.equals("-XX:+AlwaysPreTouch")).toList());
+        command.addAll(platform.forkJvmFlags(size).stream()
+                .filter(flag -> !flag.equals("-XX:+AlwaysPreTouch")).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Footprint.class.getName(), raw.toString(),
                 platform.cliName(), keys.cliName(), size.cliName()));
         implementations.forEach(i -> command.add(i.cliName()));
@@ -134,7 +140,8 @@ public final class Footprint {
 
     /** Measures in this JVM for {@link #writeOnJdk25}: RAW PLATFORM KEYS SIZE IMPLEMENTATION... */
     public static void main(String[] args) throws IOException {
-        List<Implementation> implementations = Stream.of(args).skip(4).map(name -> Choice.named(Implementation.values(), name))
+        List<Implementation> implementations = Stream.of(args).skip(4)
+                .map(name -> Choice.named(Implementation.values(), name))
                 .toList();
         write(Path.of(args[0]), implementations, Choice.named(KeyPattern.values(), args[2]), Size.named(args[3]),
                 Choice.named(Platform.values(), args[1]));

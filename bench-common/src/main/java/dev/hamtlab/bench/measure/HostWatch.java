@@ -39,14 +39,16 @@ public record HostWatch(List<Double> before, List<Double> after, double stealFra
 
     /** The fork's canary at a working set: the mean of before and after, or the one of them there is. */
     public double canary(HostCanary.WorkingSet set) {
-        double[] found = DoubleStream.of(before.get(set.ordinal()), after.get(set.ordinal())).filter(v -> !Double.isNaN(v))
+        double[] found = DoubleStream.of(before.get(set.ordinal()), after.get(set.ordinal()))
+                .filter(v -> !Double.isNaN(v))
                 .toArray();
         return found.length == 0 ? Double.NaN : Arrays.stream(found).average().getAsDouble();
     }
 
     /** The fork-log fields, tab-separated. */
     public String fields() {
-        return DoubleStream.concat(before.stream().mapToDouble(Double::doubleValue), after.stream().mapToDouble(Double::doubleValue))
+        return DoubleStream.concat(before.stream().mapToDouble(Double::doubleValue),
+                after.stream().mapToDouble(Double::doubleValue))
                 .mapToObj(nanos -> format(nanos, "%.3f")).collect(Collectors.joining("\t"))
                 + "\t" + format(stealFraction, "%.5f");
     }

@@ -37,7 +37,8 @@ public final class PoolCounters {
      * One counters file: CLI names, and the counters in the phase's order. keys is null in files
      * made before the key patterns existed, whose keys were random.
      */
-    public record Counted(String operation, String implementation, String keys, String size, Map<String, Long> counters) {
+    public record Counted(String operation, String implementation, String keys, String size,
+            Map<String, Long> counters) {
         /** The key pattern counted: random for files made before there were others. */
         public KeyPattern keyPattern() {
             return keys == null ? KeyPattern.RANDOM : Choice.named(KeyPattern.values(), keys);

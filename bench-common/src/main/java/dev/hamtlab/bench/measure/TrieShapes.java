@@ -57,7 +57,8 @@ public final class TrieShapes {
     }
 
     /** Writes the shape of every phase among {@code implementations} with the keys at the size into raw/. */
-    public static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys, Size size) throws IOException {
+    public static void write(Path raw, Iterable<Implementation> implementations, KeyPattern keys,
+            Size size) throws IOException {
         for (Implementation implementation : implementations) {
             if (implementation.isPhase()) {
                 ResultsFolder.writeWhole(raw.resolve(fileName(implementation, keys, size)),

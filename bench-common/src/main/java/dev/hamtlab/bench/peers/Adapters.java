@@ -87,7 +87,8 @@ public final class Adapters {
 
     /** Scala 2.13's immutable HashMap (CHAMP), persistent: each change copies the path to a new root. */
     public static final class ScalaImmutable implements MeasuredMap {
-        private scala.collection.immutable.HashMap<Object, Object> map = scala.collection.immutable.HashMap$.MODULE$.empty();
+        private scala.collection.immutable.HashMap<Object,
+                Object> map = scala.collection.immutable.HashMap$.MODULE$.empty();
 
         @Override
         public void put(Object key, Object value) {

@@ -41,7 +41,8 @@ public final class Profiles {
      * Frames of G1's post-write barrier slow path: a dirty card enqueued by the mutator, and once
      * a buffer is full, the refinement the mutator does itself when the refinement threads lag.
      */
-    private static final List<String> WRITE_BARRIER_FRAMES = List.of("G1BarrierSetRuntime::", "G1BarrierSet::invalidate",
+    private static final List<String> WRITE_BARRIER_FRAMES = List.of("G1BarrierSetRuntime::",
+            "G1BarrierSet::invalidate",
             "G1DirtyCardQueueSet::");
 
     /** The loop of G1's concurrent refinement threads (they run under ConcurrentGCThread::run). */
@@ -174,7 +175,8 @@ public final class Profiles {
             case ASYNC -> options.addProfiler(AsyncProfiler.class, "libPath="
                     + library.orElseThrow(() -> new IllegalArgumentException("async-profiler needs its library"))
                     + ";output=jfr;event=cpu;alloc=" + ALLOCATION_INTERVAL + ";dir=" + recordingDir);
-            case JFR -> options.addProfiler(JavaFlightRecorderProfiler.class, "dir=" + recordingDir + ";configName=profile");
+            case JFR -> options.addProfiler(JavaFlightRecorderProfiler.class,
+                    "dir=" + recordingDir + ";configName=profile");
         };
     }
 
@@ -201,7 +203,8 @@ public final class Profiles {
         // No --cpu: the converter's default, execution samples, is the CPU profile of either recording,
         // while its --cpu finds none in a recording of JFR's own.
         JfrToFlame.convert(jfr.toString(), cpu.toString(), new Arguments("--title", title + ": CPU"));
-        JfrToFlame.convert(jfr.toString(), alloc.toString(), new Arguments("--alloc", "--title", title + ": allocation"));
+        JfrToFlame.convert(jfr.toString(), alloc.toString(),
+                new Arguments("--alloc", "--title", title + ": allocation"));
         return new Flames(cpu, alloc, breakdown(collapsedCpuByThread(jfr)));
     }
 

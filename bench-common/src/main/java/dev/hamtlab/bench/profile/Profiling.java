@@ -51,12 +51,14 @@ public final class Profiling {
      * One profiled cell: its CLI names, the profiler, the profiled fork's ns per op (slowed by the
      * profiler: not a measurement) and its CPU breakdown.
      */
-    public record Profiled(String operation, String size, String implementation, String keys, String profile, String platform,
+    public record Profiled(String operation, String size, String implementation, String keys,
+            String profile, String platform,
             String profiler, double nanos, Profiles.Breakdown breakdown) {
         /** The cell profiled; throws IllegalArgumentException for a name it does not know. */
         public Cell cell() {
             return new Cell(Choice.named(Operation.values(), operation), Size.named(size), new Label(
-                    Choice.named(Implementation.values(), implementation), false, Choice.named(TypeProfile.values(), profile),
+                    Choice.named(Implementation.values(), implementation), false,
+                            Choice.named(TypeProfile.values(), profile),
                     Choice.named(KeyPattern.values(), keys), Choice.named(Platform.values(), platform)));
         }
 
@@ -71,7 +73,8 @@ public final class Profiling {
      * options the run's timed forks of that cell have ({@code forkOptions}); returns how many failed.
      * Falls back to JFR for good once async-profiler's library is missing or fails to load.
      */
-    public static int run(List<Cell> cells, Path folder, Function<Cell, ChainedOptionsBuilder> forkOptions, PrintStream out,
+    public static int run(List<Cell> cells, Path folder, Function<Cell,
+            ChainedOptionsBuilder> forkOptions, PrintStream out,
             PrintStream err) throws IOException {
         Path profiles = folder.resolve(ResultsFolder.PROFILES);
         Files.createDirectories(profiles);
@@ -111,7 +114,8 @@ public final class Profiling {
         return cell.fileStem() + ".json";
     }
 
-    private static Optional<Profiled> profile(Cell cell, Path profiles, Function<Cell, ChainedOptionsBuilder> forkOptions,
+    private static Optional<Profiled> profile(Cell cell, Path profiles, Function<Cell,
+            ChainedOptionsBuilder> forkOptions,
             Profiles.Profiler profiler, Optional<Path> library, Path work, PrintStream err) throws IOException {
         Path recordings = Files.createTempDirectory(work, "recording");
         Label label = cell.label();
@@ -119,7 +123,8 @@ public final class Profiling {
                 .measurementIterations(ITERATIONS)
                 .measurementTime(TimeValue.milliseconds(ITERATION_MILLIS));
         try {
-            Collection<RunResult> results = new Runner(Profiles.attach(new OptionsBuilder().parent(options.build()), profiler,
+            Collection<RunResult> results = new Runner(Profiles.attach(new OptionsBuilder()
+                    .parent(options.build()), profiler,
                     library, recordings).build()).run();
             double nanos = results.iterator().next().getPrimaryResult().getScore();
             Profiles.Flames flames = Profiles.flames(Profiles.recording(recordings), profiles, cell.fileStem(),
@@ -130,7 +135,8 @@ public final class Profiling {
             ResultsFolder.writeWhole(profiles.resolve(fileName(cell)), GSON.toJson(profiled) + "\n");
             return Optional.of(profiled);
         } catch (RunnerException | IOException | RuntimeException e) {
-            err.println("hamtlab: profile of " + cell.displayName() + " with " + profiler.name().toLowerCase() + " failed: " + e);
+            err.println("hamtlab: profile of " + cell.displayName() + " with "
+                    + profiler.name().toLowerCase() + " failed: " + e);
             return Optional.empty();
         }
     }

@@ -52,7 +52,8 @@ public final class Compare {
         Map<Cell, Comparison> compared = new LinkedHashMap<>();
         for (Cell cell : common) {
             if (before.get(cell).length >= Verdict.MIN_FORKS && after.get(cell).length >= Verdict.MIN_FORKS) {
-                compared.put(cell, ForkStatistics.compare(before.get(cell), after.get(cell), cell.toString().hashCode()));
+                compared.put(cell,
+                        ForkStatistics.compare(before.get(cell), after.get(cell), cell.toString().hashCode()));
             }
         }
         double[] adjusted = MultipleComparisons.benjaminiHochberg(
@@ -80,7 +81,8 @@ public final class Compare {
                     .append(" | ").append(Format.nanos(was))
                     .append(" | ").append(Format.nanos(is))
                     .append(" | ").append(Format.percent(was / is - 1))
-                    .append(" | ").append(Optional.ofNullable(compared.get(cell)).map(Format::interval).orElse(Format.MISSING))
+                    .append(" | ").append(Optional.ofNullable(compared.get(cell))
+                            .map(Format::interval).orElse(Format.MISSING))
                     .append(" | ").append(verdicts.getOrDefault(cell, Verdict.TOO_FEW_FORKS).label())
                     .append(" |\n");
         }
@@ -97,7 +99,8 @@ public final class Compare {
      * replicates when both runs give it the same verdict, *faster* or *slower*; a *same* in both is
      * agreement, not a finding.
      */
-    private static String replication(Comparisons a, Comparisons b, Map<Cell, double[]> cellsA, Map<Cell, double[]> cellsB) {
+    private static String replication(Comparisons a, Comparisons b, Map<Cell, double[]> cellsA,
+            Map<Cell, double[]> cellsB) {
         StringBuilder text = new StringBuilder("## Replication: the comparisons both reports judged\n\n")
                 .append("Each report's own verdicts, family by family, as its report gives them. *B / A* is the")
                 .append(" comparison's ratio in B over its ratio in A, minus 1, with its 95% bootstrap interval (the four")
@@ -144,7 +147,8 @@ public final class Compare {
         if (Arrays.stream(cells).anyMatch(cell -> cell == null || cell.length < 2)) {
             return Format.MISSING;
         }
-        RatioChange moved = ForkStatistics.changeOfRatio(cells[0], cells[1], cells[2], cells[3], pair.toString().hashCode());
+        RatioChange moved = ForkStatistics.changeOfRatio(cells[0], cells[1], cells[2], cells[3],
+                pair.toString().hashCode());
         return Format.percent(moved.change() - 1) + " [" + Format.percent(moved.low() - 1) + ", "
                 + Format.percent(moved.high() - 1) + "]";
     }

@@ -47,13 +47,16 @@ final class ComparisonTables {
                     }
                     // HashMap, the map the study started from, in the seed's form; every peer in the matrix below.
                     for (Implementation after : run.implementations) {
-                        if (after.isPhase() && shown.test(after) && run.implementations.contains(Implementation.HASHMAP)) {
+                        if (after.isPhase() && shown.test(after)
+                                && run.implementations.contains(Implementation.HASHMAP)) {
                             Label label = new Label(after, false, profile, pattern, run.main);
                             text.append(table(operation, label.with(Implementation.HASHMAP), label));
                         }
                     }
-                    text.append(bySize(operation, new Label(Implementation.HASHMAP, false, profile, pattern, run.main), shown));
-                    text.append(amongThePeers(operation, new Label(Implementation.HASHMAP, false, profile, pattern, run.main), shown));
+                    text.append(bySize(operation,
+                            new Label(Implementation.HASHMAP, false, profile, pattern, run.main), shown));
+                    text.append(amongThePeers(operation,
+                            new Label(Implementation.HASHMAP, false, profile, pattern, run.main), shown));
                 }
             }
         }
@@ -66,17 +69,21 @@ final class ComparisonTables {
      */
     String bySize(Operation operation, Label like, Predicate<Implementation> shown) {
         List<Implementation> rows = run.implementations.stream().filter(i -> !i.isPhase() || shown.test(i)).toList();
-        if (rows.size() < 2 || run.sizes.size() < 2 && run.implementations.stream().filter(i -> !i.isPhase()).count() < 2) {
+        if (rows.size() < 2 || run.sizes.size() < 2
+                && run.implementations.stream().filter(i -> !i.isPhase()).count() < 2) {
             return "";
         }
-        StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ").append(keysAndProfile(like))
+        StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ")
+                .append(keysAndProfile(like))
                 .append(": ns per op by size\n\n| Implementation | Driven |");
         run.sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" |"));
         text.append("\n|---|---|").append("---:|".repeat(run.sizes.size())).append("\n");
         for (Implementation implementation : rows) {
-            text.append("| ").append(implementation.displayName()).append(" | ").append(implementation.driven().cliName()).append(" |");
+            text.append("| ").append(implementation.displayName()).append(" | ")
+                    .append(implementation.driven().cliName()).append(" |");
             for (Size size : run.sizes) {
-                text.append(" ").append(run.comparisons.median(operation, size, like.with(implementation)).map(Format::nanos)
+                text.append(" ").append(run.comparisons.median(operation, size,
+                        like.with(implementation)).map(Format::nanos)
                         .orElse(MISSING)).append(" |");
             }
             text.append("\n");
@@ -100,8 +107,10 @@ final class ComparisonTables {
         if (phases.isEmpty()) {
             return "";
         }
-        StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ").append(keysAndProfile(like))
-                .append(": each phase against ").append(whom).append("\n\nThe phase's improvement over the peer (positive: the phase is")
+        StringBuilder text = new StringBuilder("### ").append(operation.cliName()).append(", ")
+                .append(keysAndProfile(like))
+                .append(": each phase against ").append(whom)
+                .append("\n\nThe phase's improvement over the peer (positive: the phase is")
                 .append(" faster), the verdict and the 95% interval.\n\n| Scale | Phase |");
         peers.forEach(peer -> text.append(" vs ").append(peer.displayName()).append(" |"));
         text.append("\n|---|---|").append("---:|".repeat(peers.size())).append("\n");
@@ -114,7 +123,8 @@ final class ComparisonTables {
                     Optional<Double> was = run.comparisons.median(operation, size, pair.before());
                     Optional<Double> is = run.comparisons.median(operation, size, after);
                     text.append(" ").append(was.isPresent() && is.isPresent()
-                            ? percent(was.get() / is.get() - 1) + " " + run.comparisons.verdict(pair).map(Verdict::label).orElse("")
+                            ? percent(was.get() / is.get() - 1) + " "
+                            + run.comparisons.verdict(pair).map(Verdict::label).orElse("")
                                     + run.comparisons.judged(pair).map(j -> " " + interval(j.comparison())).orElse("")
                             : MISSING).append(" |");
                 }
@@ -140,7 +150,8 @@ final class ComparisonTables {
                     .append(" | ").append(was.map(Format::opsPerSecond).orElse(MISSING))
                     .append(" | ").append(is.map(Format::opsPerSecond).orElse(MISSING))
                     .append(" | ").append(improvement)
-                    .append(" | ").append(run.comparisons.judged(pair).map(j -> interval(j.comparison())).orElse(MISSING))
+                    .append(" | ").append(run.comparisons.judged(pair)
+                            .map(j -> interval(j.comparison())).orElse(MISSING))
                     .append(" | ").append(run.comparisons.verdict(pair).map(Verdict::label).orElse(MISSING))
                     .append(" | ").append(is.map(Format::nanos).orElse(MISSING))
                     .append(" |\n");

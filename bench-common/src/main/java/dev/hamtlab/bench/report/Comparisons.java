@@ -78,7 +78,8 @@ final class Comparisons {
 
     /** The forks of a cell. */
     Stream<Forks.Fork> cell(Operation operation, Size size, Label label) {
-        return forks.stream().filter(f -> f.operation() == operation && f.size().equals(size) && f.label().equals(label));
+        return forks.stream()
+                .filter(f -> f.operation() == operation && f.size().equals(size) && f.label().equals(label));
     }
 
     /** The fork means of a cell, in ns per op. */

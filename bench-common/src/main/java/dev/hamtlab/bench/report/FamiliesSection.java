@@ -32,7 +32,8 @@ final class FamiliesSection {
         StringBuilder text = new StringBuilder();
         List<Comparisons.Judged> controls = comparisons.of(Family.CONTROLS);
         List<String> different = controls.stream().filter(j -> j.verdict() != Verdict.SAME)
-                .map(j -> cellName(j) + " (" + j.verdict().label() + ", " + Format.interval(j.comparison()) + ")").toList();
+                .map(j -> cellName(j) + " (" + j.verdict().label() + ", "
+                        + Format.interval(j.comparison()) + ")").toList();
         if (!different.isEmpty()) {
             text.append("> **This run failed its A/A control.** The same map under two labels read different at ")
                     .append(String.join("; ", different))
@@ -85,7 +86,8 @@ final class FamiliesSection {
             int most = judged.stream().mapToInt(FamiliesSection::fewestForks).max().orElseThrow();
             double[] halfWidths = judged.stream().mapToDouble(j -> j.comparison().halfWidth()).sorted().toArray();
             double medianHalfWidth = (halfWidths[(halfWidths.length - 1) / 2] + halfWidths[halfWidths.length / 2]) / 2;
-            String smallestDeclared = judged.stream().filter(j -> j.verdict() == Verdict.FASTER || j.verdict() == Verdict.SLOWER)
+            String smallestDeclared = judged.stream()
+                    .filter(j -> j.verdict() == Verdict.FASTER || j.verdict() == Verdict.SLOWER)
                     .mapToDouble(j -> Math.abs(j.comparison().improvement())).min()
                     .stream().mapToObj(Format::unsignedPercent).findFirst().orElse("none declared");
             text.append(fewest == most ? String.valueOf(fewest) : fewest + "–" + most).append(" | ")
@@ -99,7 +101,8 @@ final class FamiliesSection {
                     .append(" |\n");
         }
         if (!unjudged.isEmpty()) {
-            text.append("\nNo comparison judged, too few forks a side: ").append(String.join(", ", unjudged)).append(".\n");
+            text.append("\nNo comparison judged, too few forks a side: ")
+                    .append(String.join(", ", unjudged)).append(".\n");
         }
         return text.append("\n").toString();
     }

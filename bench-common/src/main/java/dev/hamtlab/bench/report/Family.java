@@ -11,9 +11,11 @@ import dev.hamtlab.bench.stats.MultipleComparisons;
  */
 enum Family {
     /** The study's claims: each phase against the phase it was built from, on the main platform. */
-    PHASE_STEPS("Phase steps", "each phase against the one it was built from (and a variant against the idea before it)", false),
+    PHASE_STEPS("Phase steps",
+            "each phase against the one it was built from (and a variant against the idea before it)", false),
     /** The same steps taken again on each other platform. */
-    PLATFORM_STEPS("Phase steps on other platforms", "each phase against the one before it, on each platform but the main one", false),
+    PLATFORM_STEPS("Phase steps on other platforms",
+            "each phase against the one before it, on each platform but the main one", false),
     /** Where the phases stand among the maps people use. */
     PEERS("Phases against peers", "each phase against HashMap and every other peer in the run", false),
     /** What a collector, a JDK or the object headers do to one map. */

@@ -37,8 +37,10 @@ final class ForkTables {
                             .append(" | ").append(size.cliName())
                             .append(" | ").append(nanos.length)
                             .append(" | ").append(median.map(Format::nanos).orElse(MISSING))
-                            .append(" | ").append(nanos.length == 0 ? MISSING : nanos(Arrays.stream(nanos).min().getAsDouble()))
-                            .append(" | ").append(nanos.length == 0 ? MISSING : nanos(Arrays.stream(nanos).max().getAsDouble()))
+                            .append(" | ").append(nanos.length == 0 ? MISSING
+                                    : nanos(Arrays.stream(nanos).min().getAsDouble()))
+                            .append(" | ").append(nanos.length == 0 ? MISSING
+                                    : nanos(Arrays.stream(nanos).max().getAsDouble()))
                             .append(" | ").append(median.map(Format::opsPerSecond).orElse(MISSING))
                             .append(" |\n");
                 }
@@ -64,8 +66,10 @@ final class ForkTables {
                         .append(" | ").append(f.label().displayName())
                         .append(" | ").append(f.file()).append(f.index() > 0 ? " #" + (f.index() + 1) : "")
                         .append(" | ").append(nanos(f.nanos()))
-                        .append(" | ").append(Double.isNaN(f.gcCount()) ? MISSING : String.format(Locale.ROOT, "%.0f", f.gcCount()))
-                        .append(" | ").append(Double.isNaN(f.gcMillis()) ? MISSING : String.format(Locale.ROOT, "%.0f", f.gcMillis()))
+                        .append(" | ").append(Double.isNaN(f.gcCount()) ? MISSING
+                                : String.format(Locale.ROOT, "%.0f", f.gcCount()))
+                        .append(" | ").append(Double.isNaN(f.gcMillis()) ? MISSING
+                                : String.format(Locale.ROOT, "%.0f", f.gcMillis()))
                         .append(" | ").append(f.loadAverage().isEmpty() ? MISSING : f.loadAverage())
                         .append(" |\n"));
         return text.toString();

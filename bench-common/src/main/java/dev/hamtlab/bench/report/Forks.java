@@ -54,7 +54,8 @@ public final class Forks {
      * run made before the host was watched. {@code iterations} says how its iterations were read.
      */
     record Fork(Operation operation, Size size, Label label, String file, int index, double nanos, double bytesPerOp,
-            double gcCount, double gcMillis, String started, String loadAverage, HostWatch host, Iterations iterations) {
+            double gcCount, double gcMillis, String started, String loadAverage,
+                    HostWatch host, Iterations iterations) {
     }
 
     /**
@@ -79,7 +80,8 @@ public final class Forks {
                     forks.addAll(forksOf(run.getAsJsonObject(), name, logged));
                 }
             } catch (RuntimeException e) {
-                throw new IOException(file + " is not a result of MapBenchmark or IntMapBenchmark: " + e.getMessage(), e);
+                throw new IOException(file
+                        + " is not a result of MapBenchmark or IntMapBenchmark: " + e.getMessage(), e);
             }
         }
         return forks;
@@ -129,18 +131,22 @@ public final class Forks {
         String benchmark = run.get("benchmark").getAsString();
         JsonObject params = run.getAsJsonObject("params");
         Implementation implementation = Choice.named(Implementation.values(), params.get("impl").getAsString());
-        Operation operation = Stream.of(Operation.values()).filter(o -> o.benchmarkName(implementation).equals(benchmark))
+        Operation operation = Stream.of(Operation.values())
+                .filter(o -> o.benchmarkName(implementation).equals(benchmark))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown benchmark " + benchmark + " for "
                         + implementation.cliName()));
         Size size = Size.named(params.get("size").getAsString());
         // Runs made before the A/A control and the type profiles existed have neither parameter.
-        TypeProfile profile = params.has("profile") ? Choice.named(TypeProfile.values(), params.get("profile").getAsString())
+        TypeProfile profile = params.has("profile")
+                ? Choice.named(TypeProfile.values(), params.get("profile").getAsString())
                 : TypeProfile.MONOMORPHIC;
         boolean control = params.has("arm") && params.get("arm").getAsString().equals(Label.CONTROL);
         // Runs made before the key patterns existed used random Integer keys.
-        KeyPattern keys = params.has("keys") ? Choice.named(KeyPattern.values(), params.get("keys").getAsString()) : KeyPattern.RANDOM;
+        KeyPattern keys = params.has("keys")
+                ? Choice.named(KeyPattern.values(), params.get("keys").getAsString()) : KeyPattern.RANDOM;
         // And runs made before the platforms were labels: theirs ran on the runner's JDK, with the collector of their flags.
-        Platform platform = params.has("platform") ? Choice.named(Platform.values(), params.get("platform").getAsString())
+        Platform platform = params.has("platform")
+                ? Choice.named(Platform.values(), params.get("platform").getAsString())
                 : Platform.ofFlags(jvmArgs(run));
         Label label = new Label(implementation, control, profile, keys, platform);
 
@@ -154,7 +160,8 @@ public final class Forks {
         // Forks that recorded their warm-up among their iterations: forked, with no JMH warm-up.
         boolean carriesWarmup = intOf(run, "forks") >= 1 && intOf(run, "warmupIterations") == 0;
         double iterationNanos = run.has("measurementTime")
-                ? TimeValue.fromString(run.get("measurementTime").getAsString()).convertTo(TimeUnit.NANOSECONDS) : Double.NaN;
+                ? TimeValue.fromString(run.get("measurementTime").getAsString())
+                .convertTo(TimeUnit.NANOSECONDS) : Double.NaN;
         List<Fork> forks = new ArrayList<>();
         for (int index = 0; index < iterations.size(); index++) {
             double[] nanos = values(iterations.get(index).getAsJsonArray());
@@ -168,8 +175,10 @@ public final class Forks {
             }
             int from = read.warmup();
             forks.add(new Fork(operation, size, label, file, index, mean(nanos),
-                    perFork(secondary, BYTES_PER_OP, index, from, false), perFork(secondary, GC_COUNT, index, from, true),
-                    perFork(secondary, GC_TIME, index, from, true), logged.started(), logged.loadAverage(), logged.host(), read));
+                    perFork(secondary, BYTES_PER_OP, index, from, false),
+                            perFork(secondary, GC_COUNT, index, from, true),
+                    perFork(secondary, GC_TIME, index, from, true), logged.started(),
+                            logged.loadAverage(), logged.host(), read));
         }
         return forks;
     }

@@ -50,7 +50,8 @@ public final class Format {
 
     /** For example "Integer random" or "String random, polluted". */
     static String keysAndProfile(Label like) {
-        return like.keys().displayName() + (like.profile() == TypeProfile.MONOMORPHIC ? "" : ", " + like.profile().cliName());
+        return like.keys().displayName()
+                + (like.profile() == TypeProfile.MONOMORPHIC ? "" : ", " + like.profile().cliName());
     }
 
     static String legend() {
@@ -59,6 +60,7 @@ public final class Format {
                 + " (forks resampled); verdict *faster* or *slower* when an exact Mann-Whitney test on the fork means"
                 + " stays significant at 5% after the correction of its family (Benjamini-Hochberg within the phase"
                 + " steps, the peers, the platforms and the type profiles, each apart; Holm within the A/A controls)"
-                + " and the interval excludes 0, *same* otherwise, *too few forks* below " + Verdict.MIN_FORKS + " a side.";
+                + " and the interval excludes 0, *same* otherwise, *too few forks* below "
+                + Verdict.MIN_FORKS + " a side.";
     }
 }

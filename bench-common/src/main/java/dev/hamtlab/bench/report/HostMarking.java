@@ -62,7 +62,8 @@ final class HostMarking {
 
     /** The rule in a sentence, with this run's medians. */
     String rule() {
-        return String.format(Locale.ROOT, "A fork is marked *host disturbed* when its canary at %s or %s, before or after it,"
+        return String.format(Locale.ROOT,
+                "A fork is marked *host disturbed* when its canary at %s or %s, before or after it,"
                 + " reads more than %.0f%% above the run's median at that working set (%s and %s ns per load), or when steal"
                 + " took more than %.0f%% of the machine's CPU time over the fork.",
                 JUDGED.get(0).displayName(), JUDGED.get(1).displayName(), (SLOW_CANARY - 1) * 100,

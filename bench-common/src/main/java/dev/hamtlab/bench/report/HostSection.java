@@ -71,7 +71,8 @@ final class HostSection {
         Map<Cell, Double> medians = new TreeMap<>(cellOrder());
         byCell(watched).forEach((cell, found) -> medians.put(cell, ForkStatistics.median(nanos(found))));
         double[] relative = watched.stream().mapToDouble(f -> f.nanos() / medians.get(cellOf(f))).toArray();
-        return String.format(Locale.ROOT, "Across the run's %d watched forks, the Spearman rank correlation between a fork's"
+        return String.format(Locale.ROOT,
+                "Across the run's %d watched forks, the Spearman rank correlation between a fork's"
                 + " mean relative to its cell's median and its canary (the mean of before and after) is %s at %s and %s at %s;"
                 + " with no link at all, |ρ| stays below %.2f 95%% of the time.\n\n",
                 watched.size(), rho(relative, canaries(watched, WorkingSet.LLC)), WorkingSet.LLC.displayName(),
@@ -88,7 +89,8 @@ final class HostSection {
                 .append("| Operation | Scale | Label | Forks watched | Marked | Median ns/op |")
                 .append(" Slowest fork ns/op | Its ").append(WorkingSet.DRAM.displayName()).append(" canary | ρ ")
                 .append(WorkingSet.LLC.displayName()).append(" | ρ ")
-                .append(WorkingSet.DRAM.displayName()).append(" | Steal |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(WorkingSet.DRAM.displayName())
+                .append(" | Steal |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         byCell(watched).forEach((cell, found) -> {
             long all = comparisons.cell(cell.operation(), cell.size(), cell.label()).count();
             Forks.Fork slowest = found.stream().max(Comparator.comparingDouble(Forks.Fork::nanos)).orElseThrow();
@@ -100,7 +102,8 @@ final class HostSection {
                     .append(" | ").append(found.stream().filter(marking::marked).count())
                     .append(" | ").append(Format.nanos(ForkStatistics.median(nanos(found))))
                     .append(" | ").append(Format.nanos(slowest.nanos()))
-                    .append(" | ").append(times(slowest.host().canary(WorkingSet.DRAM) / marking.median(WorkingSet.DRAM)))
+                    .append(" | ").append(times(slowest.host()
+                            .canary(WorkingSet.DRAM) / marking.median(WorkingSet.DRAM)))
                     .append(" | ").append(rho(nanos(found), canaries(found, WorkingSet.LLC)))
                     .append(" | ").append(rho(nanos(found), canaries(found, WorkingSet.DRAM)))
                     .append(" | ").append(steal.getCount() == 0 ? Format.MISSING
@@ -128,7 +131,8 @@ final class HostSection {
             Optional<Verdict> unmarkedOnly = without.verdict(pair);
             if (comparisons.judged(pair).isPresent() && !all.equals(unmarkedOnly)) {
                 (without.judged(pair).isPresent() ? turned : lost).add("| " + pair.operation().cliName() + " | "
-                        + pair.size().cliName() + " | " + pair.after().displayName() + " vs " + pair.before().displayName()
+                        + pair.size().cliName() + " | " + pair.after().displayName() + " vs "
+                        + pair.before().displayName()
                         + " | " + judged(comparisons, pair) + " | " + judged(without, pair) + " |\n");
             }
         }
@@ -156,7 +160,8 @@ final class HostSection {
                 .append("| Operation | Scale | All forks | Without the marked |\n|---|---|---:|---:|\n");
         for (Comparisons.Judged all : controls) {
             Comparisons.Pair pair = all.pair();
-            text.append("| ").append(pair.operation().cliName()).append(" | ").append(pair.size().cliName()).append(" | ")
+            text.append("| ").append(pair.operation().cliName()).append(" | ")
+                    .append(pair.size().cliName()).append(" | ")
                     .append(Format.unsignedPercent(all.comparison().halfWidth())).append(" | ")
                     .append(without.judged(pair).map(j -> Format.unsignedPercent(j.comparison().halfWidth()) + " ("
                             + Math.min(j.comparison().beforeForks(), j.comparison().afterForks()) + " forks a side)")

@@ -30,19 +30,24 @@ final class IterationsSection {
         }
         StringBuilder text = new StringBuilder("## Iterations and warm-up\n\n")
                 .append("Every iteration of a fork is recorded; the leading ones are warm-up while each is more than ")
-                .append(Format.unsignedPercent(Warmup.TOLERANCE)).append(" slower than the median of those after it, and at")
-                .append(" least ").append(Warmup.FEWEST_MEASURED).append(" are measured. A fork still warming up when only those")
+                .append(Format.unsignedPercent(Warmup.TOLERANCE))
+                .append(" slower than the median of those after it, and at")
+                .append(" least ").append(Warmup.FEWEST_MEASURED)
+                .append(" are measured. A fork still warming up when only those")
                 .append(" were left is *unsettled*: counted here, measured like the rest. Each map's iterations were sized")
-                .append(" to at least ").append(CallTime.CALLS_PER_ITERATION).append(" of its calls (runs before 2026-12-07:")
+                .append(" to at least ").append(CallTime.CALLS_PER_ITERATION)
+                .append(" of its calls (runs before 2026-12-07:")
                 .append(" of its cell's slowest map's) and ")
-                .append(CallTime.SHORTEST_ITERATION_MILLIS / 1_000).append(" s; *fewest calls* is what the slowest measured")
+                .append(CallTime.SHORTEST_ITERATION_MILLIS / 1_000)
+                .append(" s; *fewest calls* is what the slowest measured")
                 .append(" iteration of any of the cell's forks really held.\n\n")
                 .append("| Operation | Scale | Forks | Warm-up iterations (median, most) | Unsettled forks | Fewest calls in an iteration |\n")
                 .append("|---|---|---:|---|---:|---:|\n");
         for (Operation operation : operations) {
             for (Size size : sizes) {
                 List<Forks.Iterations> cell = forks.stream()
-                        .filter(f -> f.operation() == operation && f.size().equals(size) && f.iterations() != Forks.Iterations.FIXED)
+                        .filter(f -> f.operation() == operation && f.size().equals(size)
+                                && f.iterations() != Forks.Iterations.FIXED)
                         .map(Forks.Fork::iterations).toList();
                 if (cell.isEmpty()) {
                     continue;
@@ -54,7 +59,8 @@ final class IterationsSection {
                         .append(warmups[warmups.length - 1]).append(" | ")
                         .append(cell.stream().filter(i -> !i.settled()).count()).append(" | ")
                         .append(String.format(Locale.ROOT, "%.1f", fewestCalls))
-                        .append(fewestCalls < CallTime.CALLS_PER_ITERATION ? " (below " + CallTime.CALLS_PER_ITERATION + ")" : "")
+                        .append(fewestCalls < CallTime.CALLS_PER_ITERATION ? " (below "
+                                + CallTime.CALLS_PER_ITERATION + ")" : "")
                         .append(" |\n");
             }
         }

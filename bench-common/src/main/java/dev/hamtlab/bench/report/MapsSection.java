@@ -29,7 +29,8 @@ final class MapsSection {
                 .append(" map pays for copying the path from the root on every change, which a mutable or transient one does")
                 .append(" not: their insert rows compare ways of building a map as much as data structures.")
                 .append(run.implementations.stream().anyMatch(Implementation::intKeys)
-                        ? " The int-to-int maps (" + run.intMapNames() + ") go through no Object-keyed adapter: their own"
+                        ? " The int-to-int maps (" + run.intMapNames()
+                        + ") go through no Object-keyed adapter: their own"
                                 + " benchmark calls them with the same keys unboxed to ints, each through one final forwarding"
                                 + " class the JIT inlines, and they store ints, not Integer objects."
                         : "")
@@ -40,7 +41,8 @@ final class MapsSection {
                     .append(" | ").append(implementation.driven().description()).append(" |\n");
         }
         text.append("\n| Keys | What they are |\n|---|---|\n");
-        run.keys.forEach(pattern -> text.append("| ").append(pattern.displayName()).append(" | ").append(pattern.description())
+        run.keys.forEach(pattern -> text.append("| ").append(pattern.displayName()).append(" | ")
+                .append(pattern.description())
                 .append(" |\n"));
         return text.append("\n").toString();
     }

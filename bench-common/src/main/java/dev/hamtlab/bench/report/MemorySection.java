@@ -40,13 +40,15 @@ final class MemorySection {
                 .append(" time too, so they say little of the removal itself.\n\n");
         for (Operation operation : run.operations) {
             text.append("### ").append(operation.cliName()).append(" allocation\n\n| Implementation |");
-            run.sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" B/op | ").append(size.cliName()).append(" GCs |"));
+            run.sizes.forEach(size -> text.append(" ").append(size.cliName()).append(" B/op | ")
+                    .append(size.cliName()).append(" GCs |"));
             text.append("\n|----------------|").append("------:|------:|".repeat(run.sizes.size())).append("\n");
             for (Label label : run.labels()) {
                 text.append("| ").append(label.displayName()).append(" |");
                 for (Size size : run.sizes) {
                     text.append(" ").append(run.bytesPerOp(operation, label, size))
-                            .append(" | ").append(Run.medianOf(run.comparisons.cell(operation, size, label), Forks.Fork::gcCount)
+                            .append(" | ").append(Run.medianOf(run.comparisons.cell(operation, size,
+                                    label), Forks.Fork::gcCount)
                                     .map(c -> String.format(Locale.ROOT, "%,.0f", c)).orElse(MISSING))
                             .append(" |");
                 }
@@ -67,10 +69,12 @@ final class MemorySection {
             return text.append("None measured for this run; `").append(Launcher.name()).append(" footprint ")
                     .append(run.folder).append("` adds them.\n\n").toString();
         }
-        List<Platform> measuredOn = run.footprints.stream().map(Footprint.Measured::platformOrG1).distinct().sorted().toList();
+        List<Platform> measuredOn = run.footprints.stream().map(Footprint.Measured::platformOrG1)
+                .distinct().sorted().toList();
         text.append("The retained size of each map's own objects after inserting the N keys, divided by N: JOL's walk")
                 .append(" of the map's object graph (").append(measuredOn.stream().map(p -> (measuredOn.size() > 1
-                        ? p.displayName() + ": " : "") + run.footprints.stream().filter(f -> f.platformOrG1() == p).findFirst()
+                        ? p.displayName() + ": " : "")
+                                + run.footprints.stream().filter(f -> f.platformOrG1() == p).findFirst()
                         .orElseThrow().layout()).collect(Collectors.joining("; "))).append("), less the keys,")
                 .append(" which are their own values")
                 .append(run.implementations.stream().anyMatch(Implementation::intKeys)
@@ -86,13 +90,16 @@ final class MemorySection {
             for (KeyPattern pattern : run.keys) {
                 for (Implementation implementation : run.implementations) {
                     List<String> cells = run.sizes.stream().map(size -> run.footprints.stream()
-                            .filter(f -> f.implementation().equals(implementation.cliName()) && f.keys().equals(pattern.cliName())
+                            .filter(f -> f.implementation().equals(implementation.cliName())
+                                    && f.keys().equals(pattern.cliName())
                                     && f.size().equals(size.cliName()) && f.platformOrG1() == platform)
-                            .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).orElse(MISSING)).toList();
+                            .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry()))
+                            .orElse(MISSING)).toList();
                     if (cells.stream().anyMatch(c -> !c.equals(MISSING))) {
                         text.append("| ").append(implementation.displayName())
                                 .append(platform == Platform.G1 ? "" : " (" + platform.displayName() + ")")
-                                .append(" | ").append(pattern.displayName()).append(" | ").append(String.join(" | ", cells))
+                                .append(" | ").append(pattern.displayName()).append(" | ")
+                                .append(String.join(" | ", cells))
                                 .append(" |\n");
                     }
                 }
@@ -104,7 +111,8 @@ final class MemorySection {
     /** The pooled phases' slots live against held, from their shapes: what the pool keeps that no node uses. */
     private String poolHeldAgainstLive() {
         List<TrieShapes.Measured> pooled = run.shapes.stream().filter(s -> s.figures().containsKey("poolSlotsHeld"))
-                .sorted(Comparator.comparing((TrieShapes.Measured s) -> Choice.named(Implementation.values(), s.implementation()))
+                .sorted(Comparator.comparing((TrieShapes.Measured s) -> Choice.named(Implementation.values(),
+                        s.implementation()))
                         .thenComparing(TrieShapes::keysOf).thenComparing(s -> Size.named(s.size())))
                 .toList();
         if (pooled.isEmpty()) {

@@ -49,7 +49,8 @@ final class PlatformsSection {
                     continue;
                 }
                 List<Implementation> rows = run.implementations.stream()
-                        .filter(i -> measured.stream().anyMatch(p -> p != run.main && run.hasForks(operation, size, like.with(i).on(p))))
+                        .filter(i -> measured.stream()
+                                .anyMatch(p -> p != run.main && run.hasForks(operation, size, like.with(i).on(p))))
                         .toList();
                 text.append("### ").append(operation.cliName()).append(" ").append(size.cliName()).append(", ")
                         .append(keysAndProfile(like)).append(": on each platform\n\n| Implementation |");
@@ -59,7 +60,8 @@ final class PlatformsSection {
                     text.append("| ").append(implementation.displayName()).append(" |");
                     for (Platform platform : measured) {
                         Label label = like.with(implementation).on(platform);
-                        text.append(" ").append(run.comparisons.median(operation, size, label).map(Format::nanos).orElse(MISSING))
+                        text.append(" ").append(run.comparisons.median(operation, size, label)
+                                .map(Format::nanos).orElse(MISSING))
                                 .append(" | ").append(run.bytesPerOp(operation, label, size)).append(" |");
                     }
                     text.append("\n");
@@ -67,14 +69,16 @@ final class PlatformsSection {
                 text.append("\nEach platform against its reference (positive: faster on the platform), the verdict and the 95%")
                         .append(" interval:\n\n| Implementation |");
                 List<Platform> others = measured.stream().filter(p -> p != run.main).toList();
-                others.forEach(p -> text.append(" ").append(p.displayName()).append(" vs ").append(run.reference(p).displayName())
+                others.forEach(p -> text.append(" ").append(p.displayName()).append(" vs ")
+                        .append(run.reference(p).displayName())
                         .append(" |"));
                 text.append("\n|---|").append("---:|".repeat(others.size())).append("\n");
                 for (Implementation implementation : rows) {
                     text.append("| ").append(implementation.displayName()).append(" |");
                     for (Platform platform : others) {
                         Label on = like.with(implementation).on(platform);
-                        text.append(" ").append(tables.judgedCell(new Comparisons.Pair(operation, size, on.on(run.reference(platform)), on)))
+                        text.append(" ").append(tables.judgedCell(new Comparisons.Pair(operation, size,
+                                on.on(run.reference(platform)), on)))
                                 .append(" |");
                     }
                     text.append("\n");
@@ -88,10 +92,12 @@ final class PlatformsSection {
                 }
                 for (Implementation implementation : phases) {
                     Implementation before = implementation.beforeAmong(rows).orElseThrow();
-                    text.append("| ").append(implementation.displayName()).append(" vs ").append(before.displayName()).append(" |");
+                    text.append("| ").append(implementation.displayName()).append(" vs ")
+                            .append(before.displayName()).append(" |");
                     for (Platform platform : measured) {
                         Label on = like.with(implementation).on(platform);
-                        text.append(" ").append(tables.judgedCell(new Comparisons.Pair(operation, size, on.with(before), on))).append(" |");
+                        text.append(" ").append(tables.judgedCell(new Comparisons.Pair(operation, size,
+                                on.with(before), on))).append(" |");
                     }
                     text.append("\n");
                 }
@@ -101,8 +107,10 @@ final class PlatformsSection {
         if (text.length() == 0 && !lacksJdk25()) {
             return "";
         }
-        return (text.length() == 0 ? "" : "The same maps on other platforms, their forks interleaved with G1's in the same"
-                        + " rounds. " + platformsLegend() + " B/op is JMH's gc.alloc.rate.norm, as in the allocation tables."
+        return (text.length() == 0 ? ""
+                : "The same maps on other platforms, their forks interleaved with G1's in the same"
+                        + " rounds. " + platformsLegend()
+                        + " B/op is JMH's gc.alloc.rate.norm, as in the allocation tables."
                         + "\n\n")
                 + (lacksJdk25() ? Environment.noJdk25Line() + "\n\n" : "")
                 + text;
@@ -112,9 +120,12 @@ final class PlatformsSection {
     private String platformsLegend() {
         Map<String, List<String>> flags = run.facts.map(Environment.Facts::flagsByPlatform).orElse(Map.of());
         Size largest = run.sizes.get(run.sizes.size() - 1);
-        return run.platforms.stream().map(p -> p.displayName() + ": `" + String.join(" ", flags.getOrDefault(p.cliName(),
-                p.forkJvmFlags(largest))) + "`" + (p.onJdk25() ? run.facts.map(Environment.Facts::jdk25).map(j -> " on " + j).orElse("") : ""))
-                .collect(Collectors.joining("; ", "Flags of each platform's forks at " + largest.cliName() + " keys: ", "."))
+        return run.platforms.stream()
+                .map(p -> p.displayName() + ": `" + String.join(" ", flags.getOrDefault(p.cliName(),
+                p.forkJvmFlags(largest))) + "`"
+                        + (p.onJdk25() ? run.facts.map(Environment.Facts::jdk25).map(j -> " on " + j).orElse("") : ""))
+                .collect(Collectors.joining("; ",
+                        "Flags of each platform's forks at " + largest.cliName() + " keys: ", "."))
                 + " Epsilon never collects: its heap is sized so that each fork's allocation fits.";
     }
 

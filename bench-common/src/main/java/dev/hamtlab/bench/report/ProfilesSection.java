@@ -34,12 +34,14 @@ final class ProfilesSection {
         if (run.profiled.isEmpty()) {
             return "";
         }
-        List<Profiles.Profiler> used = run.profiled.stream().map(Profiling.Profiled::profilerUsed).distinct().sorted().toList();
+        List<Profiles.Profiler> used = run.profiled.stream().map(Profiling.Profiled::profilerUsed)
+                .distinct().sorted().toList();
         StringBuilder text = new StringBuilder("## Where the time goes: flame graphs\n\n")
                 .append("One profiled fork a cell, run apart from the timed forks (the profiler slows it, so its time")
                 .append(" is no measurement). ")
                 .append(used.stream().map(p -> "Profiler: " + p.description() + ".").collect(Collectors.joining(" ")))
-                .append(used.contains(Profiles.Profiler.JFR) ? " Where JFR stood in, the G1 and JIT parts are empty: it sees Java"
+                .append(used.contains(Profiles.Profiler.JFR)
+                        ? " Where JFR stood in, the G1 and JIT parts are empty: it sees Java"
                         + " frames only." : "")
                 .append(" The shares are of every thread's CPU samples over the measured iterations, on both cores:")
                 .append(" the benchmark thread's own work, the part of it spent in G1's post-write barrier slow path")
@@ -47,8 +49,10 @@ final class ProfilesSection {
         for (Profiles.Part part : Profiles.Part.values()) {
             text.append(" ").append(part.label()).append(" |");
         }
-        text.append(" Flame graphs |\n|---|---|---:|").append("---:|".repeat(Profiles.Part.values().length)).append("---|\n");
-        for (Profiling.Profiled p : run.profiled.stream().sorted(Comparator.comparing((Profiling.Profiled p) -> p.cell().operation())
+        text.append(" Flame graphs |\n|---|---|---:|")
+                .append("---:|".repeat(Profiles.Part.values().length)).append("---|\n");
+        for (Profiling.Profiled p
+                : run.profiled.stream().sorted(Comparator.comparing((Profiling.Profiled p) -> p.cell().operation())
                 .thenComparing(p -> p.cell().size()).thenComparing(p -> p.cell().label().platform())
                 .thenComparing(p -> p.cell().label().implementation())).toList()) {
             Cell cell = p.cell();
@@ -58,7 +62,8 @@ final class ProfilesSection {
             for (Profiles.Part part : Profiles.Part.values()) {
                 text.append(" ").append(unsignedPercent(p.breakdown().share(part))).append(" |");
             }
-            text.append(" [CPU](").append(link).append("-cpu.html), [allocation](").append(link).append("-alloc.html) |\n");
+            text.append(" [CPU](").append(link).append("-cpu.html), [allocation](").append(link)
+                    .append("-alloc.html) |\n");
         }
         return text.append("\n").toString();
     }
@@ -75,7 +80,8 @@ final class ProfilesSection {
         for (Operation operation : run.operations) {
             for (KeyPattern pattern : run.keys) {
                 for (Implementation implementation : run.implementations) {
-                    text.append(tables.table(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern, run.main),
+                    text.append(tables.table(operation,
+                            new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern, run.main),
                             new Label(implementation, false, TypeProfile.POLLUTED, pattern, run.main)));
                 }
             }

@@ -51,22 +51,26 @@ public final class Publish {
             blocks.add(new Block(doc, report.floodHeadline(folderFrom(doc, folder)), FLOOD_BEGIN, FLOOD_END));
         } else if (report.hasPlatforms()) {
             Path doc = root.resolve(PLATFORMS);
-            blocks.add(new Block(doc, report.platformsHeadline(folderFrom(doc, folder)), PLATFORMS_BEGIN, PLATFORMS_END));
+            blocks.add(new Block(doc, report.platformsHeadline(folderFrom(doc, folder)),
+                    PLATFORMS_BEGIN, PLATFORMS_END));
         } else {
             List<RunCharts.Drawn> charts = run.drawCharts();
             if (report.hasPeers()) {
                 Path doc = root.resolve(PEERS);
-                blocks.add(new Block(doc, report.peersHeadline(charts, folderFrom(doc, folder)), PEERS_BEGIN, PEERS_END));
+                blocks.add(new Block(doc, report.peersHeadline(charts, folderFrom(doc, folder)),
+                        PEERS_BEGIN, PEERS_END));
             } else {
                 Path top = root.resolve(README);
                 Path findings = root.resolve(FINDINGS);
                 blocks.add(new Block(top, report.headline(charts, folderFrom(top, folder), true), BEGIN, END));
-                blocks.add(new Block(findings, report.headline(charts, folderFrom(findings, folder), false), BEGIN, END));
+                blocks.add(new Block(findings,
+                        report.headline(charts, folderFrom(findings, folder), false), BEGIN, END));
             }
             // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
             Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
                     .filter(module -> measuredWhole(run.implementations, module))
-                    .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README), report.moduleSummary(module),
+                    .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README),
+                            report.moduleSummary(module),
                             BEGIN, END)));
         }
         // Every file is checked before any is written: a bad one leaves them all untouched.
@@ -83,7 +87,8 @@ public final class Publish {
 
     /** The results folder as {@code readme} links to it, ending in a slash. */
     private static String folderFrom(Path readme, Path folder) {
-        return readme.toAbsolutePath().normalize().getParent().relativize(folder.toAbsolutePath().normalize()).toString()
+        return readme.toAbsolutePath().normalize().getParent()
+                .relativize(folder.toAbsolutePath().normalize()).toString()
                 .replace('\\', '/') + "/";
     }
 

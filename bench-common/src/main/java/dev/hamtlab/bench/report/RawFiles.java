@@ -54,7 +54,8 @@ final class RawFiles {
     }
 
     /** Every raw file of one kind, each read and checked; a file that fails names itself and its kind. */
-    private static <T> List<T> readAll(Path rawFolder, String prefix, String kind, RawReader<T> reader, Consumer<T> check)
+    private static <T> List<T> readAll(Path rawFolder, String prefix, String kind,
+            RawReader<T> reader, Consumer<T> check)
             throws IOException {
         List<T> found = new ArrayList<>();
         for (Path file : jsonFiles(rawFolder, prefix)) {

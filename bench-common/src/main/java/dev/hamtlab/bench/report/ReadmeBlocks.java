@@ -41,8 +41,10 @@ final class ReadmeBlocks {
      */
     String headline(List<RunCharts.Drawn> charts, String prefix, boolean brief) {
         StringBuilder text = new StringBuilder(origin()).append("The full tables, the allocation, the")
-                .append(" flame graphs and every fork are in its [report](").append(prefix).append(ResultsFolder.REPORT).append(").\n\n");
-        charts.stream().filter(c -> brief ? c.brief() : c.headline(true)).forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
+                .append(" flame graphs and every fork are in its [report](").append(prefix)
+                .append(ResultsFolder.REPORT).append(").\n\n");
+        charts.stream().filter(c -> brief ? c.brief() : c.headline(true))
+                .forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
         Label like = new Label(Implementation.HASHMAP, false, run.profiles.get(0), run.keys.get(0), run.main);
         List<Label[]> rows = new ArrayList<>();
         for (Implementation phase : run.implementations) {
@@ -63,7 +65,8 @@ final class ReadmeBlocks {
                 text.append("| ").append(row[1].displayName()).append(" vs ").append(row[0].displayName()).append(" | ")
                         .append(size.cliName()).append(" |");
                 for (Operation operation : run.operations) {
-                    text.append(" ").append(tables.judgedCell(new Comparisons.Pair(operation, size, row[0], row[1]))).append(" |");
+                    text.append(" ").append(tables.judgedCell(new Comparisons.Pair(operation, size,
+                            row[0], row[1]))).append(" |");
                 }
                 text.append("\n");
             }
@@ -87,27 +90,34 @@ final class ReadmeBlocks {
                 .append(ResultsFolder.REPORT).append(").\n\n");
         charts.stream().filter(c -> c.headline(false)).forEach(c -> text.append(c.markdown(prefix)).append("\n\n"));
         Size largest = largestMeasured();
-        text.append("Every map at ").append(largest.cliName()).append(" keys: median ns per op (lower is faster), and bytes")
+        text.append("Every map at ").append(largest.cliName())
+                .append(" keys: median ns per op (lower is faster), and bytes")
                 .append(" per entry.\n\n| Implementation | Driven |");
         for (Operation operation : run.operations) {
             for (KeyPattern pattern : run.keys) {
-                text.append(" ").append(operation.cliName()).append(run.keys.size() > 1 ? ", " + pattern.displayName() : "").append(" |");
+                text.append(" ").append(operation.cliName())
+                        .append(run.keys.size() > 1 ? ", " + pattern.displayName() : "").append(" |");
             }
         }
-        text.append(" bytes per entry |\n|---|---|").append("---:|".repeat(run.operations.size() * run.keys.size() + 1)).append("\n");
+        text.append(" bytes per entry |\n|---|---|")
+                .append("---:|".repeat(run.operations.size() * run.keys.size() + 1)).append("\n");
         for (Implementation implementation : run.implementations) {
-            text.append("| ").append(implementation.displayName()).append(" | ").append(implementation.driven().cliName()).append(" |");
+            text.append("| ").append(implementation.displayName()).append(" | ")
+                    .append(implementation.driven().cliName()).append(" |");
             for (Operation operation : run.operations) {
                 for (KeyPattern pattern : run.keys) {
                     text.append(" ").append(run.comparisons.median(operation, largest,
-                            new Label(implementation, false, run.profiles.get(0), pattern, run.main)).map(Format::nanos).orElse(MISSING))
+                            new Label(implementation, false, run.profiles.get(0), pattern, run.main))
+                                    .map(Format::nanos).orElse(MISSING))
                             .append(" |");
                 }
             }
             text.append(" ").append(run.footprints.stream().filter(f -> f.platformOrG1() == run.main
-                            && f.implementation().equals(implementation.cliName()) && f.keys().equals(run.keys.get(0).cliName())
+                            && f.implementation().equals(implementation.cliName())
+                            && f.keys().equals(run.keys.get(0).cliName())
                             && f.size().equals(largest.cliName()))
-                    .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).orElse(MISSING)).append(" |\n");
+                    .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry()))
+                    .orElse(MISSING)).append(" |\n");
         }
         return text.append("\n").toString();
     }
@@ -125,8 +135,8 @@ final class ReadmeBlocks {
 
     /** docs/platforms.md's view of a run on several platforms: where it comes from, then its platform tables. */
     String platformsHeadline(String prefix) {
-        return origin() + "Its own tables, the allocation, the flame graphs and every fork are in its [report](" + prefix
-                + ResultsFolder.REPORT + ").\n\n" + new PlatformsSection(run, tables).body();
+        return origin() + "Its own tables, the allocation, the flame graphs and every fork are in its"
+                + " [report](" + prefix + ResultsFolder.REPORT + ").\n\n" + new PlatformsSection(run, tables).body();
     }
 
     /** Whether the run measured colliding keys alone: a flood run, published in its own block. */
@@ -139,12 +149,14 @@ final class ReadmeBlocks {
      * per op by size and each phase against HashMap, whose bins of colliding keys turn into trees.
      */
     String floodHeadline(String prefix) {
-        StringBuilder text = new StringBuilder(origin()).append("The full tables, the allocation and every fork are in its")
+        StringBuilder text = new StringBuilder(origin())
+                .append("The full tables, the allocation and every fork are in its")
                 .append(" [report](").append(prefix).append(ResultsFolder.REPORT).append(").\n\n");
         Label hashMap = new Label(Implementation.HASHMAP, false, run.profiles.get(0), KeyPattern.COLLIDING, run.main);
         for (Operation operation : run.operations) {
             text.append(tables.bySize(operation, hashMap, i -> true))
-                    .append(tables.againstEach(operation, hashMap, i -> true, List.of(Implementation.HASHMAP), "HashMap"));
+                    .append(tables.againstEach(operation, hashMap, i -> true,
+                            List.of(Implementation.HASHMAP), "HashMap"));
         }
         return text.toString();
     }

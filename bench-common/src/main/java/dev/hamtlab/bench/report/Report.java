@@ -57,11 +57,13 @@ public final class Report {
 
     /** The name of one fork's JMH JSON in raw/. */
     public static String rawFileName(Operation operation, Label label, Size size, int fork) {
-        return String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", operation.cliName(), label.fileStem(), size.cliName(), fork);
+        return String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", operation.cliName(),
+                label.fileStem(), size.cliName(), fork);
     }
 
     /** The name of a phase's counters file in raw/. */
-    public static String countersFileName(Operation operation, Implementation implementation, KeyPattern keys, Size size) {
+    public static String countersFileName(Operation operation, Implementation implementation,
+            KeyPattern keys, Size size) {
         return PoolCounters.FILE_PREFIX + operation.cliName() + "_" + new Label(implementation, false,
                 TypeProfile.MONOMORPHIC, keys).fileStem() + "_" + size.cliName() + ".json";
     }
@@ -103,33 +105,40 @@ public final class Report {
     }
 
     String summary() {
-        return new FamiliesSection(run.families, run.comparisons).failures() + new ReadmeBlocks(run).origin() + legend() + "\n\n"
+        return new FamiliesSection(run.families, run.comparisons).failures()
+                + new ReadmeBlocks(run).origin() + legend() + "\n\n"
                 + new ResolutionSection(run).markdown() + tables.comparisons(implementation -> true);
     }
 
     private String howItWasMade() {
         StringBuilder text = new StringBuilder("## How this was made\n\n");
         run.facts.ifPresentOrElse(f -> text
-                .append("- Command: `").append(f.command()).append("`, run in `").append(f.workingDirectory()).append("`\n")
+                .append("- Command: `").append(f.command()).append("`, run in `")
+                .append(f.workingDirectory()).append("`\n")
                 .append("- Preset: ").append(f.preset()).append(": ").append(f.presetSettings())
                 .append("; forked JVMs' flags: ")
                 .append(f.forkJvmFlags().isEmpty() ? "none (no fork)" : String.join(" ", f.forkJvmFlags())).append("\n")
-                .append("- Forks: each round gives every label one fork, in an order shuffled by seed ").append(f.seed())
+                .append("- Forks: each round gives every label one fork, in an order shuffled by seed ")
+                .append(f.seed())
                 .append("; the fork log, with each fork's collections, pause time and load average, is [")
                 .append(ResultsFolder.FORKS).append("](").append(ResultsFolder.FORKS).append(")\n")
                 .append("- Load average (1, 5, 15 min): ").append(f.loadAverageAtStart()).append(" at the start, ")
-                .append(f.loadAverageAtEnd() == null ? "not recorded at the end (cut short?)" : f.loadAverageAtEnd() + " at the end")
+                .append(f.loadAverageAtEnd() == null ? "not recorded at the end (cut short?)"
+                        : f.loadAverageAtEnd() + " at the end")
                 .append("\n")
                 .append("- Environment: ").append(f.summary()).append("; all details in [")
-                .append(ResultsFolder.ENVIRONMENT_MARKDOWN).append("](").append(ResultsFolder.ENVIRONMENT_MARKDOWN).append(")\n"),
-                () -> text.append("- Environment: unknown, the folder has no ").append(ResultsFolder.ENVIRONMENT_JSON).append("\n"));
+                .append(ResultsFolder.ENVIRONMENT_MARKDOWN).append("](")
+                .append(ResultsFolder.ENVIRONMENT_MARKDOWN).append(")\n"),
+                () -> text.append("- Environment: unknown, the folder has no ")
+                        .append(ResultsFolder.ENVIRONMENT_JSON).append("\n"));
         text.append("- Generated from ").append(run.forks.size()).append(" forks in ").append(ResultsFolder.RAW)
                 .append("/*.json (JMH's JSON); rebuild it with `").append(rebuildCommand(run.folder)).append("`\n");
         text.append("- ").append(legend()).append("\n");
         Map<String, Long> verdicts = run.phaseVerdicts();
         if (!verdicts.isEmpty()) {
             text.append("- Phase against phase: ").append(judgedCount(verdicts)).append(" comparisons; verdicts: ")
-                    .append(verdicts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
+                    .append(verdicts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                            .collect(Collectors.joining(", ")))
                     .append("\n");
         }
         if (run.facts.map(Environment.Facts::fromSmokeRun).orElse(false)) {

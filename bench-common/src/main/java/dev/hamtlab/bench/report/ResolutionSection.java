@@ -33,12 +33,14 @@ final class ResolutionSection {
                 .append("|-----------|-------|------:|------:|------:|------|------|\n");
         for (Operation operation : run.operations) {
             for (Size size : run.sizes) {
-                Optional<Comparisons.Judged> found = run.comparisons.judged(new Comparisons.Pair(operation, size, Run.primaryOf(aa), aa));
+                Optional<Comparisons.Judged> found = run.comparisons.judged(new Comparisons.Pair(operation,
+                        size, Run.primaryOf(aa), aa));
                 Optional<Double> goal = resolutionGoal(operation);
                 text.append("| ").append(operation.cliName()).append(" | ").append(size.cliName())
                         .append(" | ").append(found.map(j -> percent(j.comparison().improvement())).orElse(MISSING))
                         .append(" | ").append(found.map(j -> interval(j.comparison())).orElse(MISSING))
-                        .append(" | ").append(found.map(j -> unsignedPercent(j.comparison().halfWidth())).orElse(MISSING))
+                        .append(" | ").append(found.map(j -> unsignedPercent(j.comparison()
+                                .halfWidth())).orElse(MISSING))
                         .append(" | ").append(found.map(j -> j.verdict().label()).orElse(MISSING))
                         .append(" | ").append(goal.map(g -> "≤ " + unsignedPercent(g) + found
                                 .map(j -> j.comparison().halfWidth() <= g ? ": met" : ": not met").orElse(""))

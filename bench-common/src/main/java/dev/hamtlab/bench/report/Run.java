@@ -80,11 +80,13 @@ final class Run {
         this.implementations = union(Implementation.class, facts.map(Environment.Facts::implementations),
                 f -> f.label().implementation());
         Set<Size> allSizes = new TreeSet<>();
-        facts.map(Environment.Facts::sizes).orElse(List.of()).forEach(label -> Size.parse(label).ifPresent(allSizes::add));
+        facts.map(Environment.Facts::sizes).orElse(List.of())
+                .forEach(label -> Size.parse(label).ifPresent(allSizes::add));
         forks.forEach(f -> allSizes.add(f.size()));
         this.sizes = List.copyOf(allSizes);
         // Runs made before the type profiles existed have none recorded: theirs was monomorphic.
-        List<TypeProfile> found = union(TypeProfile.class, facts.map(Environment.Facts::profiles), f -> f.label().profile());
+        List<TypeProfile> found = union(TypeProfile.class, facts.map(Environment.Facts::profiles),
+                f -> f.label().profile());
         this.profiles = found.isEmpty() ? List.of(TypeProfile.MONOMORPHIC) : found;
         // And runs made before the key patterns existed: theirs were random.
         List<KeyPattern> patterns = union(KeyPattern.class, facts.map(Environment.Facts::keys).filter(Objects::nonNull),
@@ -108,7 +110,8 @@ final class Run {
     /** The run a results folder holds, read from its files. */
     static Run read(Path folder) throws IOException {
         Path raw = folder.resolve(ResultsFolder.RAW);
-        return new Run(folder, Environment.read(folder), Forks.read(folder), RawFiles.readCounters(raw), RawFiles.readShapes(raw),
+        return new Run(folder, Environment.read(folder), Forks.read(folder), RawFiles.readCounters(raw),
+                RawFiles.readShapes(raw),
                 RawFiles.readFootprints(raw), Profiling.read(folder));
     }
 
@@ -129,18 +132,23 @@ final class Run {
                         for (Implementation after : implementations) {
                             if (after.isPhase()) {
                                 Label label = new Label(after, false, profile, pattern, main);
-                                comparedWith(label).forEach(before -> families.get(before.implementation().isPhase() ? Family.PHASE_STEPS
-                                                : Family.PEERS).add(new Comparisons.Pair(operation, size, before, label)));
+                                comparedWith(label)
+                                        .forEach(before -> families.get(before.implementation()
+                                        .isPhase() ? Family.PHASE_STEPS
+                                                : Family.PEERS).add(new Comparisons.Pair(operation, size, before,
+                                                        label)));
                                 for (Implementation peer : implementations) {
                                     if (!peer.isPhase()) {
-                                        families.get(Family.PEERS).add(new Comparisons.Pair(operation, size, label.with(peer), label));
+                                        families.get(Family.PEERS)
+                                                .add(new Comparisons.Pair(operation, size, label.with(peer), label));
                                     }
                                 }
                             }
                         }
                     }
                     if (pattern == keys.get(0)) {
-                        addPlatformPairs(families, operation, size, new Label(Implementation.HASHMAP, false, profiles.get(0),
+                        addPlatformPairs(families, operation, size,
+                                new Label(Implementation.HASHMAP, false, profiles.get(0),
                                 pattern, main));
                     }
                     if (profiles.contains(TypeProfile.POLLUTED) && profiles.contains(TypeProfile.MONOMORPHIC)) {
@@ -151,7 +159,8 @@ final class Run {
                         }
                     }
                 }
-                control.ifPresent(c -> families.get(Family.CONTROLS).add(new Comparisons.Pair(operation, size, primaryOf(c), c)));
+                control.ifPresent(c -> families.get(Family.CONTROLS)
+                        .add(new Comparisons.Pair(operation, size, primaryOf(c), c)));
             }
         }
         return families;
@@ -170,7 +179,8 @@ final class Run {
      * On each platform but the main one, where the cell has forks: each implementation against itself
      * on the platform's reference, and each phase against the phase before it on the same platform.
      */
-    private void addPlatformPairs(Map<Family, List<Comparisons.Pair>> families, Operation operation, Size size, Label like) {
+    private void addPlatformPairs(Map<Family, List<Comparisons.Pair>> families,
+            Operation operation, Size size, Label like) {
         for (Platform platform : platforms) {
             if (platform == main) {
                 continue;
@@ -180,9 +190,11 @@ final class Run {
                 if (!hasForks(operation, size, on)) {
                     continue;
                 }
-                families.get(Family.PLATFORMS).add(new Comparisons.Pair(operation, size, on.on(reference(platform)), on));
+                families.get(Family.PLATFORMS)
+                        .add(new Comparisons.Pair(operation, size, on.on(reference(platform)), on));
                 implementation.beforeAmong(implementations).map(on::with).filter(b -> hasForks(operation, size, b))
-                        .ifPresent(before -> families.get(Family.PLATFORM_STEPS).add(new Comparisons.Pair(operation, size, before, on)));
+                        .ifPresent(before -> families.get(Family.PLATFORM_STEPS)
+                                .add(new Comparisons.Pair(operation, size, before, on)));
             }
         }
     }
@@ -193,7 +205,8 @@ final class Run {
     }
 
     boolean hasForks(Operation operation, Size size, Label label) {
-        return forks.stream().anyMatch(f -> f.operation() == operation && f.size().equals(size) && f.label().equals(label));
+        return forks.stream()
+                .anyMatch(f -> f.operation() == operation && f.size().equals(size) && f.label().equals(label));
     }
 
     static Label primaryOf(Label control) {
@@ -215,7 +228,8 @@ final class Run {
     List<Label> labelsWithOtherPlatforms(Operation operation, Size size) {
         Set<Label> labels = new LinkedHashSet<>(labels());
         forks.stream().filter(f -> f.operation() == operation && f.size().equals(size) && f.label().platform() != main)
-                .map(Forks.Fork::label).sorted(Comparator.comparing(Label::platform).thenComparing(Label::implementation))
+                .map(Forks.Fork::label)
+                .sorted(Comparator.comparing(Label::platform).thenComparing(Label::implementation))
                 .forEach(labels::add);
         return List.copyOf(labels);
     }
@@ -245,7 +259,8 @@ final class Run {
         Optional<Double> bytes = medianOf(comparisons.cell(operation, size, label), Forks.Fork::bytesPerOp);
         Optional<Operation> rebuild = operation.rebuild();
         if (rebuild.isPresent()) {
-            Optional<Double> rebuilt = medianOf(comparisons.cell(rebuild.get(), size, primaryOf(label)), Forks.Fork::bytesPerOp);
+            Optional<Double> rebuilt = medianOf(comparisons.cell(rebuild.get(), size,
+                    primaryOf(label)), Forks.Fork::bytesPerOp);
             bytes = bytes.flatMap(b -> rebuilt.map(r -> b - r));
         }
         return bytes.map(b -> String.format(Locale.ROOT, "%,.1f", b)).orElse(MISSING);

@@ -22,7 +22,8 @@ import java.util.Optional;
  * over the one before against size, and bytes per entry against size.
  */
 public final class RunCharts {
-    private static final List<Operation> HEADLINE_OPERATIONS = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
+    private static final List<Operation> HEADLINE_OPERATIONS = List.of(Operation.INSERT,
+            Operation.QUERY_HIT, Operation.CHURN);
     private static final List<Operation> BRIEF_OPERATIONS = List.of(Operation.INSERT, Operation.QUERY_HIT);
 
     /** What a chart shows. */
@@ -54,7 +55,8 @@ public final class RunCharts {
      * Draws every chart the run's data allow, on the main platform under the first key pattern and
      * profile ({@code like}'s), and returns them in the report's order. Charts need two sizes or more.
      */
-    static List<Drawn> draw(Path folder, List<Operation> operations, List<Size> sizes, List<Implementation> implementations,
+    static List<Drawn> draw(Path folder, List<Operation> operations, List<Size> sizes,
+            List<Implementation> implementations,
             Label like, Comparisons comparisons, List<Footprint.Measured> footprints) throws IOException {
         List<Drawn> drawn = new ArrayList<>();
         if (sizes.size() < 2) {
@@ -67,13 +69,16 @@ public final class RunCharts {
         for (Operation operation : operations) {
             List<Charts.Series> lines = new ArrayList<>();
             for (Implementation implementation : implementations) {
-                double[] nanos = sizes.stream().mapToDouble(size -> comparisons.median(operation, size, like.with(implementation))
+                double[] nanos = sizes.stream()
+                        .mapToDouble(size -> comparisons.median(operation, size, like.with(implementation))
                         .orElse(Double.NaN)).toArray();
                 lines.add(Charts.Series.of(implementation.displayName(), x, nanos));
             }
-            Drawn chart = new Drawn(operation.cliName() + ": ns per op by size, " + keys, operation.cliName() + "-ns-by-size.png",
+            Drawn chart = new Drawn(operation.cliName() + ": ns per op by size, " + keys,
+                    operation.cliName() + "-ns-by-size.png",
                     Kind.NANOS_BY_SIZE, Optional.of(operation));
-            Charts.logLog(charts.resolve(chart.file()), chart.title(), "keys in the map", "ns per op (median of forks)", lines);
+            Charts.logLog(charts.resolve(chart.file()), chart.title(), "keys in the map",
+                    "ns per op (median of forks)", lines);
             drawn.add(chart);
         }
         for (Operation operation : operations) {
@@ -81,12 +86,14 @@ public final class RunCharts {
             for (Implementation phase : implementations) {
                 Optional<Implementation> before = phase.beforeAmong(implementations);
                 if (phase.isPhase() && before.isPresent()) {
-                    improvements.add(improvement(operation, sizes, x, like.with(before.get()), like.with(phase), comparisons));
+                    improvements.add(improvement(operation, sizes, x, like.with(before.get()),
+                            like.with(phase), comparisons));
                 }
             }
             if (!improvements.isEmpty()) {
                 Drawn chart = new Drawn(operation.cliName() + ": each phase against the one before, " + keys,
-                        operation.cliName() + "-phase-improvement.png", Kind.IMPROVEMENT_BY_SIZE, Optional.of(operation));
+                        operation.cliName() + "-phase-improvement.png",
+                                Kind.IMPROVEMENT_BY_SIZE, Optional.of(operation));
                 Charts.intervals(charts.resolve(chart.file()), chart.title(), "keys in the map",
                         "improvement, % (95% interval)", improvements);
                 drawn.add(chart);
@@ -106,27 +113,31 @@ public final class RunCharts {
         if (bytes.stream().anyMatch(s -> Arrays.stream(s.y()).anyMatch(Double::isFinite))) {
             Drawn chart = new Drawn("Bytes per entry by size, " + keys, "bytes-per-entry.png", Kind.BYTES_BY_SIZE,
                     Optional.empty());
-            Charts.logX(charts.resolve(chart.file()), chart.title(), "keys in the map", "bytes per entry, keys excluded", bytes);
+            Charts.logX(charts.resolve(chart.file()), chart.title(), "keys in the map",
+                    "bytes per entry, keys excluded", bytes);
             drawn.add(chart);
         }
         return drawn;
     }
 
     /** The after label's improvement over the before label at each size, in percent, with its interval where judged. */
-    private static Charts.Series improvement(Operation operation, List<Size> sizes, double[] x, Label before, Label after,
+    private static Charts.Series improvement(Operation operation, List<Size> sizes, double[] x,
+            Label before, Label after,
             Comparisons comparisons) {
         int n = sizes.size();
         double[] y = new double[n];
         double[] low = new double[n];
         double[] high = new double[n];
         for (int i = 0; i < n; i++) {
-            Optional<Comparison> judged = comparisons.judged(new Comparisons.Pair(operation, sizes.get(i), before, after))
+            Optional<Comparison> judged = comparisons.judged(new Comparisons.Pair(operation,
+                    sizes.get(i), before, after))
                     .map(Comparisons.Judged::comparison);
             y[i] = judged.map(c -> c.improvement() * 100).orElse(Double.NaN);
             low[i] = judged.map(c -> (c.low() - 1) * 100).orElse(Double.NaN);
             high[i] = judged.map(c -> (c.high() - 1) * 100).orElse(Double.NaN);
         }
-        return new Charts.Series(after.implementation().displayName() + " vs " + before.implementation().displayName(), x, y,
+        return new Charts.Series(after.implementation().displayName() + " vs "
+                + before.implementation().displayName(), x, y,
                 low, high);
     }
 }

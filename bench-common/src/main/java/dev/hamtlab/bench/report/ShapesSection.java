@@ -44,7 +44,8 @@ final class ShapesSection {
             for (KeyPattern pattern : run.keys) {
                 for (Size size : run.sizes) {
                     run.shapes.stream()
-                            .filter(s -> s.implementation().equals(implementation.cliName()) && s.size().equals(size.cliName())
+                            .filter(s -> s.implementation().equals(implementation.cliName())
+                                    && s.size().equals(size.cliName())
                                     && TrieShapes.keysOf(s) == pattern)
                             .findFirst()
                             .ifPresent(s -> text.append(shapeRow(implementation, pattern, size, s.figures())));
@@ -54,7 +55,8 @@ final class ShapesSection {
         return text.append("\n").toString();
     }
 
-    private static String shapeRow(Implementation implementation, KeyPattern pattern, Size size, Map<String, Number> figures) {
+    private static String shapeRow(Implementation implementation, KeyPattern pattern, Size size,
+            Map<String, Number> figures) {
         int deepest = figures.get("maxLeafDepth").intValue();
         String byDepth = IntStream.rangeClosed(1, Math.max(deepest, 1))
                 .mapToObj(depth -> figure(figures.get("leavesAtDepth" + depth)))
@@ -62,7 +64,8 @@ final class ShapesSection {
         return "| " + implementation.displayName() + " | " + pattern.displayName() + " | " + size.cliName()
                 + " | " + figure(figures.get("entries")) + " | " + figure(figures.get("bitmapNodes"))
                 + " | " + figure(figures.get("collisionNodes")) + " | " + deepest
-                + " | " + figure(figures.get("meanLeafDepth")) + " | " + figure(figures.get("meanChildrenPerBitmapNode"))
+                + " | " + figure(figures.get("meanLeafDepth")) + " | "
+                + figure(figures.get("meanChildrenPerBitmapNode"))
                 + " | " + figure(figures.get("entriesPerNode")) + " | " + byDepth
                 + " | " + figure(figures.get("poolSlotsLive")) + " | " + figure(figures.get("poolSlotsHeld")) + " |\n";
     }
@@ -71,7 +74,8 @@ final class ShapesSection {
     String poolCounters() {
         StringBuilder text = new StringBuilder("## Pool and allocation counters\n\n");
         if (run.counters.isEmpty()) {
-            return text.append("None: the runner's JVM ran without -D").append(PoolCounters.PROPERTY).append("=true.\n\n")
+            return text.append("None: the runner's JVM ran without -D")
+                    .append(PoolCounters.PROPERTY).append("=true.\n\n")
                     .toString();
         }
         text.append("Each phase's own `stats()`, from the operation done once more by the runner on a fresh map with")
@@ -82,11 +86,13 @@ final class ShapesSection {
             for (KeyPattern pattern : run.keys) {
                 for (Implementation implementation : run.implementations) {
                     List<PoolCounters.Counted> found = run.counters.stream()
-                            .filter(c -> c.operation().equals(operation.cliName()) && c.implementation().equals(implementation.cliName())
+                            .filter(c -> c.operation().equals(operation.cliName())
+                                    && c.implementation().equals(implementation.cliName())
                                     && c.keyPattern() == pattern)
                             .toList();
                     if (!found.isEmpty()) {
-                        text.append(countersTable(operation, new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern),
+                        text.append(countersTable(operation,
+                                new Label(implementation, false, TypeProfile.MONOMORPHIC, pattern),
                                 found));
                     }
                 }
@@ -98,11 +104,13 @@ final class ShapesSection {
     private String countersTable(Operation operation, Label label, List<PoolCounters.Counted> found) {
         List<String> names = found.stream().flatMap(c -> c.counters().keySet().stream()).distinct().toList();
         StringBuilder text = new StringBuilder()
-                .append("### ").append(operation.cliName()).append(": ").append(label.displayName()).append(" counters\n\n")
+                .append("### ").append(operation.cliName()).append(": ")
+                .append(label.displayName()).append(" counters\n\n")
                 .append("| Scale | ").append(String.join(" | ", names)).append(" |\n")
                 .append("|-------|").append("------:|".repeat(names.size())).append("\n");
         for (Size size : run.sizes) {
-            Optional<PoolCounters.Counted> counted = found.stream().filter(c -> c.size().equals(size.cliName())).findFirst();
+            Optional<PoolCounters.Counted> counted = found.stream()
+                    .filter(c -> c.size().equals(size.cliName())).findFirst();
             text.append("| ").append(size.cliName());
             for (String name : names) {
                 text.append(" | ").append(counted.map(c -> c.counters().get(name))

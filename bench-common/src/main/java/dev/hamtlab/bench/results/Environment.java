@@ -69,8 +69,10 @@ public final class Environment {
 
         /** The same facts with the end of the run: when it finished and the load average then. */
         public Facts finished(String at, String loadAverage) {
-            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
-                    operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
+            return new Facts(date, command, workingDirectory, preset, presetSettings,
+                    implementations, libraries, sizes, keys,
+                    operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags,
+                            javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
                     at, loadAverage, platformFlags, jdk25, plan, resumed, transparentHugePages);
         }
@@ -79,15 +81,18 @@ public final class Environment {
         public Facts resumed(Resumed resume) {
             List<Resumed> resumes = new ArrayList<>(resumed);
             resumes.add(resume);
-            return new Facts(date, command, workingDirectory, preset, presetSettings, implementations, libraries, sizes, keys,
-                    operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags, javaVersion, vmName, vmVendor,
+            return new Facts(date, command, workingDirectory, preset, presetSettings,
+                    implementations, libraries, sizes, keys,
+                    operations, profiles, forksPerLabel, seed, control, forkJvmFlags, runnerJvmFlags,
+                            javaVersion, vmName, vmVendor,
                     vmVersion, jmhVersion, cpuModel, cores, memoryBytes, os, gitCommit, gitDirty, loadAverageAtStart,
                     finished, loadAverageAtEnd, platformFlags, jdk25, plan, List.copyOf(resumes), transparentHugePages);
         }
 
         /** Every platform's forked JVM flags, by CLI name, the main plan's first; a run made before the platforms had one. */
         public Map<String, List<String>> flagsByPlatform() {
-            return platformFlags != null ? platformFlags : Map.of(Platform.ofFlags(forkJvmFlags).cliName(), forkJvmFlags);
+            return platformFlags != null ? platformFlags
+                    : Map.of(Platform.ofFlags(forkJvmFlags).cliName(), forkJvmFlags);
         }
 
         /** Whether a smoke run made these: its numbers mean nothing. */
@@ -156,18 +161,23 @@ public final class Environment {
                         : facts.libraries().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                                 .collect(Collectors.joining(", "))),
                 row("Sizes", String.join(", ", facts.sizes())),
-                row("Key patterns", facts.keys() == null ? "random (recorded before there were others)" : String.join(", ", facts.keys())),
+                row("Key patterns",
+                        facts.keys() == null ? "random (recorded before there were others)"
+                : String.join(", ", facts.keys())),
                 row("Operations", String.join(", ", facts.operations())),
                 row("Type profiles", String.join(", ", facts.profiles())),
                 row("Forks a label", String.valueOf(facts.forksPerLabel())),
                 row("A/A control", facts.control() + ", measured under two labels"),
-                row("Fork order seed", facts.seed() + " (each round of forks is shuffled by it; --seed replays the order)"),
+                row("Fork order seed",
+                        facts.seed() + " (each round of forks is shuffled by it; --seed replays the order)"),
                 row("Forked JVMs' flags", facts.forkJvmFlags().isEmpty()
                         ? "none: benchmarks run in the runner's JVM" : facts.flagsByPlatform().entrySet().stream()
                                 .map(e -> e.getKey() + ": " + flags(e.getValue())).collect(Collectors.joining("; "))),
-                row("JDK 25", facts.jdk25() == null ? "not used" : facts.jdk25().equals(NO_JDK25) ? noJdk25Line() : facts.jdk25()),
+                row("JDK 25", facts.jdk25() == null ? "not used" : facts.jdk25().equals(NO_JDK25)
+                        ? noJdk25Line() : facts.jdk25()),
                 row("Runner JVM's flags", flags(facts.runnerJvmFlags())),
-                row("JDK", facts.javaVersion() + ": " + facts.vmName() + ", " + facts.vmVendor() + ", " + facts.vmVersion()),
+                row("JDK", facts.javaVersion() + ": " + facts.vmName() + ", " + facts.vmVendor()
+                        + ", " + facts.vmVersion()),
                 row("JMH", facts.jmhVersion()),
                 row("CPU", facts.cpuModel()),
                 row("Cores", String.valueOf(facts.cores())),
@@ -182,7 +192,8 @@ public final class Environment {
                         .map(r -> r.at() + " at commit " + r.gitCommit() + (Boolean.TRUE.equals(r.gitDirty())
                                 ? " with uncommitted changes" : ""))
                         .collect(Collectors.joining("; "))),
-                row("Finished", facts.finished() == null ? "not recorded: cut short or still running" : facts.finished()),
+                row("Finished", facts.finished() == null
+                        ? "not recorded: cut short or still running" : facts.finished()),
                 row("Load average at end (1, 5, 15 min)", String.valueOf(facts.loadAverageAtEnd())),
                 row("Every fork", "its start, the load average then, its collections and their pause time: [forks.md](forks.md)"))
                 .collect(Collectors.joining());

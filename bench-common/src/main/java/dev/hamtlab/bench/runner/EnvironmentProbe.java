@@ -45,7 +45,8 @@ final class EnvironmentProbe {
                 options.preset().cliName(),
                 options.preset().settings(options.forks()),
                 cliNames(options.implementations()),
-                options.implementations().stream().collect(Collectors.toMap(Implementation::cliName, Implementation::library,
+                options.implementations().stream()
+                        .collect(Collectors.toMap(Implementation::cliName, Implementation::library,
                         (a, b) -> a, LinkedHashMap::new)),
                 cliNames(options.sizes()),
                 cliNames(options.keys()),
@@ -64,16 +65,19 @@ final class EnvironmentProbe {
                 cpuModel(),
                 Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 git("rev-parse", "HEAD").orElse(UNKNOWN_COMMIT),
                 uncommittedChanges(),
                 loadAverage(),
                 null,
                 null,
                 options.allPlatforms().stream().collect(Collectors.toMap(Platform::cliName,
-                        p -> options.preset().forkJvmFlags(p, largest(options.sizes())), (a, b) -> a, LinkedHashMap::new)),
+                        p -> options.preset().forkJvmFlags(p, largest(options.sizes())),
+                                (a, b) -> a, LinkedHashMap::new)),
                 options.jdk25().map(Jdk25.Found::describe).orElse(options.lacksJdk25() ? Environment.NO_JDK25 : null),
-                timed ? new Plan(cliNames(options.platforms()), options.jdk25().map(j -> j.java().toString()).orElse(null)) : null,
+                timed ? new Plan(cliNames(options.platforms()),
+                        options.jdk25().map(j -> j.java().toString()).orElse(null)) : null,
                 List.of(),
                 transparentHugePages());
     }

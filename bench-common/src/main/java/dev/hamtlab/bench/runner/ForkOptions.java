@@ -32,10 +32,12 @@ public final class ForkOptions {
     }
 
     /** The options of {@link #jmhOptions}, still open to more, such as a profiler. */
-    public static ChainedOptionsBuilder of(Preset preset, Operation operation, Label label, Size size, Optional<Path> jdk25) {
+    public static ChainedOptionsBuilder of(Preset preset, Operation operation, Label label,
+            Size size, Optional<Path> jdk25) {
         ChainedOptionsBuilder options = preset.applyTo(new OptionsBuilder(), label.platform(), size);
         if (label.platform().onJdk25()) {
-            options = options.jvm(jdk25.orElseThrow(() -> new IllegalArgumentException(label.displayName() + " needs a JDK 25"))
+            options = options.jvm(jdk25.orElseThrow(() -> new IllegalArgumentException(label.displayName()
+                    + " needs a JDK 25"))
                     .toString());
         }
         return options

@@ -40,21 +40,26 @@ public final class Main {
             "usage: " + Launcher.name() + " [options]   run benchmarks and write a report",
             "       " + Launcher.name() + " profile [options]  CPU and allocation flame graphs of every selected cell,",
             "                   e.g. profile --impls phase3 --ops churn --sizes 1M --gc g1,parallel",
-            "       " + Launcher.name() + " resume FOLDER [--force]  continue the run cut short in FOLDER: the same forks in the",
+            "       " + Launcher.name()
+                    + " resume FOLDER [--force]  continue the run cut short in FOLDER: the same forks in the",
             "                   same order, skipping those FOLDER holds (--force: even at another commit than the run's)",
             "       " + Launcher.name() + " report FOLDER   rebuild FOLDER/report.md from FOLDER/raw",
             "       " + Launcher.name() + " publish FOLDER  copy FOLDER's tables into the READMEs and docs/",
-            "       " + Launcher.name() + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
-            "       " + Launcher.name() + " footprint FOLDER  add every map's bytes per entry at FOLDER's sizes and keys, rebuild its report",
+            "       " + Launcher.name()
+                    + " shapes FOLDER   add the phases' trie shapes at FOLDER's sizes and keys, rebuild its report",
+            "       " + Launcher.name()
+                    + " footprint FOLDER  add every map's bytes per entry at FOLDER's sizes and keys, rebuild its report",
             "       " + Launcher.name() + " compare A B     the ratio table of two results folders' common cells",
             "options:",
             "  --preset NAME    " + Choice.list(Preset.values()) + " (default quick)",
             "  --impls A,B      " + Choice.list(Implementation.values()) + " (default: the preset's)",
             "  --sizes A,B      " + Size.VALID + " (default: the preset's, " + presetSizes() + ")",
-            "  --keys A,B       key patterns: " + Choice.list(KeyPattern.values()) + " (default: the preset's; random but for peers)",
+            "  --keys A,B       key patterns: " + Choice.list(KeyPattern.values())
+                    + " (default: the preset's; random but for peers)",
             "  --ops A,B        " + Choice.list(Operation.values()) + " (default: the preset's; all but for peers)",
             "  --profiles A,B   type profiles: " + Choice.list(TypeProfile.values()) + " (default monomorphic)",
-            "  --forks N        forks of each implementation, 2 to " + RunOptions.MAX_FORKS + " (default: the preset's)",
+            "  --forks N        forks of each implementation, 2 to " + RunOptions.MAX_FORKS
+                    + " (default: the preset's)",
             "  --seed N         the seed that shuffles each round of forks (default: the clock; recorded)",
             "  --gc A,B         the forks' collectors: " + Choice.list(Platform.COLLECTORS.toArray(Platform[]::new))
                     + " (default g1; every cell on each)",
@@ -69,7 +74,8 @@ public final class Main {
     /** For example "smoke 1K; quick 1K,100K". */
     private static String presetSizes() {
         return Stream.of(Preset.values())
-                .map(preset -> preset.cliName() + " " + preset.defaultSizes().stream().map(Size::cliName).collect(Collectors.joining(",")))
+                .map(preset -> preset.cliName() + " "
+                        + preset.defaultSizes().stream().map(Size::cliName).collect(Collectors.joining(",")))
                 .collect(Collectors.joining("; "));
     }
 
@@ -161,7 +167,8 @@ public final class Main {
      * environment before anything runs, so even a run cut short names its machine; a timed run's
      * record holds what {@link Resume} needs to continue it.
      */
-    private static Environment.Facts start(RunOptions options, Implementation control, boolean timed) throws IOException {
+    private static Environment.Facts start(RunOptions options, Implementation control,
+            boolean timed) throws IOException {
         if (options.force()) {
             ResultsFolder.deleteGenerated(options.out());
         }
@@ -182,14 +189,16 @@ public final class Main {
                     for (TypeProfile profile : options.profiles()) {
                         for (Platform platform : options.platforms()) {
                             for (Implementation implementation : options.implementations()) {
-                                cells.add(new Cell(operation, size, new Label(implementation, false, profile, keys, platform)));
+                                cells.add(new Cell(operation, size,
+                                        new Label(implementation, false, profile, keys, platform)));
                             }
                         }
                     }
                 }
             }
         }
-        out.println("hamtlab: flame graphs of " + cells.size() + " cells into " + folder.resolve(ResultsFolder.PROFILES));
+        out.println("hamtlab: flame graphs of " + cells.size() + " cells into "
+                + folder.resolve(ResultsFolder.PROFILES));
         int failed = Profiling.run(cells, folder, ForkOptions.ofCells(options), out, err);
         Environment.write(folder, EnvironmentProbe.finished(facts));
         Report.write(folder);

@@ -40,7 +40,8 @@ public enum Preset implements Choice {
     PEERS("peers", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
             Implementation.CLOJURE, Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR,
             Implementation.ECLIPSE, Implementation.FASTUTIL, Implementation.PHASE0, Implementation.PHASE1,
-            Implementation.PHASE2, Implementation.PHASE3), List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING),
+            Implementation.PHASE2, Implementation.PHASE3),
+                    List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING),
             List.of(Operation.INSERT, Operation.QUERY_HIT), 6, 3),
     /**
      * The run that phase 4's targets are read from: the chain of phase 4's layout variants
@@ -55,7 +56,8 @@ public enum Preset implements Choice {
     PHASE4("phase4", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), List.of(Implementation.HASHMAP,
             Implementation.SCALA_IMMUTABLE, Implementation.PHASE3, Implementation.PHASE4_UNPOOLED,
             Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED,
-            Implementation.FASTUTIL_INT, Implementation.INT_HAMT_TRIE, Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT,
+            Implementation.FASTUTIL_INT, Implementation.INT_HAMT_TRIE,
+                    Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT,
             Implementation.PHASE4), List.of(KeyPattern.RANDOM), List.of(Operation.values()), 10, 3),
     /**
      * The allocation question asked again of phase 4, the layout with the fewest and
@@ -64,7 +66,8 @@ public enum Preset implements Choice {
      * Parallel. Ten forks, as a claim of the study asks, with the quick preset's iterations: a long
      * run on 2 cores (1,050 forks, some five hours), to resume across sessions.
      */
-    POOLS("pools", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), PoolPlan.IMPLEMENTATIONS, List.of(KeyPattern.RANDOM),
+    POOLS("pools", List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), PoolPlan.IMPLEMENTATIONS,
+            List.of(KeyPattern.RANDOM),
             List.of(Operation.values()), 10, 3) {
         @Override
         List<Extra> extras() {
@@ -79,13 +82,17 @@ public enum Preset implements Choice {
      * would take tens of seconds (the growth from 1K to 10K in the run shows it). Six forks, enough
      * for its ten A/A controls to fail, with the quick preset's iterations.
      */
-    FLOOD("flood", List.of(Size.ONE_K, Size.TEN_K, new Size(1 << 15), Size.HUNDRED_K, new Size(1 << 17)), List.of(Implementation.HASHMAP, Implementation.CLOJURE,
+    FLOOD("flood", List.of(Size.ONE_K, Size.TEN_K, new Size(1 << 15), Size.HUNDRED_K, new Size(1 << 17)),
+            List.of(Implementation.HASHMAP, Implementation.CLOJURE,
             Implementation.SCALA_IMMUTABLE, Implementation.SCALA_MUTABLE, Implementation.VAVR, Implementation.ECLIPSE,
-            Implementation.FASTUTIL, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3,
-            Implementation.PHASE4), List.of(KeyPattern.COLLIDING), List.of(Operation.INSERT, Operation.QUERY_HIT), 6, 3) {
+            Implementation.FASTUTIL, Implementation.PHASE0, Implementation.PHASE1,
+                    Implementation.PHASE2, Implementation.PHASE3,
+            Implementation.PHASE4), List.of(KeyPattern.COLLIDING),
+                    List.of(Operation.INSERT, Operation.QUERY_HIT), 6, 3) {
         @Override
         boolean measures(Implementation implementation, Size size) {
-            return implementation == Implementation.HASHMAP || implementation.isPhase() || size.count() <= Size.TEN_K.count();
+            return implementation == Implementation.HASHMAP || implementation.isPhase()
+                    || size.count() <= Size.TEN_K.count();
         }
     },
     /**
@@ -127,7 +134,8 @@ public enum Preset implements Choice {
         List<Extra> extras() {
             List<Operation> operations = PhasePlan.PLATFORM_OPERATIONS;
             return List.of(
-                    new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON), PhasePlan.IMPLEMENTATIONS, operations,
+                    new Extra(List.of(Platform.PARALLEL, Platform.ZGC, Platform.EPSILON),
+                            PhasePlan.IMPLEMENTATIONS, operations,
                             List.of(Size.ONE_M)),
                     new Extra(Platform.ON_JDK25, PhasePlan.IMPLEMENTATIONS, operations, List.of(Size.ONE_M)),
                     new Extra(List.of(Platform.G1_THP), PhasePlan.IMPLEMENTATIONS, operations,
@@ -159,16 +167,19 @@ public enum Preset implements Choice {
     private static final class PhasePlan {
         static final List<Implementation> IMPLEMENTATIONS = List.of(Implementation.HASHMAP, Implementation.PHASE0,
                 Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3, Implementation.PHASE4);
-        static final List<Operation> PLATFORM_OPERATIONS = List.of(Operation.INSERT, Operation.QUERY_HIT, Operation.CHURN);
+        static final List<Operation> PLATFORM_OPERATIONS = List.of(Operation.INSERT,
+                Operation.QUERY_HIT, Operation.CHURN);
     }
 
     /**
      * More platforms for a part of the run: every implementation listed, at the operations and sizes
      * listed, on each platform, in the same interleaved rounds as the rest of its cell.
      */
-    record Extra(List<Platform> platforms, List<Implementation> implementations, List<Operation> operations, List<Size> sizes) {
+    record Extra(List<Platform> platforms, List<Implementation> implementations,
+            List<Operation> operations, List<Size> sizes) {
         /** This extra's part of a run that measures only the implementations, operations and sizes given. */
-        Extra within(List<Implementation> chosenImplementations, List<Operation> chosenOperations, List<Size> chosenSizes,
+        Extra within(List<Implementation> chosenImplementations,
+                List<Operation> chosenOperations, List<Size> chosenSizes,
                 List<Platform> chosenPlatforms) {
             return new Extra(platforms.stream().filter(chosenPlatforms::contains).toList(),
                     implementations.stream().filter(chosenImplementations::contains).toList(),
@@ -288,7 +299,8 @@ public enum Preset implements Choice {
                 .jvmArgs(forkJvmFlags(platform, size).toArray(String[]::new))
                 .warmupIterations(0)
                 .measurementIterations(iterations)
-                .measurementTime(TimeValue.milliseconds(sizedToWork() ? CallTime.SHORTEST_ITERATION_MILLIS : SMOKE_ITERATION_MILLIS));
+                .measurementTime(TimeValue.milliseconds(sizedToWork() ? CallTime.SHORTEST_ITERATION_MILLIS
+                        : SMOKE_ITERATION_MILLIS));
     }
 
     /** The forked JVMs' flags on the platform at the size, or none when the benchmarks run inside the runner's own JVM. */
@@ -299,7 +311,8 @@ public enum Preset implements Choice {
     /** For example "7 forks a label, 4 iterations a fork of at least 1 s and 10 calls, warm-up until the score settles". */
     public String settings(int forksPerLabel) {
         if (!sizedToWork()) {
-            return "in-process (no fork), no warmup, " + iterations + " × " + SMOKE_ITERATION_MILLIS + " ms measurement";
+            return "in-process (no fork), no warmup, " + iterations + " × "
+                    + SMOKE_ITERATION_MILLIS + " ms measurement";
         }
         return forksPerLabel + " forks a label, " + iterations + " iterations a fork of at least "
                 + CallTime.SHORTEST_ITERATION_MILLIS / 1_000 + " s and " + CallTime.CALLS_PER_ITERATION

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 record Resume(RunOptions options, Environment.Facts recorded) {
     static final String COMMAND = "resume";
 
-    private static final String USAGE = "usage: " + COMMAND + " FOLDER [--force], where FOLDER is the results folder of a run"
+    private static final String USAGE = "usage: " + COMMAND
+            + " FOLDER [--force], where FOLDER is the results folder of a run"
             + " cut short";
 
     /** The command that resumes the run writing into {@code folder}. */
@@ -49,7 +50,8 @@ record Resume(RunOptions options, Environment.Facts recorded) {
         Environment.Facts facts = recordedIn(folder);
         Environment.Plan plan = facts.plan();
         if (plan == null) {
-            throw new BadInput("'" + folder + "' records no fork plan (a profile run, or a run made before runs could be"
+            throw new BadInput("'" + folder
+                    + "' records no fork plan (a profile run, or a run made before runs could be"
                     + " resumed), so it cannot be resumed; start a new run");
         }
         String head = EnvironmentProbe.git("rev-parse", "HEAD").orElse(EnvironmentProbe.UNKNOWN_COMMIT);
@@ -71,7 +73,8 @@ record Resume(RunOptions options, Environment.Facts recorded) {
         try {
             facts = Environment.read(folder);
         } catch (JsonParseException e) {
-            throw new BadInput("'" + folder.resolve(ResultsFolder.ENVIRONMENT_JSON) + "' is not a run's environment record: "
+            throw new BadInput("'" + folder.resolve(ResultsFolder.ENVIRONMENT_JSON)
+                    + "' is not a run's environment record: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
         return facts.orElseThrow(() -> new BadInput("'" + folder + "' has no " + ResultsFolder.ENVIRONMENT_JSON

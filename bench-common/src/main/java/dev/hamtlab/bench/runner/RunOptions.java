@@ -77,7 +77,8 @@ public record RunOptions(
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
-                case "--preset" -> preset = one(Preset.class, "preset", value(args, ++i, option, valid(Preset.class, "preset")));
+                case "--preset" -> preset = one(Preset.class, "preset",
+                        value(args, ++i, option, valid(Preset.class, "preset")));
                 case "--impls" -> implementations = list(Implementation.class, "implementation",
                         value(args, ++i, option, valid(Implementation.class, "implementation")));
                 case "--sizes" -> sizes = sizes(value(args, ++i, option, "give " + Size.VALID));
@@ -87,13 +88,16 @@ public record RunOptions(
                         value(args, ++i, option, valid(Operation.class, "operation")));
                 case "--profiles" -> profiles = list(TypeProfile.class, "type profile",
                         value(args, ++i, option, valid(TypeProfile.class, "type profile")));
-                case "--forks" -> forks = (int) number(value(args, ++i, option, FORKS_RANGE), option, 2, MAX_FORKS, FORKS_RANGE);
-                case "--seed" -> seed = number(value(args, ++i, option, SEED_RANGE), option, Long.MIN_VALUE, Long.MAX_VALUE,
+                case "--forks" -> forks = (int) number(value(args, ++i, option, FORKS_RANGE), option,
+                        2, MAX_FORKS, FORKS_RANGE);
+                case "--seed" -> seed = number(value(args, ++i, option, SEED_RANGE), option,
+                        Long.MIN_VALUE, Long.MAX_VALUE,
                         SEED_RANGE);
                 case "--gc" -> collectors = collectors(value(args, ++i, option, VALID_COLLECTORS));
                 case "--jdk" -> jdk25 = Optional.of(Jdk25.given(value(args, ++i, option,
                         "a JDK 25's home, e.g. /usr/lib/jvm/temurin-25-jdk-amd64")));
-                case "--out" -> out = path(value(args, ++i, option, "the results folder to write, e.g. results/my-run"));
+                case "--out" -> out = path(value(args, ++i, option,
+                        "the results folder to write, e.g. results/my-run"));
                 case "--force" -> force = true;
                 default -> throw new BadInput("unknown option '" + option + "'; valid options: " + VALID_OPTIONS
                         + ", or the commands: profile, resume, report, publish, shapes, footprint, compare");
@@ -141,7 +145,8 @@ public record RunOptions(
         }
         return of(one(Preset.class, "preset", facts.preset()), inOrder(Implementation.class, "implementation",
                 facts.implementations()), sizes(String.join(",", facts.sizes())),
-                inOrder(KeyPattern.class, "key pattern", facts.keys()), inOrder(Operation.class, "operation", facts.operations()),
+                inOrder(KeyPattern.class, "key pattern", facts.keys()),
+                        inOrder(Operation.class, "operation", facts.operations()),
                 inOrder(TypeProfile.class, "type profile", facts.profiles()), facts.forksPerLabel(), facts.seed(),
                 inOrder(Platform.class, "platform", plan.platforms()), jdk25, folder, false, facts.command());
     }
@@ -150,7 +155,8 @@ public record RunOptions(
      * Recorded CLI names, each as its choice, in the recorded order: a preset's lists are in its own
      * order, and the order of the labels is the order the seed shuffles.
      */
-    private static <E extends Enum<E> & Choice> List<E> inOrder(Class<E> type, String noun, List<String> names) throws BadInput {
+    private static <E extends Enum<E> & Choice> List<E> inOrder(Class<E> type, String noun,
+            List<String> names) throws BadInput {
         List<E> chosen = new ArrayList<>();
         for (String name : names) {
             chosen.add(one(type, noun, name));
@@ -159,18 +165,21 @@ public record RunOptions(
     }
 
     /** The options, with the preset's extras and profiled cells on the platforms the JDKs at hand allow. */
-    private static RunOptions of(Preset preset, List<Implementation> implementations, List<Size> sizes, List<KeyPattern> keys,
+    private static RunOptions of(Preset preset, List<Implementation> implementations,
+            List<Size> sizes, List<KeyPattern> keys,
             List<Operation> operations, List<TypeProfile> profiles, int forks, long seed, List<Platform> platforms,
             Optional<Jdk25.Found> jdk25, Path out, boolean force, String commandLine) {
         boolean hasJdk25 = jdk25.isPresent();
         List<Platform> available = Stream.of(Platform.values()).filter(p -> hasJdk25 || !p.onJdk25()).toList();
-        return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks, seed, List.copyOf(platforms),
+        return new RunOptions(preset, implementations, sizes, keys, operations, profiles, forks,
+                seed, List.copyOf(platforms),
                 extras(preset, implementations, operations, sizes, available),
                 profiled(preset, implementations, operations, sizes, available), jdk25, out, force, commandLine);
     }
 
     /** The preset's extra platforms, within the chosen maps, operations and sizes and the platforms available. */
-    private static List<Preset.Extra> extras(Preset preset, List<Implementation> implementations, List<Operation> operations,
+    private static List<Preset.Extra> extras(Preset preset, List<Implementation> implementations,
+            List<Operation> operations,
             List<Size> sizes, List<Platform> available) {
         return preset.extras().stream().map(e -> e.within(implementations, operations, sizes, available))
                 .filter(e -> !e.isEmpty()).toList();
@@ -197,7 +206,8 @@ public record RunOptions(
         return List.copyOf(all);
     }
 
-    private static final String VALID_COLLECTORS = "valid collectors: " + Choice.list(Platform.COLLECTORS.toArray(Platform[]::new));
+    private static final String VALID_COLLECTORS = "valid collectors: "
+            + Choice.list(Platform.COLLECTORS.toArray(Platform[]::new));
 
     /** Comma-separated collectors, each once, in the order given. */
     private static List<Platform> collectors(String commaSeparated) throws BadInput {
@@ -220,7 +230,8 @@ public record RunOptions(
     /** The int maps take Integer keys alone, unboxed, whose calls no other key type can pollute. */
     private static void checkIntKeyed(List<Implementation> implementations, List<KeyPattern> keys,
             List<TypeProfile> profiles) throws BadInput {
-        List<String> intKeyed = implementations.stream().filter(Implementation::intKeys).map(Implementation::cliName).toList();
+        List<String> intKeyed = implementations.stream().filter(Implementation::intKeys)
+                .map(Implementation::cliName).toList();
         if (intKeyed.isEmpty()) {
             return;
         }
@@ -230,7 +241,8 @@ public record RunOptions(
                             .collect(Collectors.joining(", ")));
         }
         if (profiles.contains(TypeProfile.POLLUTED)) {
-            throw new BadInput(String.join(",", intKeyed) + " take int keys only, which nothing pollutes; valid type profile"
+            throw new BadInput(String.join(",", intKeyed)
+                    + " take int keys only, which nothing pollutes; valid type profile"
                     + " for them: " + TypeProfile.MONOMORPHIC.cliName());
         }
     }
@@ -285,7 +297,8 @@ public record RunOptions(
     private static List<Size> sizes(String commaSeparated) throws BadInput {
         List<Size> sizes = new ArrayList<>();
         for (String item : commaSeparated.split(",", -1)) {
-            sizes.addAll(Size.parseItem(item).orElseThrow(() -> new BadInput("bad size '" + item + "'; give " + Size.VALID)));
+            sizes.addAll(Size.parseItem(item)
+                    .orElseThrow(() -> new BadInput("bad size '" + item + "'; give " + Size.VALID)));
         }
         return Size.sorted(sizes);
     }

@@ -79,17 +79,21 @@ final class TimedRun {
                 mostLabels = Math.max(mostLabels, ForkPlan.labels(options, control, operation, size).size());
             }
         }
-        out.println("hamtlab: " + plan.size() + " forks (up to " + mostLabels + " labels a cell, A/A control " + control.cliName()
+        out.println("hamtlab: " + plan.size() + " forks (up to " + mostLabels
+                + " labels a cell, A/A control " + control.cliName()
                 + "), preset " + options.preset().cliName() + " (" + options.preset().settings(options.forks())
                 + "), fork order seed " + options.seed() + ", writing " + folder);
         int controls = options.operations().size() * options.sizes().size();
         int needed = ForkStatistics.fewestForksBelow(Verdict.ALPHA / controls);
         if (options.preset().sizedToWork() && options.forks() < needed) {
-            err.println("hamtlab: warning: " + controls + " A/A controls need " + needed + " forks a side before one can read"
-                    + " different under Holm's correction; with " + options.forks() + " the control is no test of this run");
+            err.println("hamtlab: warning: " + controls + " A/A controls need " + needed
+                    + " forks a side before one can read"
+                    + " different under Holm's correction; with " + options.forks()
+                    + " the control is no test of this run");
         }
         if (!facts.resumed().isEmpty()) {
-            out.println("hamtlab: resuming: " + (plan.size() - toRun.size()) + " of " + plan.size() + " forks already in "
+            out.println("hamtlab: resuming: " + (plan.size() - toRun.size()) + " of "
+                    + plan.size() + " forks already in "
                     + folder);
         }
         out.println("hamtlab: if the run is cut short, resume it with: " + Resume.command(folder)
@@ -109,22 +113,26 @@ final class TimedRun {
                     .filter(i -> options.preset().measures(i, size)).toList();
             for (KeyPattern keys : options.keys()) {
                 TrieShapes.write(raw, missing(raw, measured, i -> TrieShapes.fileName(i, keys, size)), keys, size);
-                Footprint.write(raw, missing(raw, measured, i -> Footprint.fileName(i, keys, size, Platform.G1)), keys, size);
+                Footprint.write(raw,
+                        missing(raw, measured, i -> Footprint.fileName(i, keys, size, Platform.G1)), keys, size);
                 for (Platform platform : options.allPlatforms()) {
                     if (platform.onJdk25()) {
                         List<Implementation> unmeasured = missing(raw, implementationsOn(options, platform),
                                 i -> Footprint.fileName(i, keys, size, platform));
                         if (!unmeasured.isEmpty()) {
-                            Footprint.writeOnJdk25(raw, unmeasured, keys, size, platform, options.jdk25().orElseThrow().java());
+                            Footprint.writeOnJdk25(raw, unmeasured, keys, size, platform,
+                                    options.jdk25().orElseThrow().java());
                         }
                     }
                 }
             }
             for (Operation operation : options.operations()) {
-                List<ForkPlan.Fork> cell = toRun.stream().filter(f -> f.operation() == operation && f.size().equals(size)).toList();
+                List<ForkPlan.Fork> cell = toRun.stream()
+                        .filter(f -> f.operation() == operation && f.size().equals(size)).toList();
                 if (!cell.isEmpty()) {
                     failed += runInterleaved(options, cell, iterationTimes(options.preset(), operation, size,
-                            plan.stream().filter(f -> f.operation() == operation && f.size().equals(size)).toList(), raw, out),
+                            plan.stream().filter(f -> f.operation() == operation
+                                    && f.size().equals(size)).toList(), raw, out),
                             canary, progress, out, err);
                 }
                 if (counting) {
@@ -135,14 +143,16 @@ final class TimedRun {
         int profilesFailed = 0;
         List<Cell> unprofiled = options.profiled().stream().filter(cell -> !Profiling.has(folder, cell)).toList();
         if (!unprofiled.isEmpty()) {
-            out.println("hamtlab: flame graphs of " + unprofiled.size() + " cells into " + folder.resolve(ResultsFolder.PROFILES));
+            out.println("hamtlab: flame graphs of " + unprofiled.size() + " cells into "
+                    + folder.resolve(ResultsFolder.PROFILES));
             profilesFailed = Profiling.run(unprofiled, folder, ForkOptions.ofCells(options), out, err);
         }
         Environment.write(folder, EnvironmentProbe.finished(facts));
         Report.write(folder);
         out.println("hamtlab: wrote " + folder.resolve(ResultsFolder.REPORT));
         if (failed > 0) {
-            err.println("hamtlab: " + failed + " of " + toRun.size() + " forks failed; the report counts only those that finished");
+            err.println("hamtlab: " + failed + " of " + toRun.size()
+                    + " forks failed; the report counts only those that finished");
         }
         if (profilesFailed > 0) {
             err.println("hamtlab: " + profilesFailed + " of " + unprofiled.size() + " profiles failed");
@@ -155,7 +165,8 @@ final class TimedRun {
             for (Implementation implementation : options.implementations()) {
                 Path file = raw.resolve(Report.countersFileName(operation, implementation, keys, size));
                 if (implementation.hasCounters() && !Files.exists(file)) {
-                    ResultsFolder.writeWhole(file, PoolCounters.json(PoolCounters.count(operation, implementation, keys, size)));
+                    ResultsFolder.writeWhole(file,
+                            PoolCounters.json(PoolCounters.count(operation, implementation, keys, size)));
                 }
             }
         }
@@ -202,11 +213,13 @@ final class TimedRun {
         // One time a map, key pattern and whether its platform collects, so an A/A control always gets its primary's.
         Map<List<Object>, TimeValue> byMap = new HashMap<>();
         for (Label label : labels) {
-            Optional<Path> done = cellPlan.stream().filter(f -> f.label().equals(label)).map(f -> raw.resolve(f.rawFileName()))
+            Optional<Path> done = cellPlan.stream().filter(f -> f.label().equals(label))
+                    .map(f -> raw.resolve(f.rawFileName()))
                     .filter(Files::exists).findFirst();
             if (done.isPresent()) {
                 byMap.putIfAbsent(timeKey(label), TimeValue.fromString(JsonParser.parseString(
-                        Files.readString(done.get())).getAsJsonArray().get(0).getAsJsonObject().get("measurementTime").getAsString()));
+                        Files.readString(done.get())).getAsJsonArray().get(0).getAsJsonObject()
+                                .get("measurementTime").getAsString()));
             }
         }
         Map<List<Object>, Double> callNanos = new HashMap<>();
@@ -239,7 +252,8 @@ final class TimedRun {
         if (options.platforms().contains(platform)) {
             on.addAll(options.implementations());
         }
-        options.extras().stream().filter(e -> e.platforms().contains(platform)).forEach(e -> on.addAll(e.implementations()));
+        options.extras().stream().filter(e -> e.platforms().contains(platform))
+                .forEach(e -> on.addAll(e.implementations()));
         return List.copyOf(on);
     }
 
@@ -262,12 +276,14 @@ final class TimedRun {
         double[] canaryBefore = canary.nanosPerLoad();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String load = EnvironmentProbe.loadAverage();
-        ChainedOptionsBuilder jmh = ForkOptions.of(options.preset(), operation, label, size, options.jdk25().map(Jdk25.Found::java));
+        ChainedOptionsBuilder jmh = ForkOptions.of(options.preset(), operation, label, size,
+                options.jdk25().map(Jdk25.Found::java));
         iteration.ifPresent(jmh::measurementTime);
         Optional<CpuTimes> cpuBefore = CpuTimes.read();
         Collection<RunResult> results = new Runner(jmh.build()).run();
         Optional<CpuTimes> cpuAfter = CpuTimes.read();
-        HostWatch host = new HostWatch(canaryBefore, canary.nanosPerLoad(), CpuTimes.stealFraction(cpuBefore, cpuAfter));
+        HostWatch host = new HostWatch(canaryBefore, canary.nanosPerLoad(),
+                CpuTimes.stealFraction(cpuBefore, cpuAfter));
         if (results.size() != 1) {
             throw new RunnerException("expected one result, JMH returned " + results.size());
         }
@@ -275,8 +291,10 @@ final class TimedRun {
         PrintStream stream = new PrintStream(json, false, StandardCharsets.UTF_8);
         ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
         stream.flush();
-        ResultsFolder.writeWhole(folder.resolve(ResultsFolder.RAW).resolve(file), json.toString(StandardCharsets.UTF_8));
-        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG), file + "\t" + started + "\t" + load + "\t" + host.fields() + "\n",
+        ResultsFolder.writeWhole(folder.resolve(ResultsFolder.RAW).resolve(file),
+                json.toString(StandardCharsets.UTF_8));
+        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG),
+                file + "\t" + started + "\t" + load + "\t" + host.fields() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return results.iterator().next().getPrimaryResult();
     }

@@ -82,7 +82,8 @@ public final class ForkStatistics {
      * @throws IllegalArgumentException if a cell has fewer than 2 fork means or holds a value that
      *     is not positive and finite
      */
-    public static RatioChange changeOfRatio(double[] beforeA, double[] afterA, double[] beforeB, double[] afterB, long seed) {
+    public static RatioChange changeOfRatio(double[] beforeA, double[] afterA, double[] beforeB,
+            double[] afterB, long seed) {
         double[][] cells = {beforeA, afterA, beforeB, afterB};
         double[][] draws = new double[cells.length][];
         for (int c = 0; c < cells.length; c++) {

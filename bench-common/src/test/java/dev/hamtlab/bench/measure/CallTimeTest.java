@@ -34,6 +34,7 @@ class CallTimeTest {
     @Test
     void aPlatformThatNeverCollectsHasTheShortestIterations() {
         assertEquals(1_000, CallTime.iterationMillis(410e6, Platform.EPSILON));
-        assertTrue(Platform.G1.collects() && Platform.PARALLEL.collects() && Platform.ZGC.collects() && !Platform.EPSILON.collects());
+        assertTrue(Platform.G1.collects() && Platform.PARALLEL.collects() && Platform.ZGC.collects()
+                && !Platform.EPSILON.collects());
     }
 }

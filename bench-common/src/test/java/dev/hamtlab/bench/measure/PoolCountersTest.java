@@ -34,7 +34,8 @@ class PoolCountersTest {
     void queriesChangeNoCounter(Implementation phase) {
         for (Operation query : new Operation[] {Operation.QUERY_HIT, Operation.QUERY_MISS}) {
             Map<String, Long> change = counters(query, phase);
-            assertTrue(!change.isEmpty() && change.values().stream().allMatch(value -> value == 0), query + ": " + change);
+            assertTrue(!change.isEmpty()
+                    && change.values().stream().allMatch(value -> value == 0), query + ": " + change);
         }
     }
 

@@ -16,7 +16,8 @@ class AdaptersTest {
     private static final int STEPS = 20_000;
 
     @ParameterizedTest
-    @EnumSource(value = Implementation.class, names = {"FASTUTIL_INT", "INT_HAMT_TRIE", "INT_HAMT_FLAT", "INT_HAMT"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Implementation.class, names = {"FASTUTIL_INT", "INT_HAMT_TRIE", "INT_HAMT_FLAT", "INT_HAMT"},
+            mode = EnumSource.Mode.EXCLUDE)
     void randomPutsGetsAndRemovesAnswerAsHashMapDoes(Implementation implementation) {
         // Keys from a small range, so puts replace, removes hit and miss, and the map grows and shrinks.
         SplittableRandom random = new SplittableRandom(implementation.ordinal());

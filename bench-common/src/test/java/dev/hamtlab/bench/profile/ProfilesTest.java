@@ -36,7 +36,8 @@ class ProfilesTest {
     @Test
     void extractsTheLibraryOnce(@TempDir Path dir) throws IOException {
         Path library = Profiles.library(dir).orElseThrow(() -> new AssertionError(
-                "no async-profiler library for " + System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+                "no async-profiler library for " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch")));
         assertTrue(Files.size(library) > 0, library.toString());
         assertEquals(Optional.of(library), Profiles.library(dir));
     }
@@ -59,11 +60,13 @@ class ProfilesTest {
                         + "CompileBroker::compiler_thread_loop;C2Compiler::compile_method 4",
                 "[VM Thread tid=30000];start_thread;VMThread::run 1",
                 ""));
-        assertEquals(Map.of(Part.BENCHMARK_CODE.label(), 40L, Part.WRITE_BARRIER.label(), 9L, Part.REFINEMENT.label(), 12L,
+        assertEquals(Map.of(Part.BENCHMARK_CODE.label(), 40L, Part.WRITE_BARRIER.label(), 9L,
+                Part.REFINEMENT.label(), 12L,
                 Part.GC_THREADS.label(), 8L, Part.JIT.label(), 4L, Part.OTHER.label(), 1L), breakdown.byPart());
         assertEquals(74, breakdown.samples());
         assertEquals(breakdown.samples(), breakdown.byPart().values().stream().mapToLong(Long::longValue).sum());
-        assertEquals(List.of(Part.values()).stream().map(Part::label).toList(), List.copyOf(breakdown.byPart().keySet()));
+        assertEquals(List.of(Part.values()).stream().map(Part::label).toList(),
+                List.copyOf(breakdown.byPart().keySet()));
         assertEquals(40.0 / 74, breakdown.share(Part.BENCHMARK_CODE), 1e-12);
     }
 
@@ -71,7 +74,8 @@ class ProfilesTest {
     @Test
     void profilesAForkIntoFlameGraphs(@TempDir Path dir) throws IOException {
         Optional<Path> library = Profiles.library(dir.resolve("lib"));
-        assertTrue(library.isPresent(), "async-profiler has no library for this machine: the JFR fallback would run instead");
+        assertTrue(library.isPresent(),
+                "async-profiler has no library for this machine: the JFR fallback would run instead");
         Label label = new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM);
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .parent(ForkOptions.of(Preset.QUICK, Operation.INSERT, label, Size.ONE_K, Optional.empty()).build())

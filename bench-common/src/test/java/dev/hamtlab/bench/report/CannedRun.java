@@ -53,10 +53,13 @@ final class CannedRun {
     /** The canned run planned all three maps, three sizes (nothing ran at 100K) and two operations. */
     static Environment.Facts facts() {
         return new Environment.Facts("2025-01-01T00:00:00Z", "./bench --preset quick --sizes 1K,10K,100K", "/repo",
-                "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), null, List.of("1K", "10K", "100K"),
-                null, List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42, "phase1", List.of("-Xms2g"), List.of(),
+                "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), null,
+                        List.of("1K", "10K", "100K"),
+                null, List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42, "phase1",
+                        List.of("-Xms2g"), List.of(),
                 "17.0.15", "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30,
-                "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null, null, null, null, null, null);
+                "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null,
+                        null, null, null, null, null);
     }
 
     /** Six forks around {@code nanos} (x 0.98, 0.99, 1, 1, 1.01, 1.02: the median is {@code nanos}), one file each. */
@@ -81,12 +84,15 @@ final class CannedRun {
             double bytesPerOp) throws IOException {
         String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"" + parameter + "\" : \"" + value
                 + "\", \"profile\" : \"monomorphic\", \"arm\" : \"primary\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
+        String op = Stream.of(Operation.values())
+                .filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
                 .orElseThrow().cliName();
         double[] spread = {0.98, 0.99, 1, 1, 1.01, 1.02};
         for (int fork = 0; fork < spread.length; fork++) {
-            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, value,
-                    size, fork + 1)), "[" + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, bytesPerOp, 0)
+            Files.writeString(folder.resolve("raw")
+                    .resolve(String.format(Locale.ROOT, "%s_%s-%s_%s_f%02d.json", op, impl, value,
+                    size, fork + 1)), "["
+                            + run(benchmark, impl, size, params, new double[] {nanos * spread[fork]}, bytesPerOp, 0)
                     + "]\n");
         }
     }
@@ -98,12 +104,15 @@ final class CannedRun {
     void forks(String benchmark, String stem, String size, double[] nanos, double bytesPerOp, double gcCount)
             throws IOException {
         String impl = stem.replace("-control", "");
-        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\", \"profile\" : \"monomorphic\", \"arm\" : \""
+        String params = "{ \"impl\" : \"" + impl + "\", \"size\" : \"" + size
+                + "\", \"profile\" : \"monomorphic\", \"arm\" : \""
                 + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
-        String op = Stream.of(Operation.values()).filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
+        String op = Stream.of(Operation.values())
+                .filter(o -> o.benchmarkName(Choice.named(Implementation.values(), impl)).equals(benchmark)).findFirst()
                 .orElseThrow().cliName();
         for (int fork = 0; fork < nanos.length; fork++) {
-            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, stem, size, fork + 1)),
+            Files.writeString(folder.resolve("raw")
+                    .resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, stem, size, fork + 1)),
                     "[" + run(benchmark, impl, size, params, new double[] {nanos[fork]}, bytesPerOp, gcCount) + "]\n");
         }
     }
@@ -118,8 +127,10 @@ final class CannedRun {
         String iterations = Arrays.stream(forkMeans)
                 .mapToObj(m -> "[ " + number(m * 1.01) + ", " + number(m) + ", " + number(m * 0.99) + " ]")
                 .collect(Collectors.joining(", "));
-        String perFork = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(bytesPerOp) + " ]").collect(Collectors.joining(", "));
-        String counts = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(gcCount) + " ]").collect(Collectors.joining(", "));
+        String perFork = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(bytesPerOp) + " ]")
+                .collect(Collectors.joining(", "));
+        String counts = Arrays.stream(forkMeans).mapToObj(m -> "[ " + number(gcCount) + " ]")
+                .collect(Collectors.joining(", "));
         String pauses = Arrays.stream(forkMeans).mapToObj(m -> "[ 5.0 ]").collect(Collectors.joining(", "));
         return "\n  {\n"
                 + "    \"jmhVersion\" : \"1.37\",\n"

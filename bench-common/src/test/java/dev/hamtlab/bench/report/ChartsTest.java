@@ -45,7 +45,8 @@ class ChartsTest {
     void logX() throws IOException {
         drawsAndRepeats(Charts::logX, List.of(
                 Charts.Series.of("phase0", SIZES, new double[] {52, 50, 49, 49}),
-                Charts.Series.of("HashMap", new double[] {1_000, NaN, 100_000, 1_000_000}, new double[] {40, 41, 39, 40}),
+                Charts.Series.of("HashMap", new double[] {1_000, NaN, 100_000, 1_000_000},
+                        new double[] {40, 41, 39, 40}),
                 Charts.Series.of("not measured", SIZES, new double[] {NaN, NaN, NaN, NaN})));
     }
 

@@ -72,9 +72,11 @@ class CompareTest {
         String table = compare();
         // phase1 is slower than HashMap at insert 1K in both runs (-60% in A, -20% in B): the same verdict.
         assertTrue(table.contains("| Phases against peers | 1 | 1 | 0 | 0 |"), table);
-        List<String> row = table.lines().filter(l -> l.startsWith("| Phases against peers | insert | 1K | phase1 vs HashMap |"))
+        List<String> row = table.lines()
+                .filter(l -> l.startsWith("| Phases against peers | insert | 1K | phase1 vs HashMap |"))
                 .findFirst().map(l -> List.of(l.split("\\|"))).orElseThrow(() -> new AssertionError(table));
-        assertTrue(row.get(5).startsWith(" -60.0% slower [") && row.get(6).startsWith(" -20.0% slower ["), row.toString());
+        assertTrue(row.get(5).startsWith(" -60.0% slower [")
+                && row.get(6).startsWith(" -20.0% slower ["), row.toString());
         assertEquals(" replicates ", row.get(7));
         // phase1 stands twice as high against HashMap in B as in A
         assertTrue(row.get(8).startsWith(" +100.0% [+"), row.toString());
@@ -99,7 +101,8 @@ class CompareTest {
         List<String> cells = table.substring(0, table.indexOf("## Replication")).lines()
                 .filter(l -> l.startsWith("| ") && !l.startsWith("| Operation"))
                 .map(l -> String.join(" ", cells(l).subList(0, 3))).toList();
-        assertEquals(List.of("insert HashMap 1K", "insert phase1 1K", "insert phase1 100K", "query-hit phase1 1K"), cells);
+        assertEquals(List.of("insert HashMap 1K", "insert phase1 1K", "insert phase1 100K",
+                "query-hit phase1 1K"), cells);
     }
 
     @Test
@@ -119,7 +122,8 @@ class CompareTest {
 
         assertEquals(2, result.exitCode());
         assertEquals("", result.out());
-        assertEquals("hamtlab: '" + a + "' and '" + c + "' have no cell (operation, size, label) in common\n", result.err());
+        assertEquals("hamtlab: '" + a + "' and '" + c
+                + "' have no cell (operation, size, label) in common\n", result.err());
     }
 
     private String compare() {
@@ -132,7 +136,8 @@ class CompareTest {
     /** The cells after the first three of the row of (operation, label, size), all of them. */
     private static List<String> row(String table, String operation, String label, String size) {
         String prefix = "| " + operation + " | " + label + " | " + size + " |";
-        return cells(table.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix)));
+        return cells(table.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError(prefix)));
     }
 
     private static List<String> cells(String row) {
@@ -142,10 +147,12 @@ class CompareTest {
     /** One file a fork, as the runner writes them, each fork's mean {@code nanos} times a factor. */
     private static void forks(Path folder, String benchmark, String impl, String size, double nanos, double... factors)
             throws IOException {
-        String op = Arrays.stream(Operation.values()).filter(o -> o.benchmarkName(Implementation.HASHMAP).endsWith("." + benchmark)).findFirst()
+        String op = Arrays.stream(Operation.values())
+                .filter(o -> o.benchmarkName(Implementation.HASHMAP).endsWith("." + benchmark)).findFirst()
                 .orElseThrow().cliName();
         for (int fork = 0; fork < factors.length; fork++) {
-            Files.writeString(folder.resolve("raw").resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, impl, size, fork + 1)),
+            Files.writeString(folder.resolve("raw")
+                    .resolve(String.format(Locale.ROOT, "%s_%s_%s_f%02d.json", op, impl, size, fork + 1)),
                     "[ { \"benchmark\" : \"dev.hamtlab.bench.MapBenchmark." + benchmark + "\", \"mode\" : \"avgt\","
                             + " \"params\" : { \"impl\" : \"" + impl + "\", \"size\" : \"" + size + "\" },"
                             + " \"primaryMetric\" : { \"scoreUnit\" : \"ns/op\", \"rawData\" : [ [ "

@@ -60,7 +60,8 @@ class FamiliesTest {
         // Pooled with them, the step would pass at a looser threshold: 0.026 x 5 / 4, below 5%.
         List<Comparisons.Pair> pooled = new ArrayList<>(peers);
         pooled.addAll(steps);
-        double padded = new Comparisons(forks, Map.of(Family.PHASE_STEPS, pooled)).judged(step).orElseThrow().adjustedP();
+        double padded = new Comparisons(forks, Map.of(Family.PHASE_STEPS, pooled)).judged(step)
+                .orElseThrow().adjustedP();
         assertEquals(stepAlone.comparison().pValue() * 5 / 4, padded, 1e-12);
         assertTrue(padded < Verdict.ALPHA && stepAlone.adjustedP() > Verdict.ALPHA);
     }
@@ -109,7 +110,8 @@ class FamiliesTest {
     private static List<Forks.Fork> forksOf(Operation operation, Size size, Label label, double... nanos) {
         List<Forks.Fork> cell = new ArrayList<>();
         for (int i = 0; i < nanos.length; i++) {
-            cell.add(new Forks.Fork(operation, size, label, operation.cliName() + "_" + label.displayName() + "_" + i, 0,
+            cell.add(new Forks.Fork(operation, size, label,
+                    operation.cliName() + "_" + label.displayName() + "_" + i, 0,
                     nanos[i], Double.NaN, Double.NaN, Double.NaN, "", "", HostWatch.UNWATCHED, Forks.Iterations.FIXED));
         }
         return cell;

@@ -91,10 +91,13 @@ class HostSectionTest {
                 + new HostWatch(QUIET, new double[] {3, 20, 300}, 0.002).fields());
         writeForkLog();
         String section = section();
-        assertTrue(section.contains("more than 25% above the run's median at that working set (20.0 and 100.0 ns"), section);
-        assertEquals(List.of("insert", "1K", "phase1", "5", "1", "100.0", "102.0", "2.00×", "–", "+0.71", "0.1% to 0.2%"),
+        assertTrue(section.contains("more than 25% above the run's median at that working set (20.0 and 100.0 ns"),
+                section);
+        assertEquals(List.of("insert", "1K", "phase1", "5", "1", "100.0", "102.0", "2.00×", "–",
+                "+0.71", "0.1% to 0.2%"),
                 row(section, "| insert | 1K | phase1 |"));
-        assertEquals(List.of("insert", "1K", "phase0", "6", "0"), row(section, "| insert | 1K | phase0 |").subList(0, 5));
+        assertEquals(List.of("insert", "1K", "phase0", "6", "0"),
+                row(section, "| insert | 1K | phase0 |").subList(0, 5));
         assertTrue(section.contains("Judged again without the 1 marked fork"), section);
         assertEquals(List.of("insert", "1K", "phase1 vs phase0", "+100.0% faster", "too few forks"),
                 row(section, "| insert | 1K | phase1 vs phase0 |"));
@@ -112,7 +115,8 @@ class HostSectionTest {
                 + new HostWatch(QUIET, new double[] {3, 20, 300}, 0.002).fields());
         writeForkLog();
         String section = section();
-        List<String> control = row(section.substring(section.indexOf("The A/A control's half-width")), "| insert | 1K | ");
+        List<String> control = row(section.substring(section.indexOf("The A/A control's half-width")),
+                "| insert | 1K | ");
         double all = Double.parseDouble(control.get(2).replace("%", ""));
         assertTrue(control.get(3).endsWith("(5 forks a side)"), control.toString());
         double quiet = Double.parseDouble(control.get(3).substring(0, control.get(3).indexOf('%')));
@@ -129,7 +133,8 @@ class HostSectionTest {
         String section = section();
         assertTrue(section.contains("No fork is marked"), section);
         // Every canary alike: no rank correlation to give, per cell or across the run's 12 forks.
-        assertTrue(section.contains("Across the run's 12 watched forks") && section.contains("is – at 8 MB and – at 64 MB"),
+        assertTrue(section.contains("Across the run's 12 watched forks")
+                && section.contains("is – at 8 MB and – at 64 MB"),
                 section);
         assertEquals(List.of("0", "102.5", "105.0", "1.00×", "–", "–", "0.1% to 0.1%"),
                 row(section, "| insert | 1K | phase1 |").subList(4, 11));
@@ -154,15 +159,18 @@ class HostSectionTest {
                 + (stem.endsWith("-control") ? "control" : "primary") + "\" }";
         Files.writeString(folder.resolve(ResultsFolder.RAW).resolve(file),
                 "[" + CannedRun.run(INSERT, impl, "1K", params, new double[] {nanos}, 0, 0) + "]\n");
-        forkLog.add(file + "\t2025-01-01T00:0" + number + ":00Z\t1.00 1.00 1.00\t" + new HostWatch(QUIET, QUIET, 0.001).fields());
+        forkLog.add(file + "\t2025-01-01T00:0" + number + ":00Z\t1.00 1.00 1.00\t"
+                + new HostWatch(QUIET, QUIET, 0.001).fields());
     }
 
     private void writeForkLog() throws IOException {
-        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG), forkLog.stream().map(l -> l + "\n").collect(Collectors.joining()));
+        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG),
+                forkLog.stream().map(l -> l + "\n").collect(Collectors.joining()));
     }
 
     private static Forks.Fork fork(HostWatch host) {
-        return new Forks.Fork(Operation.INSERT, Size.ONE_K, new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC,
+        return new Forks.Fork(Operation.INSERT, Size.ONE_K,
+                new Label(Implementation.PHASE1, false, TypeProfile.MONOMORPHIC,
                 KeyPattern.RANDOM), "insert_phase1_1K_f01.json", 0, 100, 0, 0, 0, "", "", host, Forks.Iterations.FIXED);
     }
 
@@ -178,7 +186,8 @@ class HostSectionTest {
 
     /** The cells of the first row that starts with {@code prefix}. */
     private static List<String> row(String markdown, String prefix) {
-        String row = markdown.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix));
+        String row = markdown.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError(prefix));
         return List.of(row.substring(2, row.length() - 2).split(" \\| "));
     }
 }

@@ -11,7 +11,8 @@ final class MarkdownTables {
 
     /** The cells of the first row that starts with {@code prefix}. */
     static List<String> row(String markdown, String prefix) {
-        String row = markdown.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix));
+        String row = markdown.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError(prefix));
         return List.of(row.substring(2, row.length() - 2).split(" \\| "));
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishTest {
     private static final String MISSING_CELL = "–";
     private static final List<String> READMES = List.of("README.md", "phase0-baseline/README.md", "phase1/README.md",
-            "phase2-bumppool/README.md", "phase3-recycling/README.md", "phase4-hash/README.md", Publish.FINDINGS, Publish.PEERS,
+            "phase2-bumppool/README.md", "phase3-recycling/README.md", "phase4-hash/README.md",
+                    Publish.FINDINGS, Publish.PEERS,
             Publish.PLATFORMS, Publish.FLOODING);
 
     @TempDir
@@ -37,7 +38,8 @@ class PublishTest {
     @Test
     void publishFillsEveryReadmeWithItsOwnTables(@TempDir Path root) throws IOException, BadInput {
         readmes(root, "# title\n\n" + Publish.BEGIN + "\nold\n" + Publish.END + "\ntail\n");
-        assertEquals(List.of(root.resolve("README.md"), root.resolve(Publish.FINDINGS), root.resolve("phase0-baseline/README.md"),
+        assertEquals(List.of(root.resolve("README.md"), root.resolve(Publish.FINDINGS),
+                root.resolve("phase0-baseline/README.md"),
                 root.resolve("phase1/README.md")), Publish.readmes(folder, root));
 
         // The top README gets the brief headline: two charts, the largest size's phase steps, the way to the full report.
@@ -56,7 +58,8 @@ class PublishTest {
         assertTrue(row(findings, "| phase1 vs phase0 | 1K |").get(2).startsWith("+100.0% faster ["), findings);
         assertTrue(row(findings, "| phase1 vs HashMap | 1K |").get(2).startsWith("-50.0% slower ["), findings);
         String fromDocs = root.resolve("docs").toAbsolutePath().relativize(folder.toAbsolutePath()) + "/";
-        assertTrue(fromDocs.startsWith("../") && findings.contains("](" + fromDocs + "charts/insert-phase-improvement.png)"),
+        assertTrue(fromDocs.startsWith("../")
+                && findings.contains("](" + fromDocs + "charts/insert-phase-improvement.png)"),
                 findings);
 
         String phase1 = Files.readString(root.resolve("phase1/README.md"));
@@ -83,7 +86,8 @@ class PublishTest {
         assertEquals("+11.1%", table(phase2, "insert", "phase2 vs phase1").get("1K").get(2));
         assertEquals("+20.0%", table(phase2, "insert", "phase2-newarray vs phase2").get("1K").get(2));
         assertEquals("-33.3%", table(phase2, "insert", "phase2-newarray vs HashMap").get("1K").get(2));
-        assertTrue(phase2.contains("### phase2 vs HashMap") && !phase2.contains("### phase1 vs") && !phase2.contains("### phase3"),
+        assertTrue(phase2.contains("### phase2 vs HashMap") && !phase2.contains("### phase1 vs")
+                && !phase2.contains("### phase3"),
                 phase2);
         String phase3 = Files.readString(root.resolve("phase3-recycling/README.md"));
         // phase 3 is built from phase 2, not from the variant declared just before it
@@ -103,11 +107,13 @@ class PublishTest {
         // The headline: every map at the largest size measured, 10K, and the way to the full report.
         String peers = Files.readString(root.resolve(Publish.PEERS));
         assertTrue(peers.startsWith(phases), peers);
-        assertEquals(List.of("phase1", "mutable", "402.5", MISSING_CELL, MISSING_CELL), row(peers, "| phase1 | mutable |"));
+        assertEquals(List.of("phase1", "mutable", "402.5", MISSING_CELL, MISSING_CELL),
+                row(peers, "| phase1 | mutable |"));
         assertEquals(List.of("Vavr", "persistent", MISSING_CELL, MISSING_CELL, MISSING_CELL), row(peers, "| Vavr |"));
         assertTrue(peers.contains("Every map at 10K keys") && peers.contains("](../"), peers);
         assertTrue(peers.contains("/charts/insert-ns-by-size.png)"), peers);
-        assertFalse(peers.contains("old") || peers.contains("### phase1 vs phase0") || peers.contains("| 1K | phase1 |"), peers);
+        assertFalse(peers.contains("old") || peers.contains("### phase1 vs phase0")
+                || peers.contains("| 1K | phase1 |"), peers);
         String phase1 = Files.readString(root.resolve("phase1/README.md"));
         assertTrue(phase1.contains("### phase1 vs phase0") && phase1.contains(Publish.PEERS_BEGIN + "\nold\n"), phase1);
         String untouched = phases + Publish.PEERS_BEGIN + "\nold\n" + Publish.PEERS_END + "\n";
@@ -131,7 +137,8 @@ class PublishTest {
     }
 
     @Test
-    void aFloodRunFillsTheFloodingPageAloneWithEachPhaseAgainstHashMap(@TempDir Path root) throws IOException, BadInput {
+    void aFloodRunFillsTheFloodingPageAloneWithEachPhaseAgainstHashMap(@TempDir Path root) throws IOException,
+            BadInput {
         try (Stream<Path> raw = Files.list(folder.resolve("raw"))) {
             for (Path file : raw.toList()) {
                 Files.delete(file);
@@ -140,7 +147,8 @@ class PublishTest {
         canned.keyedForks(INSERT, "hashmap", "colliding", "1K", 100);
         canned.keyedForks(INSERT, "phase0", "colliding", "1K", 200);
         canned.keyedForks(INSERT, "vavr", "colliding", "1K", 4000);
-        String blocks = Publish.BEGIN + "\nthe full run's tables\n" + Publish.END + "\n" + Publish.PEERS_BEGIN + "\npeers\n"
+        String blocks = Publish.BEGIN + "\nthe full run's tables\n" + Publish.END + "\n"
+                + Publish.PEERS_BEGIN + "\npeers\n"
                 + Publish.PEERS_END + "\n";
         readmes(root, blocks + Publish.FLOOD_BEGIN + "\nold\n" + Publish.FLOOD_END + "\n");
 
@@ -149,7 +157,8 @@ class PublishTest {
         assertTrue(flood.startsWith(blocks) && !flood.contains("old"), flood);
         assertTrue(flood.contains("### insert, String colliding: each phase against HashMap"), flood);
         assertTrue(row(flood, "| 1K | phase0 |").get(2).startsWith("-50.0% slower ["), flood);
-        assertEquals(List.of("Vavr", "persistent", "4,000.0", MISSING_CELL, MISSING_CELL), row(flood, "| Vavr | persistent |"));
+        assertEquals(List.of("Vavr", "persistent", "4,000.0", MISSING_CELL, MISSING_CELL),
+                row(flood, "| Vavr | persistent |"));
     }
 
     @Test

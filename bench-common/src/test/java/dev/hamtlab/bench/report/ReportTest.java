@@ -103,14 +103,16 @@ class ReportTest {
         List<String> againstG1 = row(report, "| phase1 | +100.0% ");
         assertTrue(againstG1.get(1).startsWith("+100.0% faster ["), againstG1.toString());
         List<String> phases = row(report, "| phase1 vs phase0 |");
-        assertTrue(phases.get(1).startsWith("+100.0% faster") && phases.get(2).startsWith("+300.0% faster"), phases.toString());
+        assertTrue(phases.get(1).startsWith("+100.0% faster")
+                && phases.get(2).startsWith("+300.0% faster"), phases.toString());
         // The main tables stay G1's.
         assertEquals("+100.0%", table(report, "insert", "phase1 vs phase0").get("1K").get(2));
     }
 
     @Test
     void aForkFromBeforeThePlatformsTakesItsCollectorFromItsFlags() throws IOException {
-        Files.writeString(folder.resolve("raw").resolve("insert_phase0_1K_f01.json"), "[" + CannedRun.run(INSERT, "phase0", "1K",
+        Files.writeString(folder.resolve("raw").resolve("insert_phase0_1K_f01.json"),
+                "[" + CannedRun.run(INSERT, "phase0", "1K",
                 "{ \"impl\" : \"phase0\", \"size\" : \"1K\" }", new double[] {200}, 0, 0)
                 .replace("\"mode\"", "\"jvmArgs\" : [ \"-Xms2g\", \"-XX:+UseParallelGC\" ],\n    \"mode\"") + "]\n");
         List<Forks.Fork> read = Forks.read(folder);
@@ -122,9 +124,11 @@ class ReportTest {
         Files.createDirectories(folder.resolve(ResultsFolder.PROFILES));
         Map<String, Long> parts = new LinkedHashMap<>();
         for (Profiles.Part part : Profiles.Part.values()) {
-            parts.put(part.label(), part == Profiles.Part.BENCHMARK_CODE ? 300L : part == Profiles.Part.REFINEMENT ? 100L : 0L);
+            parts.put(part.label(),
+                    part == Profiles.Part.BENCHMARK_CODE ? 300L : part == Profiles.Part.REFINEMENT ? 100L : 0L);
         }
-        Files.writeString(folder.resolve(ResultsFolder.PROFILES).resolve("churn_phase3_1M.json"), new com.google.gson.Gson().toJson(
+        Files.writeString(folder.resolve(ResultsFolder.PROFILES).resolve("churn_phase3_1M.json"),
+                new com.google.gson.Gson().toJson(
                 new Profiling.Profiled("churn", "1M", "phase3", "random", "monomorphic", "g1", "ASYNC", 2_000,
                         new Profiles.Breakdown(400, parts))));
         List<String> row = row(report(), "| churn 1M phase3 |");
@@ -146,7 +150,8 @@ class ReportTest {
         Files.writeString(folder.resolve("raw").resolve("footprint_phase1_1K.json"), new com.google.gson.Gson().toJson(
                 new Footprint.Measured("phase1", "random", "1K", 1_000, 40_500, 56_500, 1_400, "a layout", null)));
         String report = report();
-        assertEquals(List.of("phase1", "Integer random", "40.5", MISSING_CELL, MISSING_CELL), row(report, "| phase1 | Integer random |"));
+        assertEquals(List.of("phase1", "Integer random", "40.5", MISSING_CELL, MISSING_CELL),
+                row(report, "| phase1 | Integer random |"));
         assertTrue(report.contains("object graph (a layout)"), report);
     }
 
@@ -166,13 +171,15 @@ class ReportTest {
         assertEquals(List.of("same", "≤ 5.0%: met"), insert.subList(5, 7));
         assertTrue(Double.parseDouble(insert.get(4).replace("%", "")) < 3, insert.get(4));
         assertEquals(List.of("–", "–", "–", "–", "≤ 5.0%"), row(report, "| query-hit | 10K |").subList(2, 7));
-        assertEquals(List.of("6", "100.0", "98.0", "102.0", "10,000,000"), row(report, "| insert | phase1 (A/A) | 1K |").subList(3, 8));
+        assertEquals(List.of("6", "100.0", "98.0", "102.0", "10,000,000"),
+                row(report, "| insert | phase1 (A/A) | 1K |").subList(3, 8));
     }
 
     @Test
     void missingCellsShowADash() throws IOException {
         String report = report();
-        assertEquals(List.of("–", "2,484,472", "–", "–", "–", "402.5"), table(report, "insert", "phase1 vs HashMap").get("10K"));
+        assertEquals(List.of("–", "2,484,472", "–", "–", "–", "402.5"),
+                table(report, "insert", "phase1 vs HashMap").get("10K"));
         assertEquals(List.of("–", "–", "–", "–", "–", "–"), table(report, "query-hit", "phase1 vs phase0").get("10K"));
         assertEquals(List.of("–", "–", "–", "–", "–", "–"), table(report, "insert", "phase1 vs phase0").get("100K"));
         assertTrue(report.contains("planned cells have no fork"), report);
@@ -180,10 +187,13 @@ class ReportTest {
 
     @Test
     void olderFilesWithSeveralForksAreReadForkByFork() throws IOException {
-        Files.writeString(folder.resolve("raw").resolve("insert_hashmap_100K.json"), "[" + CannedRun.run(INSERT, "hashmap", "100K",
-                "{ \"impl\" : \"hashmap\", \"size\" : \"100K\" }", new double[] {10, 20, 30, 40, 50}, Double.NaN, Double.NaN)
+        Files.writeString(folder.resolve("raw").resolve("insert_hashmap_100K.json"),
+                "[" + CannedRun.run(INSERT, "hashmap", "100K",
+                "{ \"impl\" : \"hashmap\", \"size\" : \"100K\" }",
+                        new double[] {10, 20, 30, 40, 50}, Double.NaN, Double.NaN)
                 + "]");
-        assertEquals(List.of("5", "30.0", "10.0", "50.0", "33,333,333"), row(report(), "| insert | HashMap | 100K |").subList(3, 8));
+        assertEquals(List.of("5", "30.0", "10.0", "50.0", "33,333,333"),
+                row(report(), "| insert | HashMap | 100K |").subList(3, 8));
     }
 
     @Test
@@ -192,7 +202,8 @@ class ReportTest {
         writeRecordedWarmup("insert_hashmap_100K_f01.json", "100K", "[ 200, 101, 100, 99 ]");
         writeRecordedWarmup("insert_hashmap_1M_f01.json", "1M", "[ 150, 140, 101, 99 ]");
         String report = report();
-        assertEquals(List.of("1", "100.0", "100.0", "100.0", "10,000,000"), row(report, "| insert | HashMap | 100K |").subList(3, 8));
+        assertEquals(List.of("1", "100.0", "100.0", "100.0", "10,000,000"),
+                row(report, "| insert | HashMap | 100K |").subList(3, 8));
         // forks, warm-up (median, most), unsettled, fewest calls: 1 s / (101 ns x 100K keys).
         assertEquals(List.of("1", "1, 1", "0", "99.0"), row(report, "| insert | 100K | 1 |").subList(2, 6));
         // 150 and 140 are warm-up, and only two iterations remain; 1 s held 9.9 calls of 1M keys.
@@ -206,10 +217,13 @@ class ReportTest {
     }
 
     private void writeRecordedWarmup(String file, String size, String iterations) throws IOException {
-        Files.writeString(folder.resolve("raw").resolve(file), "[ { \"jmhVersion\" : \"1.37\", \"benchmark\" : \"" + INSERT
+        Files.writeString(folder.resolve("raw").resolve(file),
+                "[ { \"jmhVersion\" : \"1.37\", \"benchmark\" : \"" + INSERT
                 + "\", \"mode\" : \"avgt\", \"forks\" : 1, \"warmupIterations\" : 0, \"measurementTime\" : \"1000 ms\","
-                + " \"params\" : { \"impl\" : \"hashmap\", \"size\" : \"" + size + "\" }, \"primaryMetric\" : { \"score\" : 1,"
-                + " \"scoreUnit\" : \"ns/op\", \"rawData\" : [ " + iterations + " ] }, \"secondaryMetrics\" : { } } ]\n");
+                + " \"params\" : { \"impl\" : \"hashmap\", \"size\" : \"" + size
+                + "\" }, \"primaryMetric\" : { \"score\" : 1,"
+                + " \"scoreUnit\" : \"ns/op\", \"rawData\" : [ " + iterations
+                + " ] }, \"secondaryMetrics\" : { } } ]\n");
     }
 
     @Test
@@ -219,7 +233,8 @@ class ReportTest {
         assertEquals(List.of("48.0", "3", "–", "–", "–", "–"), insert.get("HashMap"));
         assertEquals(List.of("80.0", "1", "–", "–", "–", "–"), insert.get("phase1"));
         assertEquals(List.of("120.0", "2", "–", "–", "–", "–"), insert.get("phase0"));
-        assertEquals(List.of("0.0", "0", "–", "–", "–", "–"), rows(report(), ALLOCATION, "### query-hit allocation").get("phase1"));
+        assertEquals(List.of("0.0", "0", "–", "–", "–", "–"),
+                rows(report(), ALLOCATION, "### query-hit allocation").get("phase1"));
     }
 
     @Test
@@ -297,7 +312,8 @@ class ReportTest {
 
     @Test
     void unreadableCountersFileFailsNamingIt() throws IOException {
-        Files.writeString(folder.resolve("raw").resolve("counters_insert_phase1_1K.json"), "{\"operation\": \"insert\"}");
+        Files.writeString(folder.resolve("raw").resolve("counters_insert_phase1_1K.json"),
+                "{\"operation\": \"insert\"}");
         CommandLine result = CommandLine.run("report", folder.toString());
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("counters_insert_phase1_1K.json is not a counters file"), result.err());
@@ -312,17 +328,20 @@ class ReportTest {
         assertTrue(report.contains("0.50 0.40 0.30 at the start"), report);
         assertTrue(report.contains("Canned CPU, 2 cores"), report);
         assertTrue(report.contains("[environment.md](environment.md)"), report);
-        assertTrue(report.contains("Phase against phase: 3 comparisons; verdicts: 1 faster, 1 same, 1 too few forks"), report);
+        assertTrue(report.contains("Phase against phase: 3 comparisons; verdicts: 1 faster, 1 same, 1 too few forks"),
+                report);
     }
 
     @Test
     void forkLogGivesEachForkItsStartAndLoad() throws IOException {
-        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG), "insert_phase1_1K_f03.json\t2025-01-01T00:01:00Z\t1.50 0.90 0.40\n");
+        Files.writeString(folder.resolve(ResultsFolder.FORK_LOG),
+                "insert_phase1_1K_f03.json\t2025-01-01T00:01:00Z\t1.50 0.90 0.40\n");
         report();
         String forks = Files.readString(folder.resolve(ResultsFolder.FORKS));
         assertTrue(forks.contains("| 2025-01-01T00:01:00Z | insert | 1K | phase1 | insert_phase1_1K_f03.json | 100.0 | 1 | 5 | 1.50 0.90 0.40 |"),
                 forks);
-        assertTrue(forks.contains("| – | insert | 1K | phase0 | insert_phase0_1K_f01.json | 196.0 | 2 | 5 | – |"), forks);
+        assertTrue(forks.contains("| – | insert | 1K | phase0 | insert_phase0_1K_f01.json | 196.0 | 2 | 5 | – |"),
+                forks);
     }
 
     @Test
@@ -342,7 +361,8 @@ class ReportTest {
         assertTrue(report.contains("Environment: unknown"), report);
         // Nothing is known to be planned beyond the results: no 100K row.
         assertEquals(List.of("1K", "10K"), List.copyOf(table(report, "insert", "phase1 vs phase0").keySet()));
-        assertEquals(List.of("–", "2,484,472", "–", "–", "–", "402.5"), table(report, "insert", "phase1 vs HashMap").get("10K"));
+        assertEquals(List.of("–", "2,484,472", "–", "–", "–", "402.5"),
+                table(report, "insert", "phase1 vs HashMap").get("10K"));
     }
 
     @Test

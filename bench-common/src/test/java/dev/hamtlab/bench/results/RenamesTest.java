@@ -61,7 +61,8 @@ class RenamesTest {
         Files.writeString(environment, RECORDED);
 
         IOException refused = assertThrows(IOException.class, () -> Renames.readJson(environment));
-        assertTrue(refused.getMessage().contains(Renames.FILE) && refused.getMessage().contains("not 'recorded<TAB>current'"),
+        assertTrue(refused.getMessage().contains(Renames.FILE)
+                && refused.getMessage().contains("not 'recorded<TAB>current'"),
                 refused.getMessage());
     }
 

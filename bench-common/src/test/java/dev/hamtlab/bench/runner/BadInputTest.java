@@ -30,7 +30,8 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("--impls treemap --out OUT",
                         "unknown implementation 'treemap'; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3, fastutil-int2int, inthamt-trie, inthamt-flat, inthamt, phase4-cachedhash, phase4-spread, phase4-hotpath, phase4-twobitmaps, phase4-unpooled, phase4-inlined, phase4-specialised, phase4-bumppool, phase4-recycling, phase4"),
-                Arguments.of("--sizes 1K,5M --out OUT", "bad size '5M'; give a count from 1 to 2^22 (4,194,304) written as"
+                Arguments.of("--sizes 1K,5M --out OUT",
+                        "bad size '5M'; give a count from 1 to 2^22 (4,194,304) written as"
                         + " 1500, 4K, 2M or 2^20, or a sweep of powers of two such as 2^10..2^22"),
                 Arguments.of("--sizes 0 --out OUT", "bad size '0'; give a count from 1 to 2^22"),
                 Arguments.of("--sizes 10k --out OUT", "bad size '10k'; give a count from 1 to 2^22"),
@@ -42,21 +43,28 @@ class BadInputTest {
                         "unknown key pattern 'uuid'; valid key patterns: random, sequential, shuffled, strided, string, colliding"),
                 Arguments.of("--ops insert,update --out OUT",
                         "unknown operation 'update'; valid operations: insert, query-hit, query-miss, remove, churn"),
-                Arguments.of("--preset slow --out OUT", "unknown preset 'slow'; valid presets: smoke, quick, peers, phase4, pools, flood, full, platforms"),
-                Arguments.of("--preset quick,full --out OUT", "unknown preset 'quick,full'; valid presets: smoke, quick, peers, phase4, pools, flood, full, platforms"),
-                Arguments.of("--repeat 3 --out OUT", "unknown option '--repeat'; valid options: --preset, --impls, --sizes,"),
+                Arguments.of("--preset slow --out OUT",
+                        "unknown preset 'slow'; valid presets: smoke, quick, peers, phase4, pools, flood, full, platforms"),
+                Arguments.of("--preset quick,full --out OUT",
+                        "unknown preset 'quick,full'; valid presets: smoke, quick, peers, phase4, pools, flood, full, platforms"),
+                Arguments.of("--repeat 3 --out OUT",
+                        "unknown option '--repeat'; valid options: --preset, --impls, --sizes,"),
                 Arguments.of("--forks 1 --out OUT", "bad --forks '1'; give a whole number of forks a label, 2 to 100"),
-                Arguments.of("--forks six --out OUT", "bad --forks 'six'; give a whole number of forks a label, 2 to 100"),
-                Arguments.of("--forks 101 --out OUT", "bad --forks '101'; give a whole number of forks a label, 2 to 100"),
+                Arguments.of("--forks six --out OUT",
+                        "bad --forks 'six'; give a whole number of forks a label, 2 to 100"),
+                Arguments.of("--forks 101 --out OUT",
+                        "bad --forks '101'; give a whole number of forks a label, 2 to 100"),
                 Arguments.of("--seed 1.5 --out OUT", "bad --seed '1.5'; give a whole number, e.g. 42"),
                 Arguments.of("--profiles monomorphic,mixed --out OUT",
                         "unknown type profile 'mixed'; valid type profiles: monomorphic, polluted"),
-                Arguments.of("--gc g1,shenandoah --out OUT", "unknown collector 'shenandoah'; valid collectors: g1, parallel, zgc, epsilon"),
+                Arguments.of("--gc g1,shenandoah --out OUT",
+                        "unknown collector 'shenandoah'; valid collectors: g1, parallel, zgc, epsilon"),
                 Arguments.of("--jdk /nonexistent --out OUT", "--jdk '/nonexistent' is not a JDK 25"),
                 Arguments.of("--out OUT quick", "unknown option 'quick'; valid options: --preset,"),
                 Arguments.of("--out OUT --sizes", "option --sizes needs a value; give a count from 1 to 2^22"),
                 Arguments.of("--out OUT --keys", "option --keys needs a value; valid key patterns: random,"),
-                Arguments.of("--impls --out OUT", "option --impls needs a value; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3, fastutil-int2int, inthamt-trie, inthamt-flat, inthamt, phase4-cachedhash, phase4-spread, phase4-hotpath, phase4-twobitmaps, phase4-unpooled, phase4-inlined, phase4-specialised, phase4-bumppool, phase4-recycling, phase4"),
+                Arguments.of("--impls --out OUT",
+                        "option --impls needs a value; valid implementations: hashmap, clojure, scala-immutable, scala-mutable, vavr, eclipse, fastutil, phase0, phase1, phase2, phase2-newarray, phase2-4k, phase3, fastutil-int2int, inthamt-trie, inthamt-flat, inthamt, phase4-cachedhash, phase4-spread, phase4-hotpath, phase4-twobitmaps, phase4-unpooled, phase4-inlined, phase4-specialised, phase4-bumppool, phase4-recycling, phase4"),
                 Arguments.of("--preset smoke --out", "option --out needs a value; the results folder to write"),
                 Arguments.of("--impls hashmap,inthamt --keys random,string --out OUT",
                         "inthamt take int keys only; valid key patterns for them: random, sequential, shuffled, strided"),
@@ -70,7 +78,8 @@ class BadInputTest {
                 Arguments.of("compare OUT", "usage: compare A B, where A and B are results folders holding raw/*.json"),
                 Arguments.of("compare OUT OUT OUT", "usage: compare A B"),
                 Arguments.of("compare OUT OUT2", "has no raw/ folder"),
-                Arguments.of("resume", "usage: resume FOLDER [--force], where FOLDER is the results folder of a run cut short"),
+                Arguments.of("resume",
+                        "usage: resume FOLDER [--force], where FOLDER is the results folder of a run cut short"),
                 Arguments.of("resume OUT OUT", "usage: resume FOLDER [--force]"),
                 Arguments.of("resume --force", "usage: resume FOLDER [--force]"),
                 Arguments.of("resume OUT", "has no raw/ folder"),
@@ -139,7 +148,8 @@ class BadInputTest {
     @Test
     void resumeRefusesARunRecordedWithoutItsForkPlan() throws IOException {
         Path out = existingResults();
-        Files.writeString(out.resolve("environment.json"), "{ \"preset\": \"quick\", \"implementations\": [\"hashmap\"],"
+        Files.writeString(out.resolve("environment.json"),
+                "{ \"preset\": \"quick\", \"implementations\": [\"hashmap\"],"
                 + " \"sizes\": [\"1K\"], \"operations\": [\"insert\"], \"forksPerLabel\": 6, \"seed\": 42 }\n");
 
         assertResumeRefused(out, "records no fork plan (a profile run, or a run made before runs could be resumed),"
@@ -154,7 +164,8 @@ class BadInputTest {
         Environment.write(out, EnvironmentProbe.collect(options, Implementation.HASHMAP, true));
         Path record = out.resolve("environment.json");
         String commit = "0123456789abcdef0123456789abcdef01234567";
-        Files.writeString(record, Files.readString(record).replaceAll("\"gitCommit\": \"[^\"]*\"", "\"gitCommit\": \"" + commit + "\""));
+        Files.writeString(record,
+                Files.readString(record).replaceAll("\"gitCommit\": \"[^\"]*\"", "\"gitCommit\": \"" + commit + "\""));
 
         assertResumeRefused(out, "was run at commit " + commit + " and this is ");
         assertResumeRefused(out, "a run must measure one version of the code: check out " + commit

@@ -42,13 +42,15 @@ class ForkPlanTest {
                     List<ForkPlan.Fork> round = plan.subList(at, at + labels.size());
                     int number = fork;
                     assertEquals(labels, Set.copyOf(round.stream().map(ForkPlan.Fork::label).toList()));
-                    round.forEach(f -> assertEquals(List.of(operation, size, number), List.of(f.operation(), f.size(), f.number())));
+                    round.forEach(f -> assertEquals(List.of(operation, size, number),
+                            List.of(f.operation(), f.size(), f.number())));
                     at += labels.size();
                 }
             }
         }
         assertEquals(plan, ForkPlan.of(options, Implementation.PHASE3));
-        assertNotEquals(plan, ForkPlan.of(parse("--impls", "hashmap,phase1,phase3", "--sizes", "1K,10K", "--ops", "insert,churn",
+        assertNotEquals(plan,
+                ForkPlan.of(parse("--impls", "hashmap,phase1,phase3", "--sizes", "1K,10K", "--ops", "insert,churn",
                 "--forks", "4", "--seed", "43"), Implementation.PHASE3));
     }
 
@@ -94,7 +96,8 @@ class ForkPlanTest {
         assertEquals(options.extras(), recorded.extras());
         assertEquals(options.profiled(), recorded.profiled());
         assertEquals(options.jdk25(), recorded.jdk25());
-        assertEquals(ForkPlan.of(options, control), ForkPlan.of(recorded, ForkPlan.controlOf(recorded.implementations())));
+        assertEquals(ForkPlan.of(options, control),
+                ForkPlan.of(recorded, ForkPlan.controlOf(recorded.implementations())));
     }
 
     private RunOptions parse(String... args) throws BadInput {

@@ -37,7 +37,8 @@ class RunOptionsTest {
 
     @Test
     void anySizeAndSweepsOfPowersOfTwo() throws BadInput {
-        assertEquals(List.of(new Size(1_500), new Size(4_000), new Size(2_000_000)), parse("--sizes", "4K,2M,1500").sizes());
+        assertEquals(List.of(new Size(1_500), new Size(4_000), new Size(2_000_000)),
+                parse("--sizes", "4K,2M,1500").sizes());
         assertEquals(List.of(new Size(1 << 10), new Size(1 << 11), new Size(1 << 12), Size.TEN_K),
                 parse("--sizes", "2^10..2^12,10K,2^11").sizes());
     }
@@ -45,11 +46,13 @@ class RunOptionsTest {
     @Test
     void peersMeasureEveryPeerAndTheFourPhasesOverFourKeyPatterns() throws BadInput {
         RunOptions options = parse("--preset", "peers");
-        assertEquals(List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED, KeyPattern.STRING), options.keys());
+        assertEquals(List.of(KeyPattern.RANDOM, KeyPattern.SEQUENTIAL, KeyPattern.STRIDED,
+                KeyPattern.STRING), options.keys());
         assertEquals(List.of(Operation.INSERT, Operation.QUERY_HIT), options.operations());
         assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), options.sizes());
         assertTrue(options.implementations().stream().filter(i -> !i.isPhase()).count() == 7);
-        assertEquals(List.of(Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2, Implementation.PHASE3),
+        assertEquals(List.of(Implementation.PHASE0, Implementation.PHASE1,
+                Implementation.PHASE2, Implementation.PHASE3),
                 options.implementations().stream().filter(Implementation::isPhase).toList());
         assertEquals(List.of(KeyPattern.STRING), parse("--preset", "peers", "--keys", "string").keys());
     }
@@ -58,7 +61,8 @@ class RunOptionsTest {
     void quickMeasuresThePhasesAndHashMapInsertAndQueryHitInSixForks() throws BadInput {
         RunOptions options = parse();
         assertEquals(Preset.QUICK, options.preset());
-        assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+        assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0,
+                Implementation.PHASE1, Implementation.PHASE2,
                 Implementation.PHASE3), options.implementations());
         assertEquals(List.of(Operation.INSERT, Operation.QUERY_HIT), options.operations());
         assertEquals(6, options.forks());
@@ -69,7 +73,8 @@ class RunOptionsTest {
     @Test
     void fullMeasuresThePhasesAndHashMapUnderG1AloneAndProfilesEveryPhaseAt1M() throws BadInput {
         RunOptions options = parse("--preset", "full");
-        assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0, Implementation.PHASE1, Implementation.PHASE2,
+        assertEquals(List.of(Implementation.HASHMAP, Implementation.PHASE0,
+                Implementation.PHASE1, Implementation.PHASE2,
                 Implementation.PHASE3, Implementation.PHASE4), options.implementations());
         assertEquals(7, options.forks());
         assertEquals(List.of(Platform.G1), options.platforms());
@@ -94,8 +99,10 @@ class RunOptionsTest {
         assertEquals(List.of(Size.HUNDRED_K, Size.ONE_M), options.sizes());
         assertEquals(7, options.forks());
         List<Label> churn = ForkPlan.labels(options, Implementation.PHASE4, Operation.CHURN, Size.ONE_M);
-        for (Platform platform : List.of(Platform.G1, Platform.PARALLEL, Platform.ZGC, Platform.EPSILON, Platform.G1_THP)) {
-            assertTrue(churn.contains(new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
+        for (Platform platform
+                : List.of(Platform.G1, Platform.PARALLEL, Platform.ZGC, Platform.EPSILON, Platform.G1_THP)) {
+            assertTrue(churn.contains(new Label(Implementation.PHASE3, false,
+                    TypeProfile.MONOMORPHIC, KeyPattern.RANDOM,
                     platform)), platform.cliName());
         }
         // The other collectors are at 1M alone; huge pages at 100K and 1M; query-miss and remove are the reference run's.
@@ -104,9 +111,11 @@ class RunOptionsTest {
         assertTrue(ForkPlan.labels(options, Implementation.PHASE4, Operation.INSERT, Size.HUNDRED_K).contains(new Label(
                 Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1_THP)));
         // Churn's flame graphs under G1 and Parallel, side by side.
-        assertTrue(options.profiled().contains(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.PHASE3, false,
+        assertTrue(options.profiled()
+                .contains(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.PHASE3, false,
                 TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.PARALLEL))));
-        assertTrue(options.profiled().contains(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.PHASE3, false,
+        assertTrue(options.profiled()
+                .contains(new Cell(Operation.CHURN, Size.ONE_M, new Label(Implementation.PHASE3, false,
                 TypeProfile.MONOMORPHIC, KeyPattern.RANDOM, Platform.G1))));
     }
 
@@ -116,7 +125,8 @@ class RunOptionsTest {
         assertEquals(List.of(Implementation.HASHMAP, Implementation.SCALA_IMMUTABLE, Implementation.PHASE3,
                 Implementation.PHASE4_UNPOOLED, Implementation.PHASE4_INLINED, Implementation.PHASE4_SPECIALISED,
                 Implementation.FASTUTIL_INT, Implementation.INT_HAMT_TRIE,
-                Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT, Implementation.PHASE4), options.implementations());
+                Implementation.INT_HAMT_FLAT, Implementation.INT_HAMT, Implementation.PHASE4),
+                        options.implementations());
         assertEquals(10, options.forks());
         assertEquals(List.of(Operation.values()), options.operations());
         assertEquals(List.of(Size.TEN_K, Size.HUNDRED_K, Size.ONE_M), options.sizes());
@@ -143,7 +153,8 @@ class RunOptionsTest {
     void floodMeasuresCollidingKeysWithThePeersStoppingAt10K() throws BadInput {
         RunOptions options = parse("--preset", "flood");
         assertEquals(List.of(KeyPattern.COLLIDING), options.keys());
-        assertEquals(List.of(Size.ONE_K, Size.TEN_K, new Size(1 << 15), Size.HUNDRED_K, new Size(1 << 17)), options.sizes());
+        assertEquals(List.of(Size.ONE_K, Size.TEN_K, new Size(1 << 15), Size.HUNDRED_K,
+                new Size(1 << 17)), options.sizes());
         Label clojure = new Label(Implementation.CLOJURE, false, TypeProfile.MONOMORPHIC, KeyPattern.COLLIDING);
         Label phase3 = new Label(Implementation.PHASE3, false, TypeProfile.MONOMORPHIC, KeyPattern.COLLIDING);
         Label hashMap = new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, KeyPattern.COLLIDING);
@@ -178,14 +189,16 @@ class RunOptionsTest {
         assertTrue(parse().jdk25().isEmpty(), "the quick preset looks for none");
         Path older = temp.resolve("jdk-21");
         makeJdk(older, "21.0.2");
-        BadInput refused = org.junit.jupiter.api.Assertions.assertThrows(BadInput.class, () -> parse("--jdk", older.toString()));
+        BadInput refused = org.junit.jupiter.api.Assertions.assertThrows(BadInput.class,
+                () -> parse("--jdk", older.toString()));
         assertTrue(refused.getMessage().contains("is not a JDK 25"), refused.getMessage());
     }
 
     private static void makeJdk(Path home, String version) {
         try {
             java.nio.file.Files.createDirectories(home.resolve("bin"));
-            java.nio.file.Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
+            java.nio.file.Files.writeString(home.resolve("release"),
+                    "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
             Path launcher = java.nio.file.Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
             launcher.toFile().setExecutable(true);
         } catch (java.io.IOException e) {
@@ -211,7 +224,8 @@ class RunOptionsTest {
 
     @Test
     void everyImplementationUnderEveryKeyPatternAndProfileAndTheControlsSecondLabel() throws BadInput {
-        RunOptions options = parse("--impls", "hashmap,phase1", "--profiles", "monomorphic,polluted", "--keys", "string,strided");
+        RunOptions options = parse("--impls", "hashmap,phase1", "--profiles", "monomorphic,polluted",
+                "--keys", "string,strided");
         KeyPattern strided = KeyPattern.STRIDED;
         KeyPattern string = KeyPattern.STRING;
         assertEquals(List.of(new Label(Implementation.HASHMAP, false, TypeProfile.MONOMORPHIC, strided),

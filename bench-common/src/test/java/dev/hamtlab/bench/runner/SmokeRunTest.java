@@ -39,7 +39,8 @@ class SmokeRunTest {
         assertEquals(total, progress.size(), result.out());
         for (String line : progress) {
             assertTrue(line.matches("\\[ *\\d+/" + total + "] (" + names(Operation.values()) + ") +1K +("
-                    + Stream.of(Implementation.values()).map(Implementation::displayName).collect(Collectors.joining("|"))
+                    + Stream.of(Implementation.values()).map(Implementation::displayName)
+                    .collect(Collectors.joining("|"))
                     + ")( \\(A/A\\))? +fork 1/1 +[\\d,.]+ ns/op"
                     + " +\\(elapsed \\d+:\\d\\d, (about \\d+:\\d\\d left|done)\\)"), line);
         }
@@ -68,20 +69,25 @@ class SmokeRunTest {
             assertTrue(report.contains("| insert | " + implementation.displayName() + " | 1K | 1 | "), report);
             // HashMap and the phases in the seed's tables, the other peers in the matrix of the phases against them.
             boolean seedTables = implementation.isPhase() || implementation == Implementation.HASHMAP;
-            assertTrue(summary.contains(seedTables ? implementation.displayName() + " ops/s" : "vs " + implementation.displayName() + " |"),
+            assertTrue(summary.contains(seedTables ? implementation.displayName() + " ops/s" : "vs "
+                    + implementation.displayName() + " |"),
                     summary);
-            assertTrue(report.contains("| " + implementation.displayName() + " | Integer random | "), "its bytes per entry:\n" + report);
+            assertTrue(report.contains("| " + implementation.displayName() + " | Integer random | "),
+                    "its bytes per entry:\n" + report);
         }
         assertTrue(report.contains("| churn | 1K | "), "the A/A control's row:\n" + report);
-        assertTrue(Files.readString(out.resolve("forks.md")).contains("| churn | 1K | " + control.displayName() + " (A/A) | churn_"
+        assertTrue(Files.readString(out.resolve("forks.md"))
+                .contains("| churn | 1K | " + control.displayName() + " (A/A) | churn_"
                 + control.cliName() + "-control_1K_f01.json |"));
         assertTrue(report.contains("## Allocation per operation"), report);
         assertTrue(report.contains("### churn: phase3 counters"), report);
         // Every cell has a result, bytes per op and GCs included; one fork is too few for an interval.
         String timings = report.substring(0, report.indexOf("## Trie shape"));
-        assertFalse(timings.replace("| – | too few forks |", "").replace("| – | – | – | – | none set |", "").contains("–"), report);
+        assertFalse(timings.replace("| – | too few forks |", "")
+                .replace("| – | – | – | – | none set |", "").contains("–"), report);
         // Every phase's trie at 1K, with pool slots for the pooled phases only.
-        assertTrue(report.contains("| phase0 | Integer random | 1K | 1,000 |") && report.contains("| phase3 | Integer random | 1K | 1,000 |"),
+        assertTrue(report.contains("| phase0 | Integer random | 1K | 1,000 |")
+                && report.contains("| phase3 | Integer random | 1K | 1,000 |"),
                 report);
         assertTrue(report.lines().filter(line -> line.startsWith("| phase0 | Integer random | 1K | 1,000 |"))
                 .allMatch(line -> line.endsWith("| – | – |")), report);
@@ -112,8 +118,10 @@ class SmokeRunTest {
         assertEquals(0, runner.waitFor(), Files.readString(err));
         assertEquals(List.of("hamtlab: warning: no pool counters in this run: the runner's JVM lacks"
                 + " -Dhamtlab.stats=true (./bench gives it)"), Files.readAllLines(err));
-        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_phase1_1K_f01.json", "insert_phase1-control_1K_f01.json",
-                "churn_hashmap_1K_f01.json", "churn_phase1_1K_f01.json", "churn_phase1-control_1K_f01.json", "shape_phase1_1K.json",
+        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_phase1_1K_f01.json",
+                "insert_phase1-control_1K_f01.json",
+                "churn_hashmap_1K_f01.json", "churn_phase1_1K_f01.json",
+                        "churn_phase1-control_1K_f01.json", "shape_phase1_1K.json",
                 "footprint_hashmap_1K.json", "footprint_phase1_1K.json"),
                 fileNames(out.resolve("raw")));
         assertTrue(Files.readString(out.resolve("report.md")).contains("None: the runner's JVM ran without"));
@@ -127,11 +135,13 @@ class SmokeRunTest {
         Files.writeString(out.resolve("report.md"), "stale");
         Path unrelated = Files.writeString(out.resolve("notes.txt"), "kept");
 
-        CommandLine result = CommandLine.run("--preset", "smoke", "--impls", "hashmap", "--sizes", "1K", "--ops", "insert",
+        CommandLine result = CommandLine.run("--preset", "smoke", "--impls", "hashmap",
+                "--sizes", "1K", "--ops", "insert",
                 "--out", out.toString(), "--force");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_hashmap-control_1K_f01.json", "footprint_hashmap_1K.json"),
+        assertEquals(Set.of("insert_hashmap_1K_f01.json", "insert_hashmap-control_1K_f01.json",
+                "footprint_hashmap_1K.json"),
                 fileNames(out.resolve("raw")));
         String report = Files.readString(out.resolve("report.md"));
         assertFalse(report.contains("1M"), report);
@@ -148,9 +158,11 @@ class SmokeRunTest {
         CommandLine first = CommandLine.run("--preset", "smoke", "--impls", "hashmap,phase1", "--sizes", "1K",
                 "--ops", "insert,churn", "--out", out.toString());
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("if the run is cut short, resume it with: " + Resume.command(out)), first.out());
+        assertTrue(first.out()
+                .contains("if the run is cut short, resume it with: " + Resume.command(out)), first.out());
         Path raw = out.resolve("raw");
-        List<String> order = Files.readAllLines(out.resolve("forks.tsv")).stream().map(line -> line.split("\t")[0]).toList();
+        List<String> order = Files.readAllLines(out.resolve("forks.tsv")).stream()
+                .map(line -> line.split("\t")[0]).toList();
         Files.delete(raw.resolve(order.get(1)));
         Files.delete(raw.resolve(order.get(4)));
         Files.writeString(raw.resolve(order.get(4) + ".partial"), "[ {");
@@ -163,7 +175,8 @@ class SmokeRunTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("hamtlab: resuming: 4 of 6 forks already in " + out + "\n"), resumed.out());
         assertEquals(2, resumed.out().lines().filter(line -> line.matches("\\[[12]/2] .*")).count(), resumed.out());
-        List<String> log = Files.readAllLines(out.resolve("forks.tsv")).stream().map(line -> line.split("\t")[0]).toList();
+        List<String> log = Files.readAllLines(out.resolve("forks.tsv")).stream()
+                .map(line -> line.split("\t")[0]).toList();
         assertEquals(order, log.subList(0, 6));
         assertEquals(List.of(order.get(1), order.get(4)), log.subList(6, 8));
         Set<String> files = fileNames(raw);
@@ -173,7 +186,8 @@ class SmokeRunTest {
         assertEquals(started, facts.date());
         assertEquals(1, facts.resumed().size());
         assertEquals(facts.gitCommit(), facts.resumed().get(0).gitCommit());
-        assertTrue(Files.readString(out.resolve("environment.md")).contains("| Resumed | " + facts.resumed().get(0).at()));
+        assertTrue(Files.readString(out.resolve("environment.md"))
+                .contains("| Resumed | " + facts.resumed().get(0).at()));
     }
 
     /** A regex alternative of the choices' CLI names. */

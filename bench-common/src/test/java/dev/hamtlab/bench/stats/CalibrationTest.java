@@ -63,7 +63,8 @@ class CalibrationTest {
             coversOne += comparisons[s].low() <= 1 && 1 <= comparisons[s].high() ? 1 : 0;
         }
         assertTrue(smallP <= MAX_FALSE_ALARM_RATE * SIMULATIONS, smallP + " of " + SIMULATIONS + " have p < 0.05");
-        assertTrue(coversOne >= 0.90 * SIMULATIONS, "the interval covers 1 in only " + coversOne + " of " + SIMULATIONS);
+        assertTrue(coversOne >= 0.90 * SIMULATIONS,
+                "the interval covers 1 in only " + coversOne + " of " + SIMULATIONS);
 
         double[] adjusted = MultipleComparisons.benjaminiHochberg(pValues);
         for (int s = 0; s < SIMULATIONS; s++) {
@@ -78,7 +79,8 @@ class CalibrationTest {
 
     @Test
     void pooledIterationsFailTheCalibrationCheck() {
-        AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> assertCalibrated(POOLED_ITERATIONS));
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> assertCalibrated(POOLED_ITERATIONS));
         assertTrue(failure.getMessage().contains("false alarms"), failure.getMessage());
     }
 

@@ -24,7 +24,8 @@ final class ForkSimulation {
     }
 
     /** forks x iterations: each fork's own center, then iterations around it with iterationSigma. */
-    double[][] forksOfIterations(int forks, int iterations, double centerNanos, double forkSigma, double iterationSigma) {
+    double[][] forksOfIterations(int forks, int iterations, double centerNanos,
+            double forkSigma, double iterationSigma) {
         double[][] values = new double[forks][iterations];
         for (double[] fork : values) {
             double forkCenter = lognormal(centerNanos, forkSigma);

@@ -62,7 +62,8 @@ class ForkStatisticsTest {
         double[] good = {100, 101, 99};
         assertThrows(IllegalArgumentException.class, () -> ForkStatistics.compare(new double[] {100}, good, 1));
         assertThrows(IllegalArgumentException.class, () -> ForkStatistics.compare(good, new double[] {100}, 1));
-        assertThrows(IllegalArgumentException.class, () -> ForkStatistics.compare(good, new double[] {100, Double.NaN}, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> ForkStatistics.compare(good, new double[] {100, Double.NaN}, 1));
         assertThrows(IllegalArgumentException.class, () -> ForkStatistics.compare(new double[] {100, 0}, good, 1));
     }
 

@@ -47,7 +47,8 @@ final class Allocator {
 
     Allocator(int chunkSlots) {
         if (chunkSlots < MIN_CHUNK_SLOTS) {
-            throw new IllegalArgumentException("a chunk holds one full node's " + MIN_CHUNK_SLOTS + " slots or more, not "
+            throw new IllegalArgumentException("a chunk holds one full node's "
+                    + MIN_CHUNK_SLOTS + " slots or more, not "
                     + chunkSlots);
         }
         this.chunkSlots = chunkSlots;

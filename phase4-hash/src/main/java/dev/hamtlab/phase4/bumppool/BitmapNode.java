@@ -98,7 +98,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
                     node.slab[node.offset + 2 * i + 1] = value;
                     return old;
                 }
-                Bucket<K, V> pair = Bucket.pair(stored, storedHash, (V) node.slab[node.offset + 2 * i + 1], key, hash, value,
+                Bucket<K, V> pair = Bucket.pair(stored, storedHash,
+                        (V) node.slab[node.offset + 2 * i + 1], key, hash, value,
                         allocator);
                 node.entryToSubnode(i, bit, pair, allocator);
                 return null;
@@ -434,7 +435,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 Object subnode = subnode(j++);
                 boolean expected = subnode instanceof Bucket
                         || (shift == MAX_SHIFT ? subnode instanceof CollisionNode : subnode instanceof BitmapNode);
-                check(expected, "a node at shift " + shift + " has a bucket or a " + (shift == MAX_SHIFT ? "collision" : "bitmap")
+                check(expected, "a node at shift " + shift + " has a bucket or a "
+                        + (shift == MAX_SHIFT ? "collision" : "bitmap")
                         + " node as subnode " + (j - 1) + ", found " + subnode);
                 total += ((Node<?, ?>) subnode).verify(childPrefix, shift + BITS_PER_LEVEL);
             }

@@ -177,13 +177,15 @@ final class CollisionNode<K, V> extends Node<K, V> {
                 + " sits on its hash path");
         int inTree = ordered == null ? 0 : ordered.verify();
         int count = leaves.length;
-        check(inTree + count > Bucket.CAPACITY, "a collision node holds more leaves than a bucket, found " + (inTree + count));
+        check(inTree + count > Bucket.CAPACITY,
+                "a collision node holds more leaves than a bucket, found " + (inTree + count));
         for (int i = 0; i < count; i++) {
             check(leaves[i] instanceof Leaf, "collision slot " + i + " is a leaf");
         }
         for (int i = 0; i < inTree + count; i++) {
             Leaf<?, ?> leaf = leafAt(i);
-            check(leaf.hash == hash && Hashing.hash(leaf.key) == hash, "every key in a collision node has its hash, cached");
+            check(leaf.hash == hash && Hashing.hash(leaf.key) == hash,
+                    "every key in a collision node has its hash, cached");
         }
         for (int i = 0; i < count; i++) {
             Object key = leaf(i).key;

@@ -89,7 +89,8 @@ final class Shape {
         }
         figures.put("directorySlots", directorySlots);
         figures.put("poolSlotsLive", poolSlotsLive);
-        figures.put("poolSlotsHeld", slabs.stream().mapToLong(slab -> slab instanceof Object[] ? ((Object[]) slab).length
+        figures.put("poolSlotsHeld",
+                slabs.stream().mapToLong(slab -> slab instanceof Object[] ? ((Object[]) slab).length
                 : ((int[]) slab).length).sum());
         return figures;
     }

@@ -53,7 +53,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
             if ((node.dataMap & bit) != 0) {
                 int i = index(node.dataMap, bit);
                 Object stored = node.content[2 * i];
-                return node.hashes[i] == hash && (stored == key || key.equals(stored)) ? (V) node.content[2 * i + 1] : null;
+                return node.hashes[i] == hash && (stored == key || key.equals(stored))
+                        ? (V) node.content[2 * i + 1] : null;
             }
             if ((node.nodeMap & bit) == 0) {
                 return null;
@@ -281,7 +282,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 "the arrays fit the bitmaps: " + content.length + " slots and " + hashes.length + " hashes for "
                         + entries + " entries and " + subnodes + " subnodes");
         check(isRoot || entries + subnodes > 1 || subnodes == 1,
-                "a non-root node holds more than one entry or a subnode (" + entries + " entries, " + subnodes + " subnodes)");
+                "a non-root node holds more than one entry or a subnode (" + entries + " entries, "
+                        + subnodes + " subnodes)");
         int i = 0;
         int j = 0;
         int total = entries;
@@ -296,7 +298,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 i++;
             } else if ((nodeMap & bit) != 0) {
                 Object subnode = subnode(j++);
-                boolean expected = shift == MAX_SHIFT ? subnode instanceof CollisionNode : subnode instanceof BitmapNode;
+                boolean expected = shift == MAX_SHIFT ? subnode instanceof CollisionNode
+                        : subnode instanceof BitmapNode;
                 check(expected, "a node at shift " + shift + " has a " + (shift == MAX_SHIFT ? "collision" : "bitmap")
                         + " node as subnode " + (j - 1) + ", found " + subnode);
                 total += ((Node<?, ?>) subnode).verify(childPrefix, shift + BITS_PER_LEVEL, false);

@@ -175,7 +175,8 @@ final class CollisionNode<K, V> extends Node<K, V> {
         }
         for (int i = 0; i < inTree + count; i++) {
             Leaf<?, ?> leaf = leafAt(i);
-            check(leaf.hash == hash && Hashing.hash(leaf.key) == hash, "every key in a collision node has its hash, cached");
+            check(leaf.hash == hash && Hashing.hash(leaf.key) == hash,
+                    "every key in a collision node has its hash, cached");
         }
         for (int i = 0; i < count; i++) {
             Object key = leaf(i).key;

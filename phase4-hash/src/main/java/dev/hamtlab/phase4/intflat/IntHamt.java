@@ -369,18 +369,22 @@ public final class IntHamt {
         for (int s = 0; s < slots.length; s++) {
             if (slots[s] instanceof int[] bucket) {
                 check(bucket.length > 0 && bucket.length % 2 == 0 && bucket.length <= 2 * BUCKET_CAPACITY,
-                        "slot " + s + " holds a bucket of 1 to " + BUCKET_CAPACITY + " pairs, found " + bucket.length + " ints");
+                        "slot " + s + " holds a bucket of 1 to " + BUCKET_CAPACITY + " pairs, found "
+                                + bucket.length + " ints");
                 for (int i = 0; i < bucket.length; i += 2) {
-                    check((bucket[i] & (slots.length - 1)) == s, "hash " + Integer.toHexString(bucket[i]) + " in slot " + s);
+                    check((bucket[i] & (slots.length - 1)) == s,
+                            "hash " + Integer.toHexString(bucket[i]) + " in slot " + s);
                     for (int j = i + 2; j < bucket.length; j += 2) {
-                        check(bucket[i] != bucket[j], "slot " + s + " holds hash " + Integer.toHexString(bucket[i]) + " twice");
+                        check(bucket[i] != bucket[j],
+                                "slot " + s + " holds hash " + Integer.toHexString(bucket[i]) + " twice");
                     }
                 }
                 counted += bucket.length / 2;
             } else if (slots[s] != null) {
                 check(slots[s] instanceof IntNode, "slot " + s + " holds a bucket or a node, found " + slots[s]);
                 int entries = verify((IntNode) slots[s], bits, s);
-                check(entries > BUCKET_CAPACITY, "the node in slot " + s + " holds more than a bucket can, found " + entries);
+                check(entries > BUCKET_CAPACITY,
+                        "the node in slot " + s + " holds more than a bucket can, found " + entries);
                 counted += entries;
             }
         }
@@ -465,8 +469,10 @@ public final class IntHamt {
         figures.put("buckets", buckets);
         figures.put("maxLeafDepth", deepest);
         figures.put("meanLeafDepth", size == 0 ? 0.0 : (double) depthSum / size);
-        figures.put("meanChildrenPerBitmapNode", nodesAndChildren[0] == 0 ? 0.0 : (double) nodesAndChildren[1] / nodesAndChildren[0]);
-        figures.put("entriesPerNode", buckets + nodesAndChildren[0] == 0 ? 0.0 : (double) size / (buckets + nodesAndChildren[0]));
+        figures.put("meanChildrenPerBitmapNode",
+                nodesAndChildren[0] == 0 ? 0.0 : (double) nodesAndChildren[1] / nodesAndChildren[0]);
+        figures.put("entriesPerNode",
+                buckets + nodesAndChildren[0] == 0 ? 0.0 : (double) size / (buckets + nodesAndChildren[0]));
         for (int depth = 1; depth <= deepest; depth++) {
             figures.put("leavesAtDepth" + depth, entriesAtDepth[depth]);
         }

@@ -222,7 +222,8 @@ public final class IntHamt {
         }
         for (int i = node.nodeCount(); i < node.nodes.length; i++) {
             if (node.nodes[i] != null) {
-                throw new IllegalStateException("broken invariant: " + at + "a subnode past the count, kept from the collector");
+                throw new IllegalStateException("broken invariant: " + at
+                        + "a subnode past the count, kept from the collector");
             }
         }
         if (shift > 0 && node.nodeMap == 0 && node.entryCount() <= 1) {

@@ -58,7 +58,8 @@ final class Allocator {
 
     Allocator(int chunkSlots) {
         if (chunkSlots < MIN_CHUNK_SLOTS) {
-            throw new IllegalArgumentException("a chunk holds one full node's " + MIN_CHUNK_SLOTS + " slots or more, not "
+            throw new IllegalArgumentException("a chunk holds one full node's "
+                    + MIN_CHUNK_SLOTS + " slots or more, not "
                     + chunkSlots);
         }
         this.chunkSlots = chunkSlots;
@@ -231,7 +232,8 @@ final class Allocator {
                 Object[] slab = (Object[]) free.slab(i);
                 int offset = free.offset(i);
                 for (int slot = offset; slot < offset + slots; slot++) {
-                    Node.check(slab[slot] == null, "a free slice of " + slots + " slots holds " + slab[slot] + " at slot " + slot);
+                    Node.check(slab[slot] == null,
+                            "a free slice of " + slots + " slots holds " + slab[slot] + " at slot " + slot);
                 }
                 audit.claim(slab, offset, slots, "a free slice of " + slots + " slots at " + offset);
             }
@@ -239,7 +241,8 @@ final class Allocator {
         for (int count = 1; count < freeHashes.length; count++) {
             Freelist free = freeHashes[count];
             for (int i = 0; i < free.size(); i++) {
-                audit.claimHashes((int[]) free.slab(i), free.offset(i), count, "a free slice of " + count + " hashes at "
+                audit.claimHashes((int[]) free.slab(i), free.offset(i), count,
+                        "a free slice of " + count + " hashes at "
                         + free.offset(i));
             }
         }

@@ -55,7 +55,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
             if ((node.dataMap & bit) != 0) {
                 int i = index(node.dataMap, bit);
                 Object stored = node.content[2 * i];
-                return node.hashes[i] == hash && (stored == key || key.equals(stored)) ? (V) node.content[2 * i + 1] : null;
+                return node.hashes[i] == hash && (stored == key || key.equals(stored))
+                        ? (V) node.content[2 * i + 1] : null;
             }
             if ((node.nodeMap & bit) == 0) {
                 return null;
@@ -86,7 +87,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
                     node.content[2 * i + 1] = value;
                     return old;
                 }
-                Bucket<K, V> pair = Bucket.pair(stored, storedHash, (V) node.content[2 * i + 1], key, hash, value, allocator);
+                Bucket<K, V> pair = Bucket.pair(stored, storedHash, (V) node.content[2 * i + 1],
+                        key, hash, value, allocator);
                 node.entryToSubnode(i, bit, pair, allocator);
                 return null;
             }
@@ -361,7 +363,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
                 Object subnode = subnode(j++);
                 boolean expected = subnode instanceof Bucket
                         || (shift == MAX_SHIFT ? subnode instanceof CollisionNode : subnode instanceof BitmapNode);
-                check(expected, "a node at shift " + shift + " has a bucket or a " + (shift == MAX_SHIFT ? "collision" : "bitmap")
+                check(expected, "a node at shift " + shift + " has a bucket or a "
+                        + (shift == MAX_SHIFT ? "collision" : "bitmap")
                         + " node as subnode " + (j - 1) + ", found " + subnode);
                 total += ((Node<?, ?>) subnode).verify(childPrefix, shift + BITS_PER_LEVEL, false);
             }

@@ -83,7 +83,8 @@ final class BitmapNode<K, V> extends Node<K, V> {
                     leaf.value = value;
                     return old;
                 }
-                node.pushDown(idx, bit, split(leaf, allocator.leaf(key, hash, value), shift + BITS_PER_LEVEL, allocator));
+                node.pushDown(idx, bit,
+                        split(leaf, allocator.leaf(key, hash, value), shift + BITS_PER_LEVEL, allocator));
                 return null;
             }
             if ((node.nodeMap & bit) == 0) {
