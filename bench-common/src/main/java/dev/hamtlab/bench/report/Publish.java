@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  * run that measured it whole. A run on several platforms fills the {@value #PLATFORMS_BEGIN} block
  * of {@value #PLATFORMS} alone, and a run of colliding keys alone the {@value #FLOOD_BEGIN} block
  * of {@value #FLOODING} alone: their keys or platforms are not those the module tables speak of.
- * So no number in a README is ever typed by hand, and each names its run.
+ * Phase 4's module, measured in part by the two presets made for it, takes the tables of a phase4
+ * preset run in its {@value #BEGIN} block and those of a pools preset run, with their platform
+ * tables, in its {@value #POOLS_BEGIN} block alone. So no number in a README is ever typed by hand,
+ * and each names its run.
  */
 public final class Publish {
     static final String BEGIN = "<!-- results:begin -->";
@@ -32,11 +35,20 @@ public final class Publish {
     static final String FLOOD_END = "<!-- flood:end -->";
     static final String PLATFORMS_BEGIN = "<!-- platforms:begin -->";
     static final String PLATFORMS_END = "<!-- platforms:end -->";
+    static final String POOLS_BEGIN = "<!-- pools:begin -->";
+    static final String POOLS_END = "<!-- pools:end -->";
     static final String README = "README.md";
     static final String FINDINGS = "docs/findings.md";
     static final String PEERS = "docs/peers.md";
     static final String PLATFORMS = "docs/platforms.md";
     static final String FLOODING = "docs/flooding.md";
+    /**
+     * Phase 4's module and the two presets made for it, which measure it in part: the phase4 preset
+     * its layout chain and IntHamt among the peers, the pools preset its pools under two collectors.
+     */
+    static final String PHASE4_MODULE = "phase4-hash";
+    private static final String PHASE4_PRESET = "phase4";
+    private static final String POOLS_PRESET = "pools";
 
     private Publish() {
     }
@@ -49,6 +61,9 @@ public final class Publish {
         if (report.isFlood()) {
             Path doc = root.resolve(FLOODING);
             blocks.add(new Block(doc, report.floodHeadline(folderFrom(doc, folder)), FLOOD_BEGIN, FLOOD_END));
+        } else if (report.madeBy(POOLS_PRESET)) {
+            blocks.add(new Block(root.resolve(PHASE4_MODULE).resolve(README), report.poolsSummary(PHASE4_MODULE),
+                    POOLS_BEGIN, POOLS_END));
         } else if (report.hasPlatforms()) {
             Path doc = root.resolve(PLATFORMS);
             blocks.add(new Block(doc, report.platformsHeadline(folderFrom(doc, folder)),
@@ -66,12 +81,13 @@ public final class Publish {
                 blocks.add(new Block(findings,
                         report.headline(charts, folderFrom(findings, folder), false), BEGIN, END));
             }
-            // One README a module, with the tables of all its implementations (phase 2 has two fallbacks).
+            // One README a module, with the tables of all its implementations (phase 2 has two fallbacks); phase 4's
+            // with those of the run made for it.
             Stream.of(Implementation.values()).flatMap(i -> i.module().stream()).distinct()
-                    .filter(module -> measuredWhole(run.implementations, module))
+                    .filter(module -> measuredWhole(run.implementations, module)
+                            || module.equals(PHASE4_MODULE) && report.madeBy(PHASE4_PRESET))
                     .forEach(module -> blocks.add(new Block(root.resolve(module).resolve(README),
-                            report.moduleSummary(module),
-                            BEGIN, END)));
+                            report.moduleSummary(module), BEGIN, END)));
         }
         // Every file is checked before any is written: a bad one leaves them all untouched.
         List<String> texts = new ArrayList<>();

@@ -139,6 +139,16 @@ final class ReadmeBlocks {
                 + " [report](" + prefix + ResultsFolder.REPORT + ").\n\n" + new PlatformsSection(run, tables).body();
     }
 
+    /** Whether the run was made by the preset of that name. */
+    boolean madeBy(String preset) {
+        return run.facts.map(f -> preset.equals(f.preset())).orElse(false);
+    }
+
+    /** A module's tables from a run of its pools under several collectors: each comparison, then each platform's. */
+    String poolsSummary(String module) {
+        return moduleSummary(module) + "\n" + new PlatformsSection(run, tables).body();
+    }
+
     /** Whether the run measured colliding keys alone: a flood run, published in its own block. */
     boolean isFlood() {
         return run.keys.equals(List.of(KeyPattern.COLLIDING));

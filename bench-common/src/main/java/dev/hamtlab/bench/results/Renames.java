@@ -26,7 +26,8 @@ public final class Renames {
     /**
      * The text of one JSON file of a results folder (in the folder itself or its raw or profiles),
      * each JSON string that is a recorded name replaced by the current one, all in one pass, so a
-     * name that is both one run's old and another's new is never renamed twice.
+     * name that is both one run's old and another's new is never renamed twice; the value of the
+     * "preset" key is left as it is.
      */
     public static String readJson(Path file) throws IOException {
         String text = Files.readString(file);
@@ -34,8 +35,9 @@ public final class Renames {
         if (renamed.isEmpty()) {
             return text;
         }
+        // A preset's name is not a map's, though "phase4" names both.
         Pattern recorded = Pattern.compile(renamed.keySet().stream().map(name -> "\"" + Pattern.quote(name) + "\"")
-                .collect(Collectors.joining("|")));
+                .collect(Collectors.joining("|", "(?<!\"preset\"\\s{0,8}:\\s{0,8})(?:", ")")));
         return recorded.matcher(text).replaceAll(match -> Matcher.quoteReplacement(
                 "\"" + renamed.get(match.group().substring(1, match.group().length() - 1)) + "\""));
     }

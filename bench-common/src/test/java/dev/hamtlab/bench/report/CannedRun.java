@@ -52,14 +52,22 @@ final class CannedRun {
 
     /** The canned run planned all three maps, three sizes (nothing ran at 100K) and two operations. */
     static Environment.Facts facts() {
-        return new Environment.Facts("2025-01-01T00:00:00Z", "./bench --preset quick --sizes 1K,10K,100K", "/repo",
-                "quick", Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), null,
-                        List.of("1K", "10K", "100K"),
-                null, List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42, "phase1",
-                        List.of("-Xms2g"), List.of(),
-                "17.0.15", "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6", "1.37", "Canned CPU", 2, 8L << 30,
-                "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30", null, null,
-                        null, null, null, null, null);
+        return facts("quick");
+    }
+
+    /** The canned run's facts, as if the named preset had made it. */
+    static Environment.Facts facts(String preset) {
+        return new Environment.Facts("2025-01-01T00:00:00Z", "./bench --preset " + preset + " --sizes 1K,10K,100K",
+                "/repo", preset, Preset.QUICK.settings(6), List.of("hashmap", "phase0", "phase1"), null,
+                List.of("1K", "10K", "100K"), null, List.of("insert", "query-hit"), List.of("monomorphic"), 6, 42,
+                "phase1", List.of("-Xms2g"), List.of(), "17.0.15", "OpenJDK 64-Bit Server VM", "Debian", "17.0.15+6",
+                "1.37", "Canned CPU", 2, 8L << 30, "Linux 6.1 amd64", "0123456789abcdef", false, "0.50 0.40 0.30",
+                null, null, null, null, null, null, null);
+    }
+
+    /** Records the run as made by the named preset. */
+    void madeBy(String preset) throws IOException {
+        Environment.write(folder, facts(preset));
     }
 
     /** Six forks around {@code nanos} (x 0.98, 0.99, 1, 1, 1.01, 1.02: the median is {@code nanos}), one file each. */

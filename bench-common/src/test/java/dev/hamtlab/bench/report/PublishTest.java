@@ -137,6 +137,39 @@ class PublishTest {
     }
 
     @Test
+    void aPhase4RunFillsPhase4sModuleThoughItMeasuresItInPart(@TempDir Path root) throws IOException, BadInput {
+        canned.madeBy("phase4");
+        canned.forks(INSERT, "phase4-specialised", "1K", 100, 0, 0);
+        canned.forks(INSERT, "phase4", "1K", 50, 0, 0);
+        String pools = Publish.POOLS_BEGIN + "\npools\n" + Publish.POOLS_END + "\n";
+        readmes(root, Publish.BEGIN + "\nold\n" + Publish.END + "\n" + pools);
+
+        assertTrue(Publish.readmes(folder, root).contains(root.resolve("phase4-hash/README.md")));
+        String phase4 = Files.readString(root.resolve("phase4-hash/README.md"));
+        assertEquals("+100.0%", table(phase4, "insert", "phase4 vs phase4-specialised").get("1K").get(2));
+        assertTrue(phase4.endsWith(pools) && !phase4.contains("old"), phase4);
+    }
+
+    @Test
+    void aPoolsRunFillsPhase4sPoolsBlockAlone(@TempDir Path root) throws IOException, BadInput {
+        canned.madeBy("pools");
+        canned.forks(INSERT, "phase4", "1K", 100, 0, 0);
+        canned.forks(INSERT, "phase4-bumppool", "1K", 125, 0, 0);
+        canned.platformForks(INSERT, "phase4", "parallel", "1K", 50);
+        canned.platformForks(INSERT, "phase4-bumppool", "parallel", "1K", 50);
+        String blocks = Publish.BEGIN + "\nthe phase4 run's tables\n" + Publish.END + "\n" + Publish.PLATFORMS_BEGIN
+                + "\nthe platforms run's tables\n" + Publish.PLATFORMS_END + "\n";
+        readmes(root, blocks + Publish.POOLS_BEGIN + "\nold\n" + Publish.POOLS_END + "\n");
+
+        assertEquals(List.of(root.resolve("phase4-hash/README.md")), Publish.readmes(folder, root));
+        String phase4 = Files.readString(root.resolve("phase4-hash/README.md"));
+        assertTrue(phase4.startsWith(blocks) && !phase4.contains("old"), phase4);
+        assertEquals("-20.0%", table(phase4, "insert", "phase4-bumppool vs phase4").get("1K").get(2));
+        // On Parallel the pool is level with phase 4: the platform tables come with the comparisons.
+        assertTrue(row(phase4, "| phase4-bumppool vs phase4 |").get(2).startsWith("+0.0% same ["), phase4);
+    }
+
+    @Test
     void aFloodRunFillsTheFloodingPageAloneWithEachPhaseAgainstHashMap(@TempDir Path root) throws IOException,
             BadInput {
         try (Stream<Path> raw = Files.list(folder.resolve("raw"))) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A results folder's renames.tsv: its raw and environment JSON read under today's names, and nothing else renamed. */
 class RenamesTest {
-    private static final String RECORDED = "{\"impl\": \"phase4\", \"implementations\": [\"phase3\", \"phase4\","
-            + " \"phase4-flatroot\"], \"note\": \"phase4 in prose\", \"control\": \"phase4-flatroot\"}";
+    private static final String RECORDED = "{\"preset\": \"phase4\", \"impl\": \"phase4\", \"implementations\": [\"phase3\","
+            + " \"phase4\", \"phase4-flatroot\"], \"note\": \"phase4 in prose\", \"control\": \"phase4-flatroot\"}";
 
     @TempDir
     Path folder;
@@ -26,8 +26,9 @@ class RenamesTest {
         Files.writeString(raw, RECORDED);
         Files.writeString(folder.resolve(ResultsFolder.ENVIRONMENT_JSON), RECORDED);
 
-        String today = "{\"impl\": \"phase4-hotpath\", \"implementations\": [\"phase3\", \"phase4-hotpath\", \"phase4\"],"
-                + " \"note\": \"phase4 in prose\", \"control\": \"phase4\"}";
+        // The preset keeps its name: "phase4" names the preset that made the run as well as a map.
+        String today = "{\"preset\": \"phase4\", \"impl\": \"phase4-hotpath\", \"implementations\": [\"phase3\","
+                + " \"phase4-hotpath\", \"phase4\"], \"note\": \"phase4 in prose\", \"control\": \"phase4\"}";
         assertEquals(today, Renames.readJson(raw));
         assertEquals(today, Renames.readJson(folder.resolve(ResultsFolder.ENVIRONMENT_JSON)));
     }
