@@ -46,7 +46,7 @@ public final class Publish {
      * Phase 4's module and the two presets made for it, which measure it in part: the phase4 preset
      * its layout chain and IntHamt among the peers, the pools preset its pools under two collectors.
      */
-    static final String PHASE4_MODULE = "phase4-hash";
+    private static final String PHASE4_MODULE = "phase4-hash";
     private static final String PHASE4_PRESET = "phase4";
     private static final String POOLS_PRESET = "pools";
 
