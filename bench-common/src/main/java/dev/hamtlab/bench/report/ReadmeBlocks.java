@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What {@code ./bench publish} writes into the READMEs and docs/ from a run: where the numbers come
@@ -146,7 +147,8 @@ final class ReadmeBlocks {
 
     /** A module's tables from a run of its pools under several collectors: each comparison, then each platform's. */
     String poolsSummary(String module) {
-        return moduleSummary(module) + "\n" + new PlatformsSection(run, tables).body();
+        return origin() + legend() + "\n\n" + tables.comparisons(inModule(module)) + "\n"
+                + new PlatformsSection(run, tables).body();
     }
 
     /** Whether the run measured colliding keys alone: a flood run, published in its own block. */
@@ -171,9 +173,17 @@ final class ReadmeBlocks {
         return text.toString();
     }
 
-    /** The tables of a module's phases alone: each against the implementation before it and against every peer. */
+    /**
+     * The tables of a module's phases alone: the goals set for them that the run can read, then each
+     * against the implementation before it and against every peer.
+     */
     String moduleSummary(String module) {
-        return origin() + legend() + "\n\n" + tables.comparisons(i -> i.module().equals(Optional.of(module)));
+        return origin() + legend() + "\n\n" + new GoalsSection(run).markdown(inModule(module))
+                + tables.comparisons(inModule(module));
+    }
+
+    private static Predicate<Implementation> inModule(String module) {
+        return implementation -> implementation.module().equals(Optional.of(module));
     }
 
     /** Where the numbers come from: the command, the preset, the folder and the machine. */

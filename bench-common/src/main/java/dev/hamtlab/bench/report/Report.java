@@ -87,6 +87,7 @@ public final class Report {
                 + familiesSection.failures()
                 + howItWasMade() + "\n"
                 + new ResolutionSection(run).markdown()
+                + new GoalsSection(run).markdown(implementation -> true)
                 + familiesSection.section()
                 + new IterationsSection(run.forks, run.operations, run.sizes).section()
                 + (charts.isEmpty() ? "" : "## Charts\n\n" + charts.stream().map(c -> c.markdown("") + "\n\n")
@@ -107,7 +108,8 @@ public final class Report {
     String summary() {
         return new FamiliesSection(run.families, run.comparisons).failures()
                 + new ReadmeBlocks(run).origin() + legend() + "\n\n"
-                + new ResolutionSection(run).markdown() + tables.comparisons(implementation -> true);
+                + new ResolutionSection(run).markdown() + new GoalsSection(run).markdown(implementation -> true)
+                + tables.comparisons(implementation -> true);
     }
 
     private String howItWasMade() {

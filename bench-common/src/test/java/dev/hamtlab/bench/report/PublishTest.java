@@ -1,6 +1,7 @@
 package dev.hamtlab.bench.report;
 
 import static dev.hamtlab.bench.report.CannedRun.INSERT;
+import static dev.hamtlab.bench.report.CannedRun.QUERY_HIT;
 import static dev.hamtlab.bench.report.MarkdownTables.row;
 import static dev.hamtlab.bench.report.MarkdownTables.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -141,13 +142,22 @@ class PublishTest {
         canned.madeBy("phase4");
         canned.forks(INSERT, "phase4-specialised", "1K", 100, 0, 0);
         canned.forks(INSERT, "phase4", "1K", 50, 0, 0);
+        canned.forks(QUERY_HIT, "phase4", "10K", 40, 0, 0);
+        canned.forks(QUERY_HIT, "scala-immutable", "10K", 60, 0, 0);
         String pools = Publish.POOLS_BEGIN + "\npools\n" + Publish.POOLS_END + "\n";
-        readmes(root, Publish.BEGIN + "\nold\n" + Publish.END + "\n" + pools);
+        readmes(root, Publish.BEGIN + "\nstale tables\n" + Publish.END + "\n" + Publish.PEERS_BEGIN + "\n" + Publish.PEERS_END
+                + "\n" + pools);
 
-        assertTrue(Publish.readmes(folder, root).contains(root.resolve("phase4-hash/README.md")));
+        // Its peers place phase 4 among them in docs/peers.md too.
+        assertTrue(Publish.readmes(folder, root).containsAll(List.of(root.resolve("phase4-hash/README.md"),
+                root.resolve(Publish.PEERS))));
         String phase4 = Files.readString(root.resolve("phase4-hash/README.md"));
         assertEquals("+100.0%", table(phase4, "insert", "phase4 vs phase4-specialised").get("1K").get(2));
-        assertTrue(phase4.endsWith(pools) && !phase4.contains("old"), phase4);
+        assertTrue(phase4.endsWith(pools) && !phase4.contains("stale tables"), phase4);
+        // The goals set for phase 4 come first, each read from the run.
+        int goals = phase4.indexOf("## Phase 4's goals");
+        assertTrue(goals >= 0 && goals < phase4.indexOf("## insert"), phase4);
+        assertEquals("met", row(phase4, "| phase4 at least 1.2x as fast as Scala immutable on query-hit | 10K").get(4));
     }
 
     @Test
