@@ -145,8 +145,8 @@ class PublishTest {
         canned.forks(QUERY_HIT, "phase4", "10K", 40, 0, 0);
         canned.forks(QUERY_HIT, "scala-immutable", "10K", 60, 0, 0);
         String pools = Publish.POOLS_BEGIN + "\npools\n" + Publish.POOLS_END + "\n";
-        readmes(root, Publish.BEGIN + "\nstale tables\n" + Publish.END + "\n" + Publish.PEERS_BEGIN + "\n" + Publish.PEERS_END
-                + "\n" + pools);
+        readmes(root, Publish.BEGIN + "\nstale tables\n" + Publish.END + "\n" + Publish.PEERS_BEGIN + "\n"
+                + Publish.PEERS_END + "\n" + pools);
 
         // Its peers place phase 4 among them in docs/peers.md too.
         assertTrue(Publish.readmes(folder, root).containsAll(List.of(root.resolve("phase4-hash/README.md"),
