@@ -16,9 +16,9 @@ import java.util.Map;
  * about one entry in ten overflows (a slot's entries are about Poisson), at half one in thirty.
  * Removals never shrink it, as java.util.HashMap's table does not shrink.
  *
- * <p>A slot's pairs fill from its first, and its overflow holds entries only while both pairs are
- * taken: a removal moves the later pair up and refills the last from the slot's overflow. A free
- * pair holds hash 0, so the one key whose mixed hash is 0 (key 0: the mix is a bijection that
+ * <p>Either of a slot's pairs may be the free one (a doubling sends each pair to the same place in
+ * the slot or its twin), and its overflow holds entries only while both pairs are taken: a removal
+ * refills the pair it frees from the slot's overflow. A free pair holds hash 0, so the one key whose mixed hash is 0 (key 0: the mix is a bijection that
  * keeps 0) is kept in two fields apart, as fastutil keeps its key 0.
  *
  * <p>As inthamt-trie: keys are mixed by a bijection, so distinct keys have distinct 32-bit hashes and
@@ -33,7 +33,7 @@ public final class IntHamt {
         void accept(int key, int value);
     }
 
-    /** The pairs a slot holds inline: 16 bytes, four slots a cache line; {@link #doubleDirectory} is written for two. */
+    /** The pairs a slot holds inline: 16 bytes, four slots a cache line; the lookups are written for two. */
     static final int PAIRS = 2;
     private static final int SLOT_INTS = 2 * PAIRS;
     /** The offset of a slot's last pair. */
@@ -107,7 +107,7 @@ public final class IntHamt {
         if (t[i + LAST_PAIR] == hash) {
             return t[i + LAST_PAIR + 1];
         }
-        if (t[i + LAST_PAIR] == 0 || overflowSize == 0) {
+        if (t[i] == 0 || t[i + LAST_PAIR] == 0 || overflowSize == 0) {
             return defaultReturnValue;
         }
         IntNode node = overflow;
@@ -134,7 +134,7 @@ public final class IntHamt {
         if (t[i] == hash || t[i + LAST_PAIR] == hash) {
             return true;
         }
-        if (t[i + LAST_PAIR] == 0 || overflowSize == 0) {
+        if (t[i] == 0 || t[i + LAST_PAIR] == 0 || overflowSize == 0) {
             return false;
         }
         IntNode node = overflow;
@@ -174,17 +174,19 @@ public final class IntHamt {
     /** Puts the pair of a non-zero hash; answers whether it was added, or else leaves the value it replaced in {@link #replacedValue}. */
     private boolean putHashed(int hash, int value) {
         int[] t = table;
-        for (int i = slotStart(hash, t), end = i + SLOT_INTS; i < end; i += 2) {
-            if (t[i] == hash) {
-                replacedValue = t[i + 1];
-                t[i + 1] = value;
-                return false;
-            }
-            if (t[i] == 0) {
-                t[i] = hash;
-                t[i + 1] = value;
-                return true;
-            }
+        int start = slotStart(hash, t);
+        int last = start + LAST_PAIR;
+        if (t[start] == hash || t[last] == hash) {
+            int at = t[start] == hash ? start : last;
+            replacedValue = t[at + 1];
+            t[at + 1] = value;
+            return false;
+        }
+        if (t[start] == 0 || t[last] == 0) {
+            int at = t[start] == 0 ? start : last;
+            t[at] = hash;
+            t[at + 1] = value;
+            return true;
         }
         if (!putInNode(overflow, hash, value)) {
             return false;
@@ -218,34 +220,26 @@ public final class IntHamt {
     }
 
     /**
-     * Twice the slots. A slot's two pairs split between it and its new twin, the slot as many
-     * further on as there were slots, by the hash's next bit, each side keeping their order: neither
-     * can receive more than the two pairs the slot held, so the pairs are copied, not put anew. The
-     * split is computed with masks rather than branches: which way a pair goes is a coin toss, which
-     * a branch predictor cannot learn (the branches took most of an insert's time at 10K keys). Then
-     * the overflow's entries are put anew, into their slots where these have room. Key 0 stays in
-     * its fields.
+     * Twice the slots. Each pair goes to the same place in its slot or in the slot's new twin, as
+     * many slots further on as there were, by the hash's next bit; the other place gets zeros, a
+     * free pair. Neither slot can receive more than the pairs the slot held, so the pairs are
+     * copied, not put anew, and the copy is computed with masks rather than branches: which way a
+     * pair goes is a coin toss, which a branch predictor cannot learn (the branches took most of an
+     * insert's time at 10K keys). Then the overflow's entries are put anew, into their slots where
+     * these have room. Key 0 stays in its fields.
      */
     private void doubleDirectory() {
         int[] old = table;
         int[] doubled = new int[old.length << 1];
-        for (int low = 0; low < old.length; low += SLOT_INTS) {
-            int hash0 = old[low];
-            int value0 = old[low + 1];
-            int hash1 = old[low + 2];
-            int value1 = old[low + 3];
-            // all ones where the pair goes to the twin; an empty pair, hash 0, stays and copies zeros
-            int up0 = -((hash0 >>> bits) & 1);
-            int up1 = -((hash1 >>> bits) & 1);
-            int high = low + old.length;
-            doubled[low] = hash0 & ~up0 | hash1 & up0 & ~up1;
-            doubled[low + 1] = value0 & ~up0 | value1 & up0 & ~up1;
-            doubled[low + 2] = hash1 & ~up0 & ~up1;
-            doubled[low + 3] = value1 & ~up0 & ~up1;
-            doubled[high] = hash0 & up0 | hash1 & ~up0 & up1;
-            doubled[high + 1] = value0 & up0 | value1 & ~up0 & up1;
-            doubled[high + 2] = hash1 & up0 & up1;
-            doubled[high + 3] = value1 & up0 & up1;
+        for (int low = 0, high = old.length; low < old.length; low += 2, high += 2) {
+            int hash = old[low];
+            int value = old[low + 1];
+            // all ones where the pair goes to the twin; a free pair, hash 0, stays and copies zeros
+            int up = -((hash >>> bits) & 1);
+            doubled[low] = hash & ~up;
+            doubled[low + 1] = value & ~up;
+            doubled[high] = hash & up;
+            doubled[high + 1] = value & up;
         }
         IntNode oldOverflow = overflow;
         bits++;
@@ -271,17 +265,14 @@ public final class IntHamt {
         int[] t = table;
         int start = slotStart(hash, t);
         int last = start + LAST_PAIR;
-        for (int i = start; i <= last && t[i] != 0; i += 2) {
-            if (t[i] == hash) {
-                int value = t[i + 1];
-                boolean wasFull = t[last] != 0;
-                System.arraycopy(t, i + 2, t, i, last - i);
-                refillLastPair(t, last, hash, wasFull);
-                size--;
-                return value;
-            }
+        if (t[start] == hash || t[last] == hash) {
+            int at = t[start] == hash ? start : last;
+            int value = t[at + 1];
+            refillPair(t, at, hash, t[start] != 0 && t[last] != 0);
+            size--;
+            return value;
         }
-        if (t[last] == 0 || overflowSize == 0 || !remove(overflow, hash, 0)) {
+        if (t[start] == 0 || t[last] == 0 || overflowSize == 0 || !remove(overflow, hash, 0)) {
             return defaultReturnValue;
         }
         overflowSize--;
@@ -289,18 +280,18 @@ public final class IntHamt {
         return removedValue;
     }
 
-    /** Moves one of the slot's overflow entries, if it has any, into its last pair, which a removal freed. */
-    private void refillLastPair(int[] t, int last, int hash, boolean wasFull) {
+    /** Moves one of the slot's overflow entries, if it has any, into the pair at {@code at}, which a removal freed. */
+    private void refillPair(int[] t, int at, int hash, boolean wasFull) {
         int moved = wasFull && overflowSize > 0 ? anyInSlot(overflow, 0, hash & (t.length / SLOT_INTS - 1)) : 0;
         if (moved == 0) {
-            t[last] = 0;
-            t[last + 1] = 0;
+            t[at] = 0;
+            t[at + 1] = 0;
             return;
         }
         remove(overflow, moved, 0);
         overflowSize--;
-        t[last] = moved;
-        t[last + 1] = removedValue;
+        t[at] = moved;
+        t[at + 1] = removedValue;
     }
 
     /**
@@ -396,7 +387,7 @@ public final class IntHamt {
 
     /**
      * Walks the map and throws if it is not well formed: 2^k slots, no more entries than slots, each
-     * slot's pairs filled from its first with distinct non-zero hashes that end in its bits, free
+     * slot's taken pairs distinct non-zero hashes that end in its bits, free
      * pairs all zeros, the overflow trie well formed (arrays sized by its bitmaps, no slot in both,
      * every entry in the slot its hash chooses, no subnode empty or holding a lone entry) and
      * holding only entries of full slots, none of them also in its slot, and the sizes the numbers
@@ -414,8 +405,7 @@ public final class IntHamt {
             int s = start / SLOT_INTS;
             for (int i = start; i < start + SLOT_INTS; i += 2) {
                 if (t[i] == 0) {
-                    check(t[i + 1] == 0 && (i + 2 == start + SLOT_INTS || t[i + 2] == 0),
-                            "slot " + s + " has a free pair that is not zeros or before a taken one");
+                    check(t[i + 1] == 0, "slot " + s + " has a free pair that is not zeros");
                     continue;
                 }
                 check(slotStart(t[i], t) == start, "hash " + Integer.toHexString(t[i]) + " in slot " + s);
@@ -428,7 +418,7 @@ public final class IntHamt {
         check(overflowed == overflowSize, "the overflow counts " + overflowSize + " but holds " + overflowed);
         forEach(overflow, (hash, value) -> {
             int start = slotStart(hash, t);
-            check(hash != 0 && t[start + LAST_PAIR] != 0, "hash " + Integer.toHexString(hash)
+            check(hash != 0 && t[start] != 0 && t[start + LAST_PAIR] != 0, "hash " + Integer.toHexString(hash)
                     + " overflowed from slot " + start / SLOT_INTS + ", which has a free pair");
             check(t[start] != hash && t[start + LAST_PAIR] != hash, "hash " + Integer.toHexString(hash)
                     + " both in its slot and in the overflow");
