@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
@@ -41,11 +44,12 @@ public final class Footprint {
 
     /**
      * One footprint file: CLI names, the entries, the bytes of the map's own objects and of its
-     * objects in all (keys included), and the layout JOL saw.
+     * objects in all (keys included), the layout JOL saw, and the map's own bytes by class, most
+     * first (null in files made before they were recorded).
      */
     public record Measured(String implementation, String keys, String size, long entries,
             long mapBytes, long withKeysBytes,
-            long objects, String layout, String platform) {
+            long objects, String layout, String platform, Map<String, Long> classBytes) {
         /** The bytes of the map's own objects, per entry. */
         public double bytesPerEntry() {
             return (double) mapBytes / entries;
@@ -76,7 +80,8 @@ public final class Footprint {
         if (implementation.intKeys()) {
             // Keys and values lie inline in the int map's arrays, which the map's own bytes must count: nothing to subtract.
             return new Measured(implementation.cliName(), keys.cliName(), size.cliName(), inserted.length,
-                    whole.totalSize(), whole.totalSize(), whole.totalCount(), layout(), platform.cliName());
+                    whole.totalSize(), whole.totalSize(), whole.totalCount(), layout(), platform.cliName(),
+                    classBytes(whole, null));
         }
         // The keys' graph, less the array that holds them, which the map does not reach.
         GraphLayout keysAlone = GraphLayout.parseInstance((Object) inserted);
@@ -84,7 +89,34 @@ public final class Footprint {
         return new Measured(implementation.cliName(), keys.cliName(), size.cliName(), inserted.length,
                 whole.totalSize() - keyBytes, whole.totalSize(),
                         whole.totalCount() - (keysAlone.totalCount() - 1), layout(),
-                platform.cliName());
+                platform.cliName(), classBytes(whole, keysAlone));
+    }
+
+    /**
+     * The map's own bytes by class, most first: the whole graph's less the keys' graph's (none for
+     * the int maps), class by class, but for the keys' graph's one Object[], the array that holds the
+     * keys (no key holds an Object[]), which the map does not reach. Classes are named without their
+     * package; two of one name would be summed.
+     */
+    private static Map<String, Long> classBytes(GraphLayout whole, GraphLayout keys) {
+        Map<String, Long> bytes = new TreeMap<>();
+        for (Class<?> type : whole.getClasses()) {
+            long own = whole.getClassSizes().count(type)
+                    - (keys == null || type == Object[].class ? 0 : keys.getClassSizes().count(type));
+            if (own > 0) {
+                bytes.merge(className(type), own, Long::sum);
+            }
+        }
+        Map<String, Long> mostFirst = new LinkedHashMap<>();
+        bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> mostFirst.put(entry.getKey(), entry.getValue()));
+        return mostFirst;
+    }
+
+    /** For example "Object[]", "HashMap$Node" or "Bucket". */
+    private static String className(Class<?> type) {
+        return type.isArray() ? className(type.getComponentType()) + "[]"
+                : type.getName().substring(type.getName().lastIndexOf('.') + 1);
     }
 
     /** For example "12-byte object headers, 4-byte references, 8-byte alignment". */

@@ -14,9 +14,12 @@ import dev.hamtlab.bench.Size;
 import dev.hamtlab.bench.measure.Footprint;
 import dev.hamtlab.bench.measure.TrieShapes;
 import dev.hamtlab.bench.results.Launcher;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +27,9 @@ import java.util.stream.Collectors;
  * entry, and the pooled phases' slots live against held.
  */
 final class MemorySection {
+    /** A class of fewer bytes an entry than this is summed into "others" in the bytes by class. */
+    private static final double LEAST_CLASS_BYTES = 0.1;
+
     private final Run run;
 
     MemorySection(Run run) {
@@ -89,11 +95,8 @@ final class MemorySection {
         for (Platform platform : measuredOn) {
             for (KeyPattern pattern : run.keys) {
                 for (Implementation implementation : run.implementations) {
-                    List<String> cells = run.sizes.stream().map(size -> run.footprints.stream()
-                            .filter(f -> f.implementation().equals(implementation.cliName())
-                                    && f.keys().equals(pattern.cliName())
-                                    && f.size().equals(size.cliName()) && f.platformOrG1() == platform)
-                            .findFirst().map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry()))
+                    List<String> cells = run.sizes.stream().map(size -> footprint(implementation, pattern, size,
+                            platform).map(f -> String.format(Locale.ROOT, "%.1f", f.bytesPerEntry()))
                             .orElse(MISSING)).toList();
                     if (cells.stream().anyMatch(c -> !c.equals(MISSING))) {
                         text.append("| ").append(implementation.displayName())
@@ -105,7 +108,63 @@ final class MemorySection {
                 }
             }
         }
-        return text.append("\n").append(poolHeldAgainstLive()).toString();
+        return text.append("\n").append(bytesByClass(measuredOn)).append(poolHeldAgainstLive()).toString();
+    }
+
+    private Optional<Footprint.Measured> footprint(Implementation implementation, KeyPattern pattern, Size size,
+            Platform platform) {
+        return run.footprints.stream().filter(f -> f.implementation().equals(implementation.cliName())
+                && f.keys().equals(pattern.cliName()) && f.size().equals(size.cliName())
+                && f.platformOrG1() == platform).findFirst();
+    }
+
+    /**
+     * Where each map's bytes go: its own bytes per entry by class, for the footprints that recorded
+     * their classes (earlier files did not); the classes of less than {@value #LEAST_CLASS_BYTES}
+     * bytes an entry are summed as "others", shown when the sum would not read 0.0.
+     */
+    private String bytesByClass(List<Platform> measuredOn) {
+        StringBuilder rows = new StringBuilder();
+        for (Platform platform : measuredOn) {
+            for (KeyPattern pattern : run.keys) {
+                for (Implementation implementation : run.implementations) {
+                    for (Size size : run.sizes) {
+                        footprint(implementation, pattern, size, platform).filter(f -> f.classBytes() != null)
+                                .ifPresent(f -> rows.append("| ").append(implementation.displayName())
+                                        .append(platform == Platform.G1 ? "" : " (" + platform.displayName() + ")")
+                                        .append(" | ").append(pattern.displayName()).append(" | ")
+                                        .append(size.cliName()).append(" | ")
+                                        .append(String.format(Locale.ROOT, "%.1f", f.bytesPerEntry())).append(" | ")
+                                        .append(byClass(f)).append(" |\n"));
+                    }
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return "";
+        }
+        return "Where the bytes go: each map's own bytes per entry by class, from JOL's class histogram of the same"
+                + " walk (the keys' classes less the keys), most first.\n\n"
+                + "| Implementation | Keys | Scale | Bytes per entry | By class, bytes per entry |\n"
+                + "|---|---|---|---:|---|\n" + rows + "\n";
+    }
+
+    /** For example "`Bucket` 11.7, `Object[]` 8.4, others 0.1". */
+    private static String byClass(Footprint.Measured footprint) {
+        List<String> parts = new ArrayList<>();
+        double others = 0;
+        for (Map.Entry<String, Long> entry : footprint.classBytes().entrySet()) {
+            double perEntry = (double) entry.getValue() / footprint.entries();
+            if (perEntry >= LEAST_CLASS_BYTES) {
+                parts.add("`" + entry.getKey() + "` " + String.format(Locale.ROOT, "%.1f", perEntry));
+            } else {
+                others += perEntry;
+            }
+        }
+        if (others >= LEAST_CLASS_BYTES / 2) {
+            parts.add("others " + String.format(Locale.ROOT, "%.1f", others));
+        }
+        return String.join(", ", parts);
     }
 
     /** The pooled phases' slots live against held, from their shapes: what the pool keeps that no node uses. */

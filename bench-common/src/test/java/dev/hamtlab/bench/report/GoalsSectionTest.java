@@ -99,6 +99,6 @@ class GoalsSectionTest {
     private void footprint(String implementation, String size, long entries, long bytes) throws IOException {
         Files.writeString(folder.resolve("raw").resolve("footprint_" + implementation + "_" + size + ".json"),
                 new Gson().toJson(new Footprint.Measured(implementation, "random", size, entries, bytes, bytes, 1,
-                        "a layout", null)));
+                        "a layout", null, null)));
     }
 }

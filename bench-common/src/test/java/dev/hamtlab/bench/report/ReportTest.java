@@ -148,11 +148,27 @@ class ReportTest {
     @Test
     void footprintTableShowsBytesPerEntry() throws IOException {
         Files.writeString(folder.resolve("raw").resolve("footprint_phase1_1K.json"), new com.google.gson.Gson().toJson(
-                new Footprint.Measured("phase1", "random", "1K", 1_000, 40_500, 56_500, 1_400, "a layout", null)));
+                new Footprint.Measured("phase1", "random", "1K", 1_000, 40_500, 56_500, 1_400, "a layout", null,
+                        null)));
         String report = report();
         assertEquals(List.of("phase1", "Integer random", "40.5", MISSING_CELL, MISSING_CELL),
                 row(report, "| phase1 | Integer random |"));
         assertTrue(report.contains("object graph (a layout)"), report);
+        assertFalse(report.contains("Where the bytes go"), "a footprint without its classes has no such table");
+    }
+
+    @Test
+    void bytesByClassShowEachClassPerEntryMostFirstAndSumTheSmallest() throws IOException {
+        Map<String, Long> classBytes = new LinkedHashMap<>();
+        classBytes.put("Bucket", 30_000L);
+        classBytes.put("Object[]", 10_400L);
+        classBytes.put("Hamt", 60L);
+        classBytes.put("Allocator", 20L);
+        Files.writeString(folder.resolve("raw").resolve("footprint_phase1_1K.json"), new com.google.gson.Gson().toJson(
+                new Footprint.Measured("phase1", "random", "1K", 1_000, 40_480, 56_480, 1_400, "a layout", null,
+                        classBytes)));
+        assertEquals(List.of("phase1", "Integer random", "1K", "40.5", "`Bucket` 30.0, `Object[]` 10.4, others 0.1"),
+                row(report(), "| phase1 | Integer random | 1K |"));
     }
 
     @Test
