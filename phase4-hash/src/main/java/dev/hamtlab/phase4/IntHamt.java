@@ -18,8 +18,9 @@ import java.util.Map;
  *
  * <p>Either of a slot's pairs may be the free one (a doubling sends each pair to the same place in
  * the slot or its twin), and its overflow holds entries only while both pairs are taken: a removal
- * refills the pair it frees from the slot's overflow. A free pair holds hash 0, so the one key whose mixed hash is 0 (key 0: the mix is a bijection that
- * keeps 0) is kept in two fields apart, as fastutil keeps its key 0.
+ * refills the pair it frees from the slot's overflow. A free pair holds hash 0, so the one key
+ * whose mixed hash is 0 (key 0: the mix is a bijection that keeps 0) is kept in two fields apart,
+ * as fastutil keeps its key 0.
  *
  * <p>As inthamt-trie: keys are mixed by a bijection, so distinct keys have distinct 32-bit hashes and
  * the map stores the mixed hash in place of the key; no collision nodes; keys an attacker chooses
